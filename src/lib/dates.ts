@@ -1,0 +1,86 @@
+/**
+ * News dates. An article's date is either a calendar day ("2023-03-29", read in the site's time
+ * zone) or an instant with an explicit UTC offset ("2023-03-29T09:30:00+03:00"). A time without an
+ * offset is refused: it would mean different instants on different build machines.
+ */
+
+/** A date as the author wrote it, with the instant it stands for. */
+export interface NewsDate {
+  /** The instant: for a calendar day, midnight at the start of that day in the site's zone. */
+  readonly date: Date;
+  /** A valid HTML `datetime` value: "2023-03-29" for a day, the full ISO string with offset otherwise. */
+  readonly iso: string;
+  /** Whether the author gave a time of day (false for a calendar day). */
+  readonly hasTime: boolean;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return (
+    probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
+  );
+}
+
+/** Minutes east of UTC that `timeZone` is at the instant `at`, e.g. 180 for Israel in summer. */
+export function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name ?? '');
+  if (!match) return 0; // "GMT" alone: the zone is at UTC
+  const sign = match[1] === '-' ? -1 : 1;
+  return sign * (Number(match[2]) * 60 + Number(match[3] ?? 0));
+}
+
+/**
+ * Reads a news date. Returns the parsed date, or a sentence saying what is wrong with it (the
+ * schema turns that into a build error that names the field).
+ * @example parseNewsDate('2023-03-29', 'Asia/Jerusalem').date.toISOString() // '2023-03-28T21:00:00.000Z'
+ */
+export function parseNewsDate(value: string, timeZone: string): NewsDate | string {
+  const day = DAY.exec(value);
+  if (day) {
+    const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    if (!isCalendarDay(year, month, date)) return `"${value}" is not a day of the calendar`;
+    const wallClock = Date.UTC(year, month - 1, date);
+    let instant = wallClock - zoneOffsetMinutes(new Date(wallClock), timeZone) * 60_000;
+    // A second pass settles days on which the zone changes its offset.
+    instant = wallClock - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000;
+    return { date: new Date(instant), iso: value, hasTime: false };
+  }
+  const full = INSTANT.exec(value);
+  if (full) {
+    const [year, month, date] = [Number(full[1]), Number(full[2]), Number(full[3])];
+    const [hours, minutes, seconds] = [Number(full[4]), Number(full[5]), Number(full[6] ?? 0)];
+    const offsetOk = full[7] === 'Z' || (Number(full[8]) <= 14 && Number(full[9]) < 60);
+    if (!isCalendarDay(year, month, date) || hours > 23 || minutes > 59 || seconds > 59 || !offsetOk) {
+      return `"${value}" is not a real date and time`;
+    }
+    return { date: new Date(value), iso: value, hasTime: true };
+  }
+  if (LOCAL_TIME.test(value)) {
+    return `"${value}" has a time but no UTC offset; add one, e.g. "${value.slice(0, 16)}:00+03:00"`;
+  }
+  return `"${value}" is not a date; write "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS+HH:MM"`;
+}
+
+/** Formatting options for {@link formatDate}; both come from the site config. */
+export interface DateFormat {
+  /** e.g. "en-US" */
+  readonly locale: string;
+  /** e.g. "Asia/Jerusalem" */
+  readonly timeZone: string;
+}
+
+/**
+ * The date as a reader says it, in the site's zone: "March 29, 2023".
+ * @example formatDate(parsed, { locale: 'en-US', timeZone: 'Asia/Jerusalem' })
+ */
+export function formatDate(value: NewsDate, { locale, timeZone }: DateFormat): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(value.date);
+}

@@ -1,0 +1,32 @@
+import { z } from 'astro/zod';
+import { parseNewsDate, type NewsDate } from '../lib/dates';
+
+/**
+ * A news date field (see `src/lib/dates.ts`): a quoted calendar day or a quoted instant with its
+ * UTC offset. Unquoted YAML dates are refused because YAML reads them as UTC and drops the zone.
+ */
+export function newsDate(timeZone: string) {
+  return z.unknown().transform((value, ctx): NewsDate => {
+    if (value instanceof Date) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'write the date in quotes, e.g. "2023-03-29" or "2023-03-29T09:30:00+03:00" (unquoted YAML dates lose their time zone)',
+      });
+      return z.NEVER;
+    }
+    if (typeof value !== 'string') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a date such as "2023-03-29", received ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
+      });
+      return z.NEVER;
+    }
+    const parsed = parseNewsDate(value, timeZone);
+    if (typeof parsed === 'string') {
+      ctx.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}

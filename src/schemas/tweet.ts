@@ -1,0 +1,64 @@
+import { z } from 'astro/zod';
+import { parseNewsDate } from '../lib/dates';
+
+const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
+
+const text = (what: string, example: string) =>
+  z
+    .string({ error: (i) => (i.input === undefined ? `is required: ${what}, e.g. ${example}` : `must be text: ${what}, e.g. ${example}`) })
+    .trim()
+    .min(1, `must not be empty: ${what}, e.g. ${example}`);
+
+/**
+ * Props of `<Tweet>`: a post on X quoted as a static card. Nothing is fetched from X; everything
+ * the card shows is written here, so the page makes no request to another host.
+ */
+export const TweetSchema = z
+  .object({
+    /** The author's display name as shown on X; may mix scripts. Example: "אלי כהן | Eli Cohen". */
+    name: text('the author’s display name', 'name="Eli Cohen"'),
+    /** The author's handle, with or without "@": 1–15 letters, digits or underscores. Example: "elicoh1". */
+    handle: z
+      .string({ error: (i) => (i.input === undefined ? 'is required: the author’s handle on X, e.g. handle="elicoh1"' : 'must be text, e.g. handle="elicoh1"') })
+      .trim()
+      .transform((h) => h.replace(/^@/, ''))
+      .refine((h) => HANDLE.test(h), {
+        error: (i) => `expected 1–15 letters, digits or underscores, e.g. handle="elicoh1", received ${JSON.stringify(i.input)}`,
+      }),
+    /** When it was posted: a day "2023-03-29" or an instant with offset "2023-03-29T10:05:00+03:00". */
+    date: z
+      .string({ error: (i) => (i.input === undefined ? 'is required: when it was posted, e.g. date="2023-03-29"' : 'must be text, e.g. date="2023-03-29"') })
+      .refine((d) => typeof parseNewsDate(d, 'UTC') !== 'string', {
+        error: (i) => `expected a date such as "2023-03-29" or "2023-03-29T10:05:00+03:00", received ${JSON.stringify(i.input)}`,
+      }),
+    /** The post's words, line breaks kept. @mentions, #hashtags and links in it become links. */
+    text: text('the words of the post', 'text={`History!`}'),
+    /** BCP 47 language of the post's text. Example: "en". */
+    lang: z
+      .string({ error: (i) => (i.input === undefined ? 'is required: the language of the post, e.g. lang="en"' : 'must be text, e.g. lang="en"') })
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "he"'),
+    /** The post's own address, only if known: https://x.com/<handle>/status/<id>. Never guessed. */
+    url: z
+      .url({ protocol: /^https$/, hostname: /^(x|twitter)\.com$/, error: 'must be the post’s address, e.g. https://x.com/elicoh1/status/1234567890' })
+      .refine((u) => /^\/[A-Za-z0-9_]{1,15}\/status\/\d+\/?$/.test(new URL(u).pathname), 'must be the post’s address, e.g. https://x.com/elicoh1/status/1234567890')
+      .optional(),
+    /** A link to the post's photo or video, if any, shown as a plain link (never loaded). */
+    media: z.url({ protocol: /^https$/, error: 'must be an https:// link to the photo or video' }).optional(),
+  })
+  .strict()
+  .superRefine((tweet, ctx) => {
+    if (!tweet.url) return;
+    const author = new URL(tweet.url).pathname.split('/')[1]?.toLowerCase();
+    if (author !== tweet.handle.toLowerCase()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: `is a post by @${author}, but handle is "${tweet.handle}"; use the post’s own address`,
+      });
+    }
+  });
+
+/** What an author may write on `<Tweet>` in MDX. */
+export type TweetProps = z.input<typeof TweetSchema>;
+/** `<Tweet>` props after checking (handle without "@"). */
+export type Tweet = z.output<typeof TweetSchema>;
