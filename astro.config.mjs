@@ -6,6 +6,7 @@ import { siteConfig } from './src/site.config.ts';
 const LATIN =
   'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
 const HEBREW = 'U+0307-0308,U+0590-05FF,U+200C-2010,U+20AA,U+25CC,U+FB1D-FB4F';
+/** @param {string} family @param {string} file a file name in the package's files/ folder */
 const fontsource = (family, file) => `./node_modules/@fontsource/${family}/files/${file}.woff2`;
 
 // https://docs.astro.build/en/reference/configuration-reference/
@@ -32,8 +33,18 @@ export default defineConfig({
       display: 'optional',
       options: {
         variants: [
-          { weight: 400, style: 'normal', unicodeRange: [LATIN], src: [fontsource('source-serif-4', 'source-serif-4-latin-400-normal')] },
-          { weight: 700, style: 'normal', unicodeRange: [LATIN], src: [fontsource('source-serif-4', 'source-serif-4-latin-700-normal')] },
+          {
+            weight: 400,
+            style: 'normal',
+            unicodeRange: [LATIN],
+            src: [fontsource('source-serif-4', 'source-serif-4-latin-400-normal')],
+          },
+          {
+            weight: 700,
+            style: 'normal',
+            unicodeRange: [LATIN],
+            src: [fontsource('source-serif-4', 'source-serif-4-latin-700-normal')],
+          },
         ],
       },
     },
@@ -45,7 +56,12 @@ export default defineConfig({
       display: 'optional',
       options: {
         variants: [
-          { weight: 400, style: 'normal', unicodeRange: [LATIN], src: [fontsource('source-sans-3', 'source-sans-3-latin-400-normal')] },
+          {
+            weight: 400,
+            style: 'normal',
+            unicodeRange: [LATIN],
+            src: [fontsource('source-sans-3', 'source-sans-3-latin-400-normal')],
+          },
         ],
       },
     },
@@ -59,7 +75,12 @@ export default defineConfig({
       display: 'optional',
       options: {
         variants: [
-          { weight: 700, style: 'normal', unicodeRange: [HEBREW], src: [fontsource('noto-serif-hebrew', 'noto-serif-hebrew-hebrew-700-normal')] },
+          {
+            weight: 700,
+            style: 'normal',
+            unicodeRange: [HEBREW],
+            src: [fontsource('noto-serif-hebrew', 'noto-serif-hebrew-hebrew-700-normal')],
+          },
         ],
       },
     },
@@ -68,7 +89,14 @@ export default defineConfig({
     // A per-page <meta> Content-Security-Policy with hashes of Astro's own inline styles and
     // scripts: no 'unsafe-inline', no 'unsafe-eval'.
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"],
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+      ],
     },
   },
 });

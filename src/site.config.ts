@@ -41,8 +41,7 @@ export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 
 export const siteConfig: SiteConfig = SiteConfigSchema.parse({
   title: 'JNS Wire',
-  description:
-    'Reports from the Jewish News Syndicate, published as fast, private, accessible static pages.',
+  description: 'Reports from the Jewish News Syndicate, published as fast, private, accessible static pages.',
   url: 'https://news.example.com',
   lang: 'en',
   locale: 'en-US',

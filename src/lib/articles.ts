@@ -7,7 +7,10 @@ export type Article = CollectionEntry<'articles'>;
  * Whether an article may be shown: drafts are shown only by `astro dev`, never in a build.
  * Every page and every feed filters through this, so they cannot disagree.
  */
-export function isPublished(article: Article, { dev }: { dev: boolean } = { dev: import.meta.env.DEV }): boolean {
+export function isPublished(
+  article: Article,
+  { dev }: { dev: boolean } = { dev: import.meta.env.DEV },
+): boolean {
   return dev || !article.data.draft;
 }
 

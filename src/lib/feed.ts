@@ -39,7 +39,10 @@ const escapeXml = (text: string): string =>
  * escaped by the XML builder; nothing passed in can close an element or open a CDATA section.
  */
 export async function renderRss(channel: FeedChannel, items: readonly FeedItem[]): Promise<string> {
-  const newest = items.reduce<Date | undefined>((max, item) => (!max || item.pubDate > max ? item.pubDate : max), undefined);
+  const newest = items.reduce<Date | undefined>(
+    (max, item) => (!max || item.pubDate > max ? item.pubDate : max),
+    undefined,
+  );
   return getRssString({
     title: channel.title,
     description: channel.description,
@@ -63,7 +66,17 @@ export async function renderRss(channel: FeedChannel, items: readonly FeedItem[]
   });
 }
 
-const DROP = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'NOSCRIPT']);
+const DROP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'LINK',
+  'META',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'NOSCRIPT',
+]);
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'];
 
 /**

@@ -4,7 +4,8 @@ import type { z } from 'astro/zod';
 function received(props: unknown, path: PropertyKey[]): string {
   let value: unknown = props;
   for (const key of path) {
-    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    value =
+      value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   }
   return value === undefined ? 'nothing' : JSON.stringify(value);
 }
@@ -44,7 +45,11 @@ export function parseProps<S extends z.ZodType>(
 }
 
 /** The error for a component whose content between its tags is missing. */
-export function emptyContentError(component: string, source: string | undefined, example: string): AstroError {
+export function emptyContentError(
+  component: string,
+  source: string | undefined,
+  example: string,
+): AstroError {
   const where = source ?? 'an article';
   return new AstroError(
     `<${component}> in ${where} has nothing between its tags.`,

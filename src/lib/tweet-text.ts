@@ -40,7 +40,12 @@ function hrefFor(token: string): string {
  * @example initials('אלי כהן | Eli Cohen') // 'EC'
  */
 export function initials(name: string): string {
-  const part = name.split('|').map((p) => p.trim()).filter(Boolean).at(-1) ?? name;
+  const part =
+    name
+      .split('|')
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .at(-1) ?? name;
   const words = part.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   const first = words[0]?.match(/\p{L}/u)?.[0] ?? '';
   const last = words.length > 1 ? (words.at(-1)?.match(/\p{L}/u)?.[0] ?? '') : '';

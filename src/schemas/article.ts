@@ -10,43 +10,66 @@ const required = (what: string, example: string) => ({
       : `expected ${what}, e.g. ${example}, received ${JSON.stringify(issue.input)}`,
 });
 
+/** The frontmatter fields, each documented where it is declared. */
+const fields = {
+  /** The headline: plain text, the page's only `<h1>`. Example: "Azerbaijan opens embassy in Israel". */
+  headline: z
+    .string(required('the headline as plain text', '"Azerbaijan opens embassy in Israel"'))
+    .trim()
+    .min(1, 'must not be empty')
+    .max(150, 'is longer than 150 characters; shorten it'),
+  /** The dek (standfirst): one or two sentences under the headline; also the feed's description. */
+  dek: z
+    .string(required('one or two sentences under the headline', '"The two nations’ foreign ministers met…"'))
+    .trim()
+    .min(1, 'must not be empty')
+    .max(320, 'is longer than 320 characters; shorten it'),
+  /** Who the article is by, as printed after "By". Example: "JNS". */
+  byline: z.string(required('who the article is by', '"JNS"')).trim().min(1, 'must not be empty'),
+  /** When it was first published: a quoted day "2023-03-29" (site time zone) or an instant with offset. */
+  published: newsDate(siteConfig.timeZone),
+  /** When it was last changed in substance, if ever; same forms as `published`, and not before it. */
+  updated: newsDate(siteConfig.timeZone).optional(),
+  /** The section it is filed under: one of the slugs in `src/lib/sections.ts`. Example: "world". */
+  section: z.enum(SECTIONS, {
+    error: (issue) =>
+      `expected one of ${SECTIONS.map((s) => `"${s}"`).join(', ')}, received ${JSON.stringify(issue.input)}`,
+  }),
+  /** Topics, at least one, each a short phrase. Example: ["Azerbaijan", "Israel"]. */
+  tags: z
+    .array(
+      z.string().trim().min(1, 'a tag must not be empty'),
+      required('a list of topics', '["Azerbaijan", "Israel"]'),
+    )
+    .min(1, 'needs at least one tag, e.g. ["Israel"]')
+    .refine(
+      (tags) => new Set(tags.map((t) => t.toLowerCase())).size === tags.length,
+      'has the same tag twice',
+    ),
+  /** BCP 47 language of the article text; the site's language when left out. Example: "en". */
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "he"')
+    .default(siteConfig.lang),
+  /** For a syndicated copy: the https URL of the original, used as the page's canonical URL. */
+  canonical: z
+    .url({ protocol: /^https$/, error: 'must be an https:// URL of the original article' })
+    .optional(),
+  /** A draft is never published: no page, no feed item. */
+  draft: z.boolean({ error: 'must be true or false' }).default(false),
+};
+
 /**
  * The frontmatter of an article in `src/content/articles/`. Every field is checked when the site
  * builds; a wrong one fails the build with the file and the field named.
  */
 export const articleSchema = z
-  .object({
-    /** The headline: plain text, the page's only `<h1>`. Example: "Azerbaijan opens embassy in Israel". */
-    headline: z.string(required('the headline as plain text', '"Azerbaijan opens embassy in Israel"')).trim().min(1, 'must not be empty').max(150, 'is longer than 150 characters; shorten it'),
-    /** The dek (standfirst): one or two sentences under the headline; also the feed's description. */
-    dek: z.string(required('one or two sentences under the headline', '"The two nations’ foreign ministers met…"')).trim().min(1, 'must not be empty').max(320, 'is longer than 320 characters; shorten it'),
-    /** Who the article is by, as printed after "By". Example: "JNS". */
-    byline: z.string(required('who the article is by', '"JNS"')).trim().min(1, 'must not be empty'),
-    /** When it was first published: a quoted day "2023-03-29" (site time zone) or an instant with offset. */
-    published: newsDate(siteConfig.timeZone),
-    /** When it was last changed in substance, if ever; same forms as `published`, and not before it. */
-    updated: newsDate(siteConfig.timeZone).optional(),
-    /** The section it is filed under: one of the slugs in `src/lib/sections.ts`. Example: "world". */
-    section: z.enum(SECTIONS, {
-      error: (issue) =>
-        `expected one of ${SECTIONS.map((s) => `"${s}"`).join(', ')}, received ${JSON.stringify(issue.input)}`,
-    }),
-    /** Topics, at least one, each a short phrase. Example: ["Azerbaijan", "Israel"]. */
-    tags: z
-      .array(z.string().trim().min(1, 'a tag must not be empty'), required('a list of topics', '["Azerbaijan", "Israel"]'))
-      .min(1, 'needs at least one tag, e.g. ["Israel"]')
-      .refine((tags) => new Set(tags.map((t) => t.toLowerCase())).size === tags.length, 'has the same tag twice'),
-    /** BCP 47 language of the article text; the site's language when left out. Example: "en". */
-    lang: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "he"')
-      .default(siteConfig.lang),
-    /** For a syndicated copy: the https URL of the original, used as the page's canonical URL. */
-    canonical: z.url({ protocol: /^https$/, error: 'must be an https:// URL of the original article' }).optional(),
-    /** A draft is never published: no page, no feed item. */
-    draft: z.boolean({ error: 'must be true or false' }).default(false),
+  .strictObject(fields, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; the fields are ${Object.keys(fields).join(', ')}`
+        : undefined,
   })
-  .strict()
   .superRefine((data, ctx) => {
     if (data.updated && data.updated.date < data.published.date) {
       ctx.addIssue({

@@ -8,11 +8,20 @@ export const PullQuoteSchema = z
   .object({
     /** Who said it, as readers know them. Example: "Eli Cohen". */
     speaker: z
-      .string({ error: (i) => (i.input === undefined ? 'is required: who said the words, e.g. speaker="Eli Cohen"' : 'must be text, e.g. speaker="Eli Cohen"') })
+      .string({
+        error: (i) =>
+          i.input === undefined
+            ? 'is required: who said the words, e.g. speaker="Eli Cohen"'
+            : 'must be text, e.g. speaker="Eli Cohen"',
+      })
       .trim()
       .min(1, 'must not be empty: who said the words, e.g. speaker="Eli Cohen"'),
     /** The speaker's role, shown after the name. Example: "Israeli Foreign Minister". */
-    role: z.string({ error: 'must be text, e.g. role="Israeli Foreign Minister"' }).trim().min(1, 'must not be empty; leave the prop out instead').optional(),
+    role: z
+      .string({ error: 'must be text, e.g. role="Israeli Foreign Minister"' })
+      .trim()
+      .min(1, 'must not be empty; leave the prop out instead')
+      .optional(),
   })
   .strict();
 

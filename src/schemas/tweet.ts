@@ -5,7 +5,12 @@ const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
 const text = (what: string, example: string) =>
   z
-    .string({ error: (i) => (i.input === undefined ? `is required: ${what}, e.g. ${example}` : `must be text: ${what}, e.g. ${example}`) })
+    .string({
+      error: (i) =>
+        i.input === undefined
+          ? `is required: ${what}, e.g. ${example}`
+          : `must be text: ${what}, e.g. ${example}`,
+    })
     .trim()
     .min(1, `must not be empty: ${what}, e.g. ${example}`);
 
@@ -19,28 +24,52 @@ export const TweetSchema = z
     name: text('the author’s display name', 'name="Eli Cohen"'),
     /** The author's handle, with or without "@": 1–15 letters, digits or underscores. Example: "elicoh1". */
     handle: z
-      .string({ error: (i) => (i.input === undefined ? 'is required: the author’s handle on X, e.g. handle="elicoh1"' : 'must be text, e.g. handle="elicoh1"') })
+      .string({
+        error: (i) =>
+          i.input === undefined
+            ? 'is required: the author’s handle on X, e.g. handle="elicoh1"'
+            : 'must be text, e.g. handle="elicoh1"',
+      })
       .trim()
       .transform((h) => h.replace(/^@/, ''))
       .refine((h) => HANDLE.test(h), {
-        error: (i) => `expected 1–15 letters, digits or underscores, e.g. handle="elicoh1", received ${JSON.stringify(i.input)}`,
+        error: (i) =>
+          `expected 1–15 letters, digits or underscores, e.g. handle="elicoh1", received ${JSON.stringify(i.input)}`,
       }),
     /** When it was posted: a day "2023-03-29" or an instant with offset "2023-03-29T10:05:00+03:00". */
     date: z
-      .string({ error: (i) => (i.input === undefined ? 'is required: when it was posted, e.g. date="2023-03-29"' : 'must be text, e.g. date="2023-03-29"') })
+      .string({
+        error: (i) =>
+          i.input === undefined
+            ? 'is required: when it was posted, e.g. date="2023-03-29"'
+            : 'must be text, e.g. date="2023-03-29"',
+      })
       .refine((d) => typeof parseNewsDate(d, 'UTC') !== 'string', {
-        error: (i) => `expected a date such as "2023-03-29" or "2023-03-29T10:05:00+03:00", received ${JSON.stringify(i.input)}`,
+        error: (i) =>
+          `expected a date such as "2023-03-29" or "2023-03-29T10:05:00+03:00", received ${JSON.stringify(i.input)}`,
       }),
     /** The post's words, line breaks kept. @mentions, #hashtags and links in it become links. */
     text: text('the words of the post', 'text={`History!`}'),
     /** BCP 47 language of the post's text. Example: "en". */
     lang: z
-      .string({ error: (i) => (i.input === undefined ? 'is required: the language of the post, e.g. lang="en"' : 'must be text, e.g. lang="en"') })
+      .string({
+        error: (i) =>
+          i.input === undefined
+            ? 'is required: the language of the post, e.g. lang="en"'
+            : 'must be text, e.g. lang="en"',
+      })
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "he"'),
     /** The post's own address, only if known: https://x.com/<handle>/status/<id>. Never guessed. */
     url: z
-      .url({ protocol: /^https$/, hostname: /^(x|twitter)\.com$/, error: 'must be the post’s address, e.g. https://x.com/elicoh1/status/1234567890' })
-      .refine((u) => /^\/[A-Za-z0-9_]{1,15}\/status\/\d+\/?$/.test(new URL(u).pathname), 'must be the post’s address, e.g. https://x.com/elicoh1/status/1234567890')
+      .url({
+        protocol: /^https$/,
+        hostname: /^(x|twitter)\.com$/,
+        error: 'must be the post’s address, e.g. https://x.com/elicoh1/status/1234567890',
+      })
+      .refine(
+        (u) => /^\/[A-Za-z0-9_]{1,15}\/status\/\d+\/?$/.test(new URL(u).pathname),
+        'must be the post’s address, e.g. https://x.com/elicoh1/status/1234567890',
+      )
       .optional(),
     /** A link to the post's photo or video, if any, shown as a plain link (never loaded). */
     media: z.url({ protocol: /^https$/, error: 'must be an https:// link to the photo or video' }).optional(),

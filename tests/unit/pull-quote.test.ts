@@ -1,0 +1,58 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, it } from 'vitest';
+import PullQuote from '../../src/components/mdx/PullQuote.astro';
+import { parseFragment, textOf } from './helpers/html';
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+const render = (props: Record<string, unknown>, quote?: string) =>
+  container.renderToString(PullQuote, {
+    props,
+    ...(quote === undefined ? {} : { slots: { default: quote } }),
+    locals: { articleSource: 'src/content/articles/example.mdx' },
+  });
+
+describe('<PullQuote>', () => {
+  it('sets the words in a blockquote inside a figure, with the speaker and role in the caption', async () => {
+    // Arrange / act
+    const html = await render(
+      { speaker: 'Eli Cohen', role: 'Israeli Foreign Minister' },
+      '<p>Azerbaijan is a strategic partner of Israel</p>',
+    );
+    const doc = parseFragment(html);
+    // Assert
+    const figure = doc.querySelector('figure');
+    expect(textOf(figure?.querySelector('blockquote'))).toBe('“Azerbaijan is a strategic partner of Israel”');
+    expect(textOf(figure?.querySelector('figcaption'))).toBe('Eli Cohen, Israeli Foreign Minister');
+    expect(figure?.querySelectorAll('blockquote p')).toHaveLength(1);
+  });
+
+  it('is hidden from assistive technology, since the body already says the words', async () => {
+    const doc = parseFragment(await render({ speaker: 'Eli Cohen' }, 'Azerbaijan is a strategic partner'));
+    expect(doc.querySelector('figure')?.getAttribute('aria-hidden')).toBe('true');
+    expect(doc.querySelectorAll('a, button, [tabindex]')).toHaveLength(0); // nothing focusable inside
+  });
+
+  it('names only the speaker when no role is given', async () => {
+    const doc = parseFragment(await render({ speaker: 'Jeyhun Bayramov' }, 'Words'));
+    expect(textOf(doc.querySelector('figcaption'))).toBe('Jeyhun Bayramov');
+  });
+
+  it('rejects a pull-quote without a speaker, naming the file, the prop and the fix', async () => {
+    await expect(render({}, 'Words')).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[AstroUserError: <PullQuote> in src/content/articles/example.mdx: prop "speaker" is required: who said the words, e.g. speaker="Eli Cohen" (received nothing).]`,
+    );
+  });
+
+  it('rejects an empty speaker, an unknown prop and a pull-quote with no words', async () => {
+    await expect(render({ speaker: ' ', quote: 'x' }, 'Words')).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[AstroUserError: <PullQuote> in src/content/articles/example.mdx: prop "speaker" must not be empty: who said the words, e.g. speaker="Eli Cohen" (received " "); unknown prop "quote".]`,
+    );
+    await expect(render({ speaker: 'Eli Cohen' }, '<p>  </p>')).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[AstroUserError: <PullQuote> in src/content/articles/example.mdx has nothing between its tags.]`,
+    );
+  });
+});

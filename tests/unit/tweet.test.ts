@@ -1,0 +1,111 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, it } from 'vitest';
+import Tweet from '../../src/components/mdx/Tweet.astro';
+import { parseFragment, textOf } from './helpers/html';
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+const cohen = {
+  name: 'אלי כהן | Eli Cohen',
+  handle: 'elicoh1',
+  date: '2023-03-29',
+  lang: 'en',
+  text: 'History!\nI am currently hosting Azerbaijan’s Foreign Minister @Bayramov_Jeyhun at the Ministry of Foreign Affairs in Jerusalem.\nFor the first time after 30 years of diplomatic relations between our countries, pic.twitter.com/K9Mr8WqeCE',
+};
+
+const render = (props: Record<string, unknown>) =>
+  container.renderToString(Tweet, { props, locals: { articleSource: 'src/content/articles/example.mdx' } });
+
+describe('<Tweet>', () => {
+  it('quotes the post in a blockquote that cites the author’s profile when no post URL is known', async () => {
+    const doc = parseFragment(await render(cohen));
+    const quote = doc.querySelector('figure blockquote');
+    expect(quote?.getAttribute('cite')).toBe('https://x.com/elicoh1');
+    expect(quote?.getAttribute('lang')).toBe('en');
+    // The post's own line breaks are kept, each line word for word.
+    const lines = (quote?.querySelector('p')?.innerHTML ?? '')
+      .split(/<br\b[^>]*>/)
+      .map((line) => textOf(parseFragment(`<p>${line}</p>`).querySelector('p')));
+    expect(lines).toEqual(cohen.text.split('\n'));
+  });
+
+  it('isolates the mixed Hebrew and Latin name so it reads in the right order', async () => {
+    const doc = parseFragment(await render(cohen));
+    const name = doc.querySelector('figcaption bdi');
+    expect(name?.textContent).toBe('אלי כהן | Eli Cohen');
+    expect(name?.getAttribute('dir')).toBe('ltr'); // the post is in English: Hebrew part first, on the left
+    expect(textOf(doc.querySelector('figcaption a'))).toBe('אלי כהן | Eli Cohen @elicoh1');
+    expect(doc.querySelector('figcaption a')?.getAttribute('href')).toBe('https://x.com/elicoh1');
+  });
+
+  it('turns @mentions and links in the text into links, and nothing else', async () => {
+    const doc = parseFragment(await render(cohen));
+    const links = [...doc.querySelectorAll('blockquote a')].map((a) => [
+      a.textContent,
+      a.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      ['@Bayramov_Jeyhun', 'https://x.com/Bayramov_Jeyhun'],
+      ['pic.twitter.com/K9Mr8WqeCE', 'https://pic.twitter.com/K9Mr8WqeCE'],
+    ]);
+  });
+
+  it('shows the date as a reader says it, with the machine date in <time>', async () => {
+    const doc = parseFragment(await render(cohen));
+    const time = doc.querySelector('time');
+    expect(time?.getAttribute('datetime')).toBe('2023-03-29');
+    expect(time?.textContent).toBe('March 29, 2023');
+  });
+
+  it('links “View on X” to the post itself when its URL is given', async () => {
+    const doc = parseFragment(
+      await render({ ...cohen, url: 'https://x.com/elicoh1/status/1640000000000000000' }),
+    );
+    const view = [...doc.querySelectorAll('a')].find((a) => a.textContent === 'View on X');
+    expect(view?.getAttribute('href')).toBe('https://x.com/elicoh1/status/1640000000000000000');
+    expect(doc.querySelector('blockquote')?.getAttribute('cite')).toBe(
+      'https://x.com/elicoh1/status/1640000000000000000',
+    );
+  });
+
+  it('loads nothing from another host: no iframe, script, image or style sheet', async () => {
+    const doc = parseFragment(await render({ ...cohen, media: 'https://pic.twitter.com/K9Mr8WqeCE' }));
+    expect(doc.querySelectorAll('iframe, script, img, link, video, object')).toHaveLength(0);
+  });
+
+  it('escapes hostile text instead of running it', async () => {
+    const doc = parseFragment(
+      await render({
+        ...cohen,
+        name: '<img src=x onerror=alert(1)>',
+        text: '</blockquote><script>alert(1)</script>',
+      }),
+    );
+    expect(doc.querySelectorAll('script, img')).toHaveLength(0);
+    expect(textOf(doc.querySelector('blockquote'))).toBe('</blockquote><script>alert(1)</script>');
+  });
+
+  it('rejects a tweet without a handle, naming the file, the prop and an example', async () => {
+    const { handle: _omitted, ...rest } = cohen;
+    await expect(render(rest)).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[AstroUserError: <Tweet> in src/content/articles/example.mdx: prop "handle" is required: the author’s handle on X, e.g. handle="elicoh1" (received nothing).]`,
+    );
+  });
+
+  it('rejects a malformed handle, an impossible date and a post URL by someone else', async () => {
+    await expect(render({ ...cohen, handle: 'eli cohen!' })).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[AstroUserError: <Tweet> in src/content/articles/example.mdx: prop "handle" expected 1–15 letters, digits or underscores, e.g. handle="elicoh1", received "eli cohen!".]`,
+    );
+    await expect(render({ ...cohen, date: '2023-02-30' })).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[AstroUserError: <Tweet> in src/content/articles/example.mdx: prop "date" expected a date such as "2023-03-29" or "2023-03-29T10:05:00+03:00", received "2023-02-30".]`,
+    );
+    await expect(
+      render({ ...cohen, url: 'https://x.com/someoneelse/status/1' }),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[AstroUserError: <Tweet> in src/content/articles/example.mdx: prop "url" is a post by @someoneelse, but handle is "elicoh1"; use the post’s own address (received "https://x.com/someoneelse/status/1").]`,
+    );
+  });
+});
