@@ -1,7 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Tweet from '../../src/components/mdx/Tweet.astro';
-import { parseFragment, textOf } from './helpers/html';
+import { parseFragment, textOf } from '../helpers/html';
 
 let container: AstroContainer;
 beforeAll(async () => {
