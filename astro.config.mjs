@@ -16,6 +16,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? siteConfig.url,
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // Two articles with the same slug (or two routes with the same URL) fail the build instead of
+  // one silently replacing the other.
+  prerenderConflictBehavior: 'error',
   build: { format: 'directory' },
   integrations: [mdx()],
   // News copy has no code blocks; Shiki's inline styles would also need 'unsafe-inline' in the CSP.

@@ -1,0 +1,52 @@
+// Makes sure the browser and validity tests have what they need outside npm:
+//   - a Chromium for Playwright (it cannot download its own on machines without general internet);
+//   - Java 11 or later for the W3C Nu HTML Checker (npm `vnu-jar`).
+// On a fresh Debian machine where we are root (CI, a new container) it installs what is missing
+// from Debian's packages; anywhere else it stops with one line per tool saying what to install.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findChromium } from './chromium.mjs';
+
+const canApt =
+  typeof process.getuid === 'function' &&
+  process.getuid() === 0 &&
+  existsSync('/etc/debian_version') &&
+  existsSync('/usr/bin/apt-get');
+
+function javaVersion() {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.status !== 0) return undefined;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(result.stderr);
+  if (!match) return undefined;
+  const major = Number(match[1]);
+  return major === 1 ? Number(match[2]) : major; // "1.8" means Java 8
+}
+
+const tools = [
+  {
+    name: 'Chromium',
+    found: () => findChromium(),
+    debianPackage: 'chromium',
+    advice:
+      'install one (Debian/Ubuntu: `sudo apt-get install chromium`; elsewhere: `npx playwright install chromium`) or set CHROMIUM_PATH to its executable',
+  },
+  {
+    name: 'Java ≥ 11 (for the Nu HTML Checker)',
+    found: () => ((javaVersion() ?? 0) >= 11 ? `java ${javaVersion()}` : undefined),
+    debianPackage: 'default-jre-headless',
+    advice: 'install a Java runtime 11 or later (Debian/Ubuntu: `sudo apt-get install default-jre-headless`)',
+  },
+];
+
+let missing = tools.filter((tool) => !tool.found());
+if (missing.length > 0 && canApt) {
+  const packages = missing.map((tool) => tool.debianPackage);
+  console.log(`Installing from Debian: ${packages.join(', ')}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+  missing = tools.filter((tool) => !tool.found());
+}
+for (const tool of tools.filter((t) => !missing.includes(t))) console.log(`${tool.name}: ${tool.found()}`);
+for (const tool of missing) console.error(`Missing ${tool.name} for the tests: ${tool.advice}.`);
+process.exit(missing.length > 0 ? 1 : 0);

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { parseHTML } from 'linkedom';
+import { siteConfig } from '../../src/site.config';
+import { findBrokenLinks, listFiles } from '../helpers/dist';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const pages = listFiles(DIST).filter((file) => file.endsWith('.html'));
+
+interface NuMessage {
+  type: string;
+  subType?: string;
+  url: string;
+  message: string;
+  extract?: string;
+}
+
+/**
+ * The Nu checker cannot compute CSP hashes: it reports every inline <style> after a CSP <meta>
+ * as blocked, even when the policy allows it by its exact sha256 (as Astro's does). We accept
+ * that one message only for styles we have proved are allowed (see the next test), and only
+ * while the message is worded the way the checker words this limitation.
+ */
+const NU_CANNOT_HASH =
+  /^Inline style violates Content Security Policy \(meta tag\): blocked by “style-src” directive \(missing “‘unsafe-inline’” or nonce\/hash\)\.$/;
+
+function inlineStylesAllowedByHash(html: string): boolean {
+  const { document } = parseHTML(html);
+  const policy =
+    document.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+  const styleSrc = policy.split(';').find((d) => d.trim().startsWith('style-src')) ?? '';
+  const hashes = new Set([...styleSrc.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]));
+  return [...document.querySelectorAll('style')].every((style) =>
+    hashes.has(
+      createHash('sha256')
+        .update(style.textContent ?? '')
+        .digest('base64'),
+    ),
+  );
+}
+
+test.describe('validity of the built site', () => {
+  test('has the page types we check', () => {
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        '404.html',
+        'articles/azerbaijan-opens-embassy-in-israel/index.html',
+      ]),
+    );
+  });
+
+  test('every page passes the W3C Nu HTML Checker with no error and no warning', () => {
+    const vnu = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+    const run = spawnSync(
+      'java',
+      ['-jar', vnu, '--format', 'json', '--also-check-css', ...pages.map((p) => DIST + p)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    expect(run.error).toBeUndefined();
+    const { messages } = JSON.parse(run.stderr || run.stdout) as { messages: NuMessage[] };
+    const problems = messages.filter((m) => {
+      if (m.type === 'info' && m.subType !== 'warning') return false; // plain notes, not warnings
+      const page = fileURLToPath(m.url);
+      return !(NU_CANNOT_HASH.test(m.message) && inlineStylesAllowedByHash(readFileSync(page, 'utf8')));
+    });
+    expect(problems.map((m) => `${m.url.replace(/^file:.*\/dist\//, '')}: ${m.message}`)).toEqual([]);
+  });
+
+  test('every inline style is allowed by its page’s CSP by its sha256, with no unsafe-inline or unsafe-eval', () => {
+    for (const page of pages) {
+      const html = readFileSync(DIST + page, 'utf8');
+      const { document } = parseHTML(html);
+      const policy = document
+        .querySelector('meta[http-equiv="content-security-policy"]')
+        ?.getAttribute('content');
+      expect(policy, page).toBeTruthy();
+      expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+      expect(inlineStylesAllowedByHash(html), page).toBe(true);
+    }
+  });
+
+  test('every link and asset on the site’s own origin resolves to a built file', () => {
+    expect(findBrokenLinks(DIST, siteConfig.url + '/')).toEqual([]);
+  });
+
+  test('the link check finds a broken link (it can fail)', () => {
+    // A page that links to a missing article must be reported.
+    const broken = findBrokenLinks(
+      fileURLToPath(new URL('../fixtures/broken-links/', import.meta.url)),
+      'https://news.example.com/',
+    );
+    expect(broken).toEqual([
+      { from: 'index.html', link: '/_astro/fonts/missing.woff2' },
+      { from: 'index.html', link: '/articles/missing/' },
+    ]);
+  });
+});
