@@ -44,7 +44,10 @@ if (missing.length > 0 && canApt) {
   console.log(`Installing from Debian: ${packages.join(', ')}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+    stdio: 'inherit',
+    env,
+  });
   missing = tools.filter((tool) => !tool.found());
 }
 for (const tool of tools.filter((t) => !missing.includes(t))) console.log(`${tool.name}: ${tool.found()}`);
