@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { listFiles } from '../helpers/dist';
+
+/**
+ * Budgets, measured in bytes and layout shift, never in seconds (timings flake; bytes do not).
+ * - FIRST_ROUND_TRIP: the article's HTML with all its CSS, gzip, fits the first TCP round trip
+ *   (10 packets of 1,460 bytes: 14,600 bytes), so the page can draw after one round trip.
+ * - ARTICLE_TOTAL: everything the article page loads, fonts included, text counted gzip'd as
+ *   any host sends it. The four font files are ~64 KB of it.
+ */
+const FIRST_ROUND_TRIP = 14_600;
+const ARTICLE_TOTAL = 80_000;
+const ARTICLE = '/articles/azerbaijan-opens-embassy-in-israel/';
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+const isText = (path: string) => /\.(html|css|js|xml|svg|json|txt)$/.test(path) || path.endsWith('/');
+const fileOf = (pathname: string) =>
+  DIST + (pathname.endsWith('/') ? `${pathname}index.html` : pathname).slice(1);
+const wireBytes = (pathname: string) => {
+  const body = readFileSync(fileOf(pathname));
+  return isText(pathname) ? gzipSync(body, { level: 9 }).length : body.length;
+};
+
+/** The site paths the page requested while loading, in order. */
+async function loadAndRecord(page: Page, path: string): Promise<string[]> {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(path, { waitUntil: 'networkidle' });
+  await page.evaluate(() => document.fonts.ready);
+  return requested;
+}
+
+test.describe('budgets', () => {
+  test(`the article's HTML and CSS fit the first round trip (≤ ${FIRST_ROUND_TRIP} bytes gzip)`, async ({
+    page,
+  }) => {
+    const requested = await loadAndRecord(page, ARTICLE);
+    const css = requested.filter((p) => p.endsWith('.css'));
+    const bytes = [ARTICLE, ...css].reduce((sum, p) => sum + wireBytes(p), 0);
+    test.info().annotations.push({ type: 'article HTML+CSS gzip bytes', description: String(bytes) });
+    console.log(`article HTML + CSS, gzip: ${bytes} bytes (budget ${FIRST_ROUND_TRIP})`);
+    expect(bytes).toBeLessThanOrEqual(FIRST_ROUND_TRIP);
+  });
+
+  test(`the article page loads at most ${ARTICLE_TOTAL} bytes in all, fonts included`, async ({ page }) => {
+    const requested = await loadAndRecord(page, ARTICLE);
+    const sizes = requested.map((p) => [p, wireBytes(p)] as const);
+    const total = sizes.reduce((sum, [, n]) => sum + n, 0);
+    console.log(
+      `article page, all requests: ${total} bytes (budget ${ARTICLE_TOTAL})\n${sizes.map(([p, n]) => `  ${n}\t${p}`).join('\n')}`,
+    );
+    expect(total).toBeLessThanOrEqual(ARTICLE_TOTAL);
+  });
+
+  test('no page ships a byte of JavaScript', async ({ page }) => {
+    expect(listFiles(DIST).filter((f) => /\.(m?js)$/.test(f))).toEqual([]);
+    for (const file of listFiles(DIST).filter((f) => f.endsWith('.html'))) {
+      expect(readFileSync(DIST + file, 'utf8'), file).not.toMatch(
+        /<script\b(?![^>]*type="application\/ld\+json")/,
+      );
+    }
+    const requested = await loadAndRecord(page, ARTICLE);
+    expect(requested.filter((p) => p.endsWith('.js'))).toEqual([]);
+  });
+});
+
+/** Sum of layout-shift scores seen by a PerformanceObserver from navigation start. */
+async function cumulativeLayoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[]) {
+            if (!entry.hadRecentInput) cls += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(cls), 500);
+      }),
+  );
+}
+
+test.describe('layout stability', () => {
+  for (const width of [375, 1280]) {
+    test(`nothing moves while the article loads (CLS 0) at ${width}px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(ARTICLE, { waitUntil: 'networkidle' });
+      await page.evaluate(() => document.fonts.ready);
+      expect(await cumulativeLayoutShift(page)).toBe(0);
+    });
+
+    test(`nothing moves when the fonts arrive late (CLS 0) at ${width}px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      // A slow connection: every font arrives 1.5 s after the page has drawn.
+      await page.route('**/_astro/fonts/**', async (route) => {
+        await new Promise((r) => setTimeout(r, 1_500));
+        await route.continue();
+      });
+      await page.goto(ARTICLE, { waitUntil: 'networkidle' });
+      await page.evaluate(() => document.fonts.ready);
+      expect(await cumulativeLayoutShift(page)).toBe(0);
+    });
+  }
+});
