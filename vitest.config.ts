@@ -5,7 +5,20 @@ import { getViteConfig } from 'astro/config';
 // `astro:*` virtual modules), so components render through the real Container API.
 export default getViteConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    environment: 'node',
+    projects: [
+      // Fast: schemas, components, feed, dates. No build needed.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      // Slow: each test runs the real `astro build` on a temporary copy of the project.
+      {
+        extends: true,
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -6,6 +6,7 @@ import { render } from 'astro:content';
 import { mdxComponents } from '../components/mdx';
 import { getPublishedArticles } from '../lib/articles';
 import { renderRss, toFeedHtml, type FeedItem } from '../lib/feed';
+import { assertKnownComponents } from '../lib/mdx-check';
 import { SECTION_LABELS } from '../lib/sections';
 import { absoluteUrl, articlePath, withBase } from '../lib/urls';
 import { siteConfig } from '../site.config';
@@ -19,6 +20,7 @@ export const GET: APIRoute = async ({ site }) => {
   const items: FeedItem[] = [];
   for (const article of articles) {
     const link = absoluteUrl(articlePath(article.id), site);
+    assertKnownComponents(article.body ?? '', article.filePath ?? article.id, Object.keys(mdxComponents));
     const { Content } = await render(article);
     const html = await container.renderToString(Content, {
       props: { components: mdxComponents },

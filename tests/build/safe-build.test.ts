@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { astroBuild, ROOT } from '../helpers/build';
+import { listFiles } from '../helpers/dist';
+import { copyProject } from '../helpers/project-copy';
+import { NS, parseXml } from '../helpers/xml';
+
+describe('npm run build', () => {
+  it('never leaves a broken site: a failed build keeps the last good dist/ exactly as it was', () => {
+    const project = copyProject();
+    try {
+      const build = () =>
+        spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: project.dir, encoding: 'utf8' });
+      const snapshot = () => {
+        const dist = join(project.dir, 'dist');
+        return listFiles(dist).map((file) => [file, readFileSync(join(dist, file), 'utf8')]);
+      };
+
+      const good = build();
+      expect(good.status, good.stderr).toBe(0);
+      const before = snapshot();
+      expect(before.map(([file]) => file)).toContain(
+        'articles/azerbaijan-opens-embassy-in-israel/index.html',
+      );
+
+      copyFileSync(
+        join(ROOT, 'tests/fixtures/broken-articles/tweet-without-handle.mdx'),
+        join(project.dir, 'src/content/articles/tweet-without-handle.mdx'),
+      );
+      const bad = build();
+      expect(bad.status).not.toBe(0);
+      expect(bad.stderr).toContain('dist/ was left as it was');
+      expect(snapshot()).toEqual(before);
+      expect(listFiles(project.dir).some((f) => f.startsWith('.dist-next/'))).toBe(false);
+    } finally {
+      project.remove();
+    }
+  });
+});
+
+describe('hostile text from an author', () => {
+  it('reaches the page and the feed as inert text', () => {
+    const project = copyProject();
+    try {
+      copyFileSync(
+        join(ROOT, 'tests/fixtures/hostile-article.mdx'),
+        join(project.dir, 'src/content/articles/hostile.mdx'),
+      );
+      const { status, output } = astroBuild(project.dir);
+      expect(status, output).toBe(0);
+
+      const html = readFileSync(join(project.dir, 'dist/articles/hostile/index.html'), 'utf8');
+      const { document } = parseHTML(html);
+      expect(document.querySelectorAll('script, img, b')).toHaveLength(0);
+      expect(document.querySelector('h1')?.textContent).toBe(
+        '</title><script>alert("headline")</script> & ]]> “quoted”',
+      );
+      expect(document.querySelector('title')?.textContent).toContain('</title><script>');
+      expect(document.querySelector('.dek')?.textContent).toBe(
+        '<img src=x onerror=alert("dek")> ]]><![CDATA[ dek',
+      );
+      expect(document.querySelector('figure bdi')?.textContent).toBe("<script>alert('name')</script>");
+      for (const a of document.querySelectorAll('a'))
+        expect(a.getAttribute('href')).not.toMatch(/^javascript:/i);
+
+      const feed = parseXml(readFileSync(join(project.dir, 'dist/rss.xml'), 'utf8'));
+      const item = [...feed.getElementsByTagName('item')].find((i) =>
+        i.getElementsByTagName('title')[0]?.textContent?.includes('alert("headline")'),
+      );
+      expect(item?.getElementsByTagName('title')[0]?.textContent).toBe(
+        '</title><script>alert("headline")</script> & ]]> “quoted”',
+      );
+      const content = item?.getElementsByTagNameNS(NS.content, 'encoded')[0]?.textContent ?? '';
+      const body = parseHTML(`<html><body>${content}</body></html>`).document;
+      expect(body.querySelectorAll('script, img')).toHaveLength(0);
+      expect(body.querySelector('blockquote')?.textContent).toContain(
+        "</blockquote><script>alert('text')</script>",
+      );
+    } finally {
+      project.remove();
+    }
+  });
+});
