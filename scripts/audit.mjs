@@ -64,6 +64,6 @@ try {
   }
   console.log('Full report: lighthouse/report.html');
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.kill();
 }

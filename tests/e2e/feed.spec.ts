@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { parseHTML } from 'linkedom';
+import { siteConfig } from '../../src/site.config';
+import { checkRssFeed } from '../helpers/feed-rules';
 import { NS, parseXml, textOf } from '../helpers/xml';
 
 test('the feed is served as RSS, parses strictly, and carries the whole article', async ({ request }) => {
@@ -7,7 +9,16 @@ test('the feed is served as RSS, parses strictly, and carries the whole article'
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toMatch(/xml/);
 
-  const items = parseXml(await response.text()).getElementsByTagName('item');
+  const xml = await response.text();
+  // The rules the W3C Feed Validator enforces, with the Content-Type the server sent.
+  expect(
+    checkRssFeed(xml, {
+      feedUrl: `${siteConfig.url}/rss.xml`,
+      contentType: response.headers()['content-type'] ?? '',
+    }),
+  ).toEqual([]);
+
+  const items = parseXml(xml).getElementsByTagName('item');
   expect(items).toHaveLength(1);
   const item = items[0]!;
   expect(textOf(item, 'title')).toBe('Azerbaijan opens embassy in Israel');

@@ -1,0 +1,464 @@
+import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xmldom';
+import { parseHTML } from 'linkedom';
+import { NS, parseXml } from './xml';
+
+/**
+ * The rules {@link checkRssFeed} applies, named after what the W3C Feed Validator
+ * (validator.w3.org/feed) checks for RSS 2.0, plus a few stricter site policies noted where they apply.
+ */
+export const RULES = [
+  'well-formed',
+  'root',
+  'channel-required',
+  'channel-link-absolute',
+  'language',
+  'atom-self',
+  'item-required',
+  'item-link-absolute',
+  'guid',
+  'rfc822-dates',
+  'namespaces',
+  'content-encoded-absolute-urls',
+  'category',
+  'content-type',
+] as const;
+
+/** One of the {@link RULES}. */
+export type RuleId = (typeof RULES)[number];
+
+/** A rule the feed breaks: the rule id and a message naming the element and the offending value. */
+export interface FeedProblem {
+  rule: string;
+  message: string;
+}
+
+type Report = (rule: RuleId, message: string) => void;
+
+/** Media types the validator accepts for an RSS feed; anything else makes readers guess or refuse. */
+const FEED_MEDIA_TYPES = new Set(['application/rss+xml', 'application/xml', 'text/xml']);
+
+/** The namespace each conventional prefix must be bound to (a near-miss URI is a different namespace). */
+const PREFIXES = new Map<string, string>(Object.entries(NS));
+
+/** The Dublin Core element set; the validator reports any other dc: element as undefined. */
+const DC_ELEMENTS = new Set([
+  'contributor',
+  'coverage',
+  'creator',
+  'date',
+  'description',
+  'format',
+  'identifier',
+  'language',
+  'publisher',
+  'relation',
+  'rights',
+  'source',
+  'subject',
+  'title',
+  'type',
+]);
+
+/** Elements feed readers strip or that run code; feed HTML must not rely on them. */
+const BANNED_HTML_ELEMENTS = new Set(['script', 'style', 'iframe']);
+
+/** HTML attributes holding one URL, which a reader resolves against an unknown base unless absolute. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'poster']);
+
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * The RFC 822 date form the validator accepts without a warning (its `rfc2822_re`): case-sensitive
+ * names, optional day-name and seconds, a four-digit year and a named or numeric zone. The validator
+ * lets the numeric zone's sign be optional; we require it, as RFC 822 itself does.
+ */
+const RFC822_DATE = new RegExp(
+  `^(?:(${DAY_NAMES.join('|')}), *)?(\\d{1,2}) +(${MONTHS.join('|')}) +(\\d{4}) +` +
+    '(\\d{2}):(\\d{2})(?::(\\d{2}))? +([+-]\\d{2}[0-5]\\d|UT|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT)$',
+);
+
+/** The same shape with a two-digit year, which the validator only warns about; told apart for a clearer message. */
+const RFC822_TWO_DIGIT_YEAR = /^(?:[A-Z][a-z]{2}, *)?\d{1,2} +[A-Z][a-z]{2} +\d{2} +\d{2}:\d{2}/;
+
+/** An RSS language code: ISO 639 language, optionally with subtags, as in "en" or "en-us". */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/**
+ * Checks an RSS 2.0 document against the rules in {@link RULES}, as a feed validator would.
+ *
+ * @param xml The feed exactly as served.
+ * @param options.feedUrl The URL the feed is served at, which its `atom:link rel="self"` must name.
+ * @param options.contentType The `Content-Type` it is served with, when known.
+ * @returns Every problem found; an empty array means the feed is valid. A feed that is not
+ *   well-formed XML yields only that problem, since nothing else can be read reliably.
+ */
+export function checkRssFeed(xml: string, options: { feedUrl: string; contentType?: string }): FeedProblem[] {
+  let doc: XmlDocument;
+  try {
+    doc = parseXml(xml);
+  } catch (error) {
+    // xmldom wraps the message parseXml throws in its own ("Reporting error … caused Error: …").
+    const reason = (error instanceof Error ? error.message : String(error))
+      .replace(/^Reporting \w+ .* caused Error: /s, '')
+      .replace(/^XML \w+: /, '');
+    return [{ rule: 'well-formed', message: `the feed is not well-formed XML: ${reason}` }];
+  }
+  const problems: FeedProblem[] = [];
+  const report: Report = (rule, message) => problems.push({ rule, message });
+
+  if (options.contentType !== undefined) checkContentType(options.contentType, xml, report);
+  checkNamespaces(doc, report);
+
+  const channel = checkRoot(doc, report);
+  if (!channel) return problems;
+
+  checkChannel(channel, options.feedUrl, report);
+  const guids = new Map<string, string>();
+  children(channel, 'item').forEach((item, index) => checkItem(item, itemLabel(item, index), guids, report));
+  return problems;
+}
+
+/** The rss root with version 2.0 and exactly one channel; returns the channel to check, if any. */
+function checkRoot(doc: XmlDocument, report: Report): XmlElement | undefined {
+  const rss = doc.documentElement;
+  if (!rss) {
+    report('root', 'the document has no root element');
+    return undefined;
+  }
+  // A namespaced <rss> (e.g. a default xmlns) is not RSS 2.0, whose elements are in no namespace.
+  if (rss.localName !== 'rss' || rss.namespaceURI !== null) {
+    const ns = rss.namespaceURI === null ? '' : ` in namespace ${show(rss.namespaceURI)}`;
+    report('root', `the root element is <${rss.tagName}>${ns}, not <rss>`);
+  }
+  const version = rss.getAttribute('version');
+  if (version !== '2.0') {
+    report('root', `<${rss.tagName} version> is ${version === null ? 'missing' : show(version)}, not "2.0"`);
+  }
+  const channels = children(rss, 'channel');
+  if (channels.length !== 1) {
+    report('root', `<${rss.tagName}> has ${channels.length} <channel> elements, not exactly one`);
+  }
+  return channels[0];
+}
+
+function checkChannel(channel: XmlElement, feedUrl: string, report: Report): void {
+  for (const name of ['title', 'link', 'description']) {
+    const found = children(channel, name);
+    if (found.length === 0) report('channel-required', `channel has no <${name}>`);
+    else if (found.length > 1) report('channel-required', `channel has ${found.length} <${name}> elements`);
+    else if (text(found[0]) === '') report('channel-required', `channel <${name}> is empty`);
+  }
+
+  const link = text(children(channel, 'link')[0]);
+  if (link !== '' && !isAbsoluteUrl(link, ['http:', 'https:'])) {
+    report('channel-link-absolute', `channel <link> ${show(link)} is not an absolute http(s) URL`);
+  }
+
+  for (const language of children(channel, 'language')) {
+    const value = text(language);
+    if (!isLanguageTag(value)) {
+      report('language', `channel <language> ${show(value)} is not a language code such as "en" or "en-us"`);
+    }
+  }
+
+  checkSelfLink(channel, feedUrl, report);
+
+  for (const name of ['pubDate', 'lastBuildDate']) {
+    for (const date of children(channel, name)) checkDate(`channel <${name}>`, text(date), report);
+  }
+  checkCategories(channel, 'channel', report);
+}
+
+/** Readers use atom:link rel="self" to find the feed's own address, e.g. when it was reached via a redirect. */
+function checkSelfLink(channel: XmlElement, feedUrl: string, report: Report): void {
+  const selfLinks = children(channel, 'link', NS.atom).filter((link) => link.getAttribute('rel') === 'self');
+  const [self] = selfLinks;
+  if (!self) {
+    report('atom-self', `channel has no <atom:link rel="self"> in namespace ${show(NS.atom)}`);
+    return;
+  }
+  if (selfLinks.length > 1) report('atom-self', `channel has ${selfLinks.length} <atom:link rel="self">`);
+  const type = self.getAttribute('type');
+  if (type !== 'application/rss+xml') {
+    report(
+      'atom-self',
+      `<atom:link rel="self"> type is ${type === null ? 'missing' : show(type)}, not "application/rss+xml"`,
+    );
+  }
+  const href = self.getAttribute('href');
+  if (href !== feedUrl) {
+    report(
+      'atom-self',
+      `<atom:link rel="self"> href is ${href === null ? 'missing' : show(href)}, not the feed URL ${show(feedUrl)}`,
+    );
+  }
+}
+
+function checkItem(item: XmlElement, label: string, guids: Map<string, string>, report: Report): void {
+  // RSS 2.0 only requires one of title or description; an empty one gives a reader nothing to show.
+  if (text(children(item, 'title')[0]) === '' && text(children(item, 'description')[0]) === '') {
+    report('item-required', `${label} has neither a non-empty <title> nor a non-empty <description>`);
+  }
+  // Site policy, stricter than RSS: every item is an article, so it must link to its page.
+  const link = text(children(item, 'link')[0]);
+  if (link === '') {
+    report('item-required', `${label} has no <link> (every item must link to its article)`);
+  } else if (!isAbsoluteUrl(link, ['http:', 'https:'])) {
+    report('item-link-absolute', `${label} <link> ${show(link)} is not an absolute http(s) URL`);
+  }
+
+  checkGuid(item, label, guids, report);
+
+  // Site policy: RSS makes pubDate optional, but readers sort a news feed by it.
+  const pubDates = children(item, 'pubDate');
+  if (pubDates.length === 0) report('rfc822-dates', `${label} has no <pubDate>`);
+  for (const date of pubDates) checkDate(`${label} <pubDate>`, text(date), report);
+
+  checkCategories(item, label, report);
+  for (const encoded of children(item, 'encoded', NS.content)) checkEncodedContent(encoded, label, report);
+}
+
+/** Readers use the guid to tell new items from seen ones, so each must exist and be unique. */
+function checkGuid(item: XmlElement, label: string, guids: Map<string, string>, report: Report): void {
+  const guid = children(item, 'guid')[0];
+  if (!guid) {
+    report('guid', `${label} has no <guid>`);
+    return;
+  }
+  const value = text(guid);
+  if (value === '') {
+    report('guid', `${label} <guid> is empty`);
+    return;
+  }
+  const seenIn = guids.get(value);
+  if (seenIn === undefined) guids.set(value, label);
+  else report('guid', `${label} <guid> ${show(value)} repeats the guid of ${seenIn}`);
+
+  const isPermaLink = guid.getAttribute('isPermaLink');
+  if (isPermaLink !== null && isPermaLink !== 'true' && isPermaLink !== 'false') {
+    report('guid', `${label} <guid isPermaLink> is ${show(isPermaLink)}, not "true" or "false"`);
+  } else if (isPermaLink !== 'false' && !isAbsoluteUrl(value, ['http:', 'https:'])) {
+    // A guid is a permalink unless it says otherwise, and readers open permalinks as pages.
+    report(
+      'guid',
+      `${label} <guid> ${show(value)} is a permalink (isPermaLink ${isPermaLink === null ? 'absent' : '"true"'}) ` +
+        'but not an absolute http(s) URL',
+    );
+  }
+}
+
+function checkDate(where: string, value: string, report: Report): void {
+  const match = RFC822_DATE.exec(value);
+  if (!match) {
+    const why = RFC822_TWO_DIGIT_YEAR.test(value) ? 'has a two-digit year' : 'is not an RFC 822 date';
+    report('rfc822-dates', `${where} ${show(value)} ${why}; write e.g. "Tue, 28 Mar 2023 21:00:00 GMT"`);
+    return;
+  }
+  const [, dayName, day, month, year, hours, minutes, seconds] = match;
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(Number(year), MONTHS.indexOf(month as (typeof MONTHS)[number]), Number(day));
+  const realDay = date.getUTCDate() === Number(day) && Number(day) > 0;
+  // Seconds may be 60 for a leap second (RFC 5322 §3.3).
+  const realTime = Number(hours) < 24 && Number(minutes) < 60 && Number(seconds ?? 0) <= 60;
+  if (!realDay || !realTime) {
+    report('rfc822-dates', `${where} ${show(value)} is not a real date and time`);
+    return;
+  }
+  // The day-name names the date as written (local to its zone), so no zone conversion applies.
+  const actualDayName = DAY_NAMES[date.getUTCDay()];
+  if (dayName !== undefined && dayName !== actualDayName) {
+    report('rfc822-dates', `${where} ${show(value)} says ${dayName}, but that date is a ${actualDayName}`);
+  }
+}
+
+function checkCategories(parent: XmlElement, label: string, report: Report): void {
+  for (const category of children(parent, 'category')) {
+    if (text(category) === '') report('category', `${label} has an empty <category>`);
+  }
+}
+
+/**
+ * content:encoded is HTML shown out of context: relative URLs resolve against the reader, not the
+ * site, and readers strip (or worse, run) scripts, styles, frames and event handlers.
+ */
+function checkEncodedContent(encoded: XmlElement, label: string, report: Report): void {
+  const flag = (message: string) =>
+    report('content-encoded-absolute-urls', `${label} <content:encoded>: ${message}`);
+  const hasChildElements = Array.from(encoded.childNodes).some((node) => node.nodeType === node.ELEMENT_NODE);
+  if (hasChildElements) flag('holds XML child elements; its HTML must be escaped or in CDATA');
+
+  const html = `<!doctype html><html><body>${encoded.textContent ?? ''}</body></html>`;
+  const { document } = parseHTML(html) as unknown as { document: Document };
+  for (const element of htmlElements(document.body)) {
+    const tag = element.localName;
+    if (BANNED_HTML_ELEMENTS.has(tag)) flag(`contains <${tag}>, which feed readers strip or run`);
+    for (const { name, value } of Array.from(element.attributes)) {
+      // HTML attribute names are case-insensitive and linkedom keeps the author's case.
+      const attribute = name.toLowerCase();
+      if (attribute.startsWith('on')) {
+        flag(`<${tag} ${attribute}> is an event handler attribute (${show(value)})`);
+      } else if (URL_ATTRIBUTES.has(attribute)) {
+        if (!isHtmlUrl(value)) {
+          flag(`<${tag} ${attribute}> ${show(value)} is not an absolute http(s) or mailto URL`);
+        }
+      } else if (attribute === 'srcset') {
+        for (const url of srcsetUrls(value)) {
+          // srcset lists images, so a mailto: candidate is as wrong as a relative one.
+          if (!isAbsoluteUrl(url, ['http:', 'https:'])) {
+            flag(`<${tag} srcset> candidate ${show(url)} is not an absolute http(s) URL`);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Every element under `root`, including those in <template> contents, which are not its descendants. */
+function htmlElements(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll('*')).flatMap((element) =>
+    element.localName === 'template'
+      ? [element, ...htmlElements((element as HTMLTemplateElement).content)]
+      : [element],
+  );
+}
+
+/**
+ * The URLs in a srcset, following the HTML parsing rules closely enough for feed content: candidates
+ * are separated by commas, each a URL (no whitespace) followed by optional descriptors.
+ */
+function srcsetUrls(srcset: string): string[] {
+  const urls: string[] = [];
+  let rest = srcset;
+  for (;;) {
+    rest = rest.replace(/^[\s,]+/, '');
+    if (rest === '') return urls;
+    const url = /^\S+/.exec(rest)?.[0] ?? '';
+    rest = rest.slice(url.length);
+    // A URL may itself contain commas; trailing ones end the candidate instead of belonging to it.
+    if (url.endsWith(',')) urls.push(url.replace(/,+$/, ''));
+    else {
+      urls.push(url);
+      // Descriptors ("2x", "640w") run to the next comma.
+      const comma = rest.indexOf(',');
+      rest = comma === -1 ? '' : rest.slice(comma + 1);
+    }
+  }
+}
+
+/** URLs in feed HTML: absolute http(s) for resources and links, mailto for addresses. */
+function isHtmlUrl(value: string): boolean {
+  // Browsers strip surrounding whitespace from URL attributes, so only the URL itself is judged.
+  return isAbsoluteUrl(value.trim(), ['http:', 'https:', 'mailto:']);
+}
+
+function isAbsoluteUrl(value: string, protocols: readonly string[]): boolean {
+  // new URL() alone is too forgiving: it would accept "http:example.com" and internal spaces.
+  if (/\s/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (!protocols.includes(url.protocol)) return false;
+  if (url.protocol === 'mailto:') return url.pathname !== '';
+  return /^https?:\/\/[^/?#]/i.test(value) && url.hostname !== '';
+}
+
+/** A language code the validator accepts: well-formed and with an ISO 639 primary subtag. */
+function isLanguageTag(value: string): boolean {
+  if (!LANGUAGE_TAG.test(value)) return false;
+  try {
+    Intl.getCanonicalLocales(value);
+  } catch {
+    return false;
+  }
+  // Display names exist for assigned ISO 639 codes, so this rejects made-up ones like "zz".
+  return languageNames.of(value.split('-')[0] ?? '') !== undefined;
+}
+
+/**
+ * Prefixed elements and prefix declarations must use the real namespace URIs: an element bound to a
+ * near-miss URI (say, without the trailing slash) is a different, unknown element to every reader.
+ */
+function checkNamespaces(doc: XmlDocument, report: Report): void {
+  const reported = new Set<string>();
+  const wrongBinding = (prefix: string, uri: string | null, what: string) => {
+    const expected = PREFIXES.get(prefix);
+    if (expected === undefined || uri === expected || reported.has(`${prefix} ${uri}`)) return;
+    reported.add(`${prefix} ${uri}`);
+    report('namespaces', `${what} binds prefix "${prefix}" to ${show(uri ?? '')}, not ${show(expected)}`);
+  };
+
+  for (const element of Array.from(doc.getElementsByTagName('*'))) {
+    for (const attribute of Array.from(element.attributes)) {
+      if (attribute.prefix === 'xmlns') {
+        wrongBinding(attribute.localName ?? '', attribute.value, `<${element.tagName} ${attribute.name}>`);
+      }
+    }
+    if (element.prefix) wrongBinding(element.prefix, element.namespaceURI, `<${element.tagName}>`);
+    if (element.namespaceURI === NS.content && element.localName !== 'encoded') {
+      report(
+        'namespaces',
+        `<${element.tagName}> is not an element of the content module (only content:encoded)`,
+      );
+    }
+    if (element.namespaceURI === NS.dc && !DC_ELEMENTS.has(element.localName ?? '')) {
+      report('namespaces', `<${element.tagName}> is not a Dublin Core element`);
+    }
+  }
+}
+
+/**
+ * The served media type must be one readers treat as a feed; a charset parameter, if any, must
+ * agree with the XML declaration (UTF-8 when the declaration names none).
+ */
+function checkContentType(contentType: string, xml: string, report: Report): void {
+  const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim());
+  if (!FEED_MEDIA_TYPES.has(mediaType.toLowerCase())) {
+    report(
+      'content-type',
+      `Content-Type ${show(contentType)} is not application/rss+xml, application/xml or text/xml`,
+    );
+  }
+  const charset = parameters
+    .map((parameter) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(parameter)?.[1])
+    .find((value) => value !== undefined);
+  const declared = /^\uFEFF?<\?xml[^?]*?\sencoding\s*=\s*["']([^"']+)["']/.exec(xml)?.[1] ?? 'UTF-8';
+  if (charset !== undefined && charset.toLowerCase() !== declared.toLowerCase()) {
+    report(
+      'content-type',
+      `Content-Type charset ${show(charset)} disagrees with the XML encoding ${show(declared)}`,
+    );
+  }
+}
+
+/** The child elements of `parent` called `name` in namespace `ns` (none for plain RSS elements). */
+function children(parent: XmlElement, name: string, ns: string | null = null): XmlElement[] {
+  return Array.from(parent.childNodes).filter(
+    (node): node is XmlElement =>
+      node.nodeType === node.ELEMENT_NODE &&
+      (node as XmlElement).localName === name &&
+      (node as XmlElement).namespaceURI === ns,
+  );
+}
+
+/** Element text as readers take it: surrounding whitespace is not part of a URL, date or title. */
+function text(element: XmlElement | undefined): string {
+  return element?.textContent?.trim() ?? '';
+}
+
+/** Names an item by position and, to find it in a long feed, by title. */
+function itemLabel(item: XmlElement, index: number): string {
+  const title = text(children(item, 'title')[0]);
+  return title === '' ? `item ${index + 1}` : `item ${index + 1} (${show(title)})`;
+}
+
+/** Quotes a value for a message, shortened so a long body cannot swamp the report. */
+function show(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
+}
