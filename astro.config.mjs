@@ -16,6 +16,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? siteConfig.url,
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // The example archive (NEWS_FIXTURES=1, tests only) builds into its own folder.
+  outDir: process.env.NEWS_FIXTURES === '1' ? './dist-fixtures' : './dist',
   // Two articles with the same slug (or two routes with the same URL) fail the build instead of
   // one silently replacing the other.
   prerenderConflictBehavior: 'error',

@@ -4,7 +4,17 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.dist-*/', '.astro/', 'node_modules/', 'playwright-report/', 'test-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-fixtures/',
+      '.dist-*/',
+      '.astro/',
+      'node_modules/',
+      'playwright-report/',
+      'test-results/',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
   {

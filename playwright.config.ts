@@ -1,12 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/chromium.mjs';
 
-const PORT = 4321;
+const SITE_PORT = 4321;
+const ARCHIVE_PORT = 4323;
 const executablePath = findChromium();
 
 /**
- * End-to-end and visual checks against the real build (`dist/`, made by `npm run build`), served
- * by `astro preview`. `npm run test:e2e` builds first; see README.md, "Tests".
+ * End-to-end and visual checks against real builds served by `astro preview`:
+ * - `site`: the production build in dist/ (`npm run build`);
+ * - `archive`: the example archive in dist-fixtures/ (`npm run build:fixtures`), for the page
+ *   types that need more than one article. `npm run test:e2e` makes both builds first.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -16,7 +19,7 @@ export default defineConfig({
   reporter: process.env.CI
     ? [['list'], ['html', { open: 'never' }]]
     : [['list'], ['html', { open: 'on-failure' }]],
-  snapshotPathTemplate: '{testDir}/{testFileName}-snapshots/{arg}{ext}',
+  snapshotPathTemplate: '{testDir}/{testFileDir}/{testFileName}-snapshots/{arg}{ext}',
   expect: {
     toHaveScreenshot: {
       // Same Chromium and the site's own fonts: baselines must match pixel for pixel (Playwright's
@@ -27,7 +30,6 @@ export default defineConfig({
     },
   },
   use: {
-    baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
@@ -40,11 +42,31 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: `npm run preview -- --port ${PORT} --host localhost`,
-    url: `http://localhost:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    {
+      name: 'site',
+      testIgnore: 'archive/**',
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${SITE_PORT}` },
+    },
+    {
+      name: 'archive',
+      testMatch: 'archive/**/*.spec.ts',
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${ARCHIVE_PORT}` },
+    },
+  ],
+  // --ignore-lock: Astro allows one preview server per project unless told two are intended.
+  webServer: [
+    {
+      command: `npm run preview -- --port ${SITE_PORT} --host localhost --ignore-lock`,
+      url: `http://localhost:${SITE_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npm run preview:fixtures -- --host localhost --ignore-lock`,
+      url: `http://localhost:${ARCHIVE_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -6,7 +6,8 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = `${root}dist`;
+// The same folder astro.config.mjs names: dist/, or dist-fixtures/ for the example archive.
+const out = `${root}${process.env.NEWS_FIXTURES === '1' ? 'dist-fixtures' : 'dist'}`;
 const next = `${root}.dist-next`;
 const previous = `${root}.dist-previous`;
 
@@ -20,7 +21,7 @@ const astro = spawnSync(process.execPath, [astroBin, 'build', '--outDir', next, 
 if (astro.status !== 0) {
   rmSync(next, { recursive: true, force: true });
   console.error(
-    `\nBuild failed: dist/ was left as it was${existsSync(out) ? ' (the last good build)' : ''}.`,
+    `\nBuild failed: ${out} was left as it was${existsSync(out) ? ' (the last good build)' : ''}.`,
   );
   process.exit(astro.status ?? 1);
 }
@@ -29,4 +30,4 @@ rmSync(previous, { recursive: true, force: true });
 if (existsSync(out)) renameSync(out, previous);
 renameSync(next, out);
 rmSync(previous, { recursive: true, force: true });
-console.log('dist/ now holds the new build.');
+console.log(`${out} now holds the new build.`);

@@ -1,23 +1,38 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildTime } from './clock';
 
 /** An article as stored in the content collection. */
 export type Article = CollectionEntry<'articles'>;
 
 /**
- * Whether an article may be shown: drafts are shown only by `astro dev`, never in a build.
- * Every page and every feed filters through this, so they cannot disagree.
+ * Whether readers may see an article. A draft never reaches a build; an embargoed article (its
+ * `published` instant is after the build's time) appears in the first build after that instant.
+ * `astro dev` shows both, so editors can see them. Every page, feed and sitemap filters through
+ * this, so they cannot disagree.
  */
 export function isPublished(
-  article: Article,
-  { dev }: { dev: boolean } = { dev: import.meta.env.DEV },
+  article: Pick<Article, 'data'>,
+  { dev = import.meta.env.DEV, now = buildTime }: { dev?: boolean; now?: Date } = {},
 ): boolean {
-  return dev || !article.data.draft;
+  if (dev) return true;
+  return !article.data.draft && article.data.published.date.getTime() <= now.getTime();
 }
 
-/** The articles readers see, newest first (ties broken by id so the order never wobbles). */
-export async function getPublishedArticles(): Promise<Article[]> {
-  const articles = await getCollection('articles', (article) => isPublished(article));
-  return articles.sort(
-    (a, b) => b.data.published.date.getTime() - a.data.published.date.getTime() || a.id.localeCompare(b.id),
-  );
+/** Newest first; ties broken by id so the order never wobbles between builds. */
+export function byNewest(a: Article, b: Article): number {
+  return b.data.published.date.getTime() - a.data.published.date.getTime() || a.id.localeCompare(b.id);
+}
+
+let published: Promise<Article[]> | undefined;
+
+/**
+ * The articles readers see, newest first. Computed once per build and shared by every page and
+ * feed (a listing page must not re-read and re-sort the whole archive).
+ */
+export function getPublishedArticles(): Promise<Article[]> {
+  const load = () =>
+    getCollection('articles', (article) => isPublished(article)).then((all) => all.sort(byNewest));
+  if (import.meta.env.DEV) return load(); // the dev server must see edits
+  published ??= load();
+  return published;
 }

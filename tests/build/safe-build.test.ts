@@ -32,7 +32,7 @@ describe('npm run build', () => {
       );
       const bad = build();
       expect(bad.status).not.toBe(0);
-      expect(bad.stderr).toContain('dist/ was left as it was');
+      expect(bad.stderr).toMatch(/dist was left as it was \(the last good build\)/);
       expect(snapshot()).toEqual(before);
       expect(listFiles(project.dir).some((f) => f.startsWith('.dist-next/'))).toBe(false);
     } finally {
