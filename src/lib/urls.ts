@@ -17,3 +17,8 @@ export function articlePath(id: string): string {
 export function absoluteUrl(path: string, site: URL): string {
   return new URL(path, site).href;
 }
+
+/** The path of an article's social card image (1200×630 PNG), e.g. "/cards/x.png". */
+export function cardPath(id: string): string {
+  return withBase(`cards/${id}.png`);
+}
