@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
 import { siteConfig } from './src/site.config.ts';
 
@@ -22,7 +23,12 @@ export default defineConfig({
   // one silently replacing the other.
   prerenderConflictBehavior: 'error',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // sitemap-index.xml for every page but the 404 page; the Google News sitemap is its own
+    // route (src/pages/sitemaps/[name].xml.ts).
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+  ],
   // News copy has no code blocks; Shiki's inline styles would also need 'unsafe-inline' in the CSP.
   markdown: { syntaxHighlight: false },
   // Fonts are files from npm packages, served from our own origin: no font CDN, the same glyphs

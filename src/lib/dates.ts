@@ -81,3 +81,17 @@ export interface DateFormat {
 export function formatDate(value: NewsDate, { locale, timeZone }: DateFormat): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(value.date);
 }
+
+/**
+ * The date as a full ISO 8601 instant with its UTC offset, as structured data and Open Graph
+ * want it. A calendar day becomes midnight in the site's zone: "2023-03-29T00:00:00+03:00".
+ */
+export function isoWithOffset(value: NewsDate, timeZone: string): string {
+  if (value.hasTime) return value.iso;
+  const minutes = zoneOffsetMinutes(value.date, timeZone);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${value.iso}T00:00:00${sign}${hh}:${mm}`;
+}

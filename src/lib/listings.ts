@@ -1,0 +1,136 @@
+import type { Article } from './articles';
+import { tagSlug } from './tags';
+
+/**
+ * Articles per listing page (10); listings never grow with the archive, they paginate.
+ * `NEWS_PAGE_SIZE` lowers it for the example archive's tests, so pagination shows up there.
+ */
+export const PAGE_SIZE = readPageSize(process.env.NEWS_PAGE_SIZE);
+
+function readPageSize(value: string | undefined): number {
+  if (value === undefined) return 10;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`NEWS_PAGE_SIZE=${value} must be a whole number ≥ 1`);
+  return size;
+}
+
+/** A group of articles under one key, newest first, keeping the order they came in. */
+function groupBy(
+  articles: readonly Article[],
+  keysOf: (article: Article) => string[],
+): Map<string, Article[]> {
+  const groups = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const key of keysOf(article)) {
+      const group = groups.get(key);
+      if (group) group.push(article);
+      else groups.set(key, [article]);
+    }
+  }
+  return groups;
+}
+
+/** Each tag (by slug) with its display name (as first written) and its articles. */
+export function groupByTag(articles: readonly Article[]): Map<string, { name: string; articles: Article[] }> {
+  const names = new Map<string, string>();
+  for (const article of articles) {
+    for (const tag of article.data.tags) if (!names.has(tagSlug(tag))) names.set(tagSlug(tag), tag);
+  }
+  const groups = groupBy(articles, (a) => [...new Set(a.data.tags.map(tagSlug))]);
+  return new Map(
+    [...groups].map(([slug, list]) => [slug, { name: names.get(slug) ?? slug, articles: list }]),
+  );
+}
+
+/** Each source (byline, by slug, e.g. "jns") with its display name and articles. */
+export function groupBySource(
+  articles: readonly Article[],
+): Map<string, { name: string; articles: Article[] }> {
+  const groups = groupBy(articles, (a) => [tagSlug(a.data.byline)]);
+  return new Map(
+    [...groups].map(([slug, list]) => [slug, { name: list[0]?.data.byline ?? slug, articles: list }]),
+  );
+}
+
+/**
+ * The calendar year and month an article belongs to, in the site's time zone (an article
+ * published at 00:30 on 1 April in Jerusalem is an April article, whatever UTC says).
+ * @example yearMonth(article, 'Asia/Jerusalem') // { year: '2023', month: '03' }
+ */
+export function yearMonth(article: Article, timeZone: string): { year: string; month: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(article.data.published.date);
+  return {
+    year: parts.find((p) => p.type === 'year')?.value ?? '0000',
+    month: parts.find((p) => p.type === 'month')?.value ?? '00',
+  };
+}
+
+/** Articles by year ("2023") and by year-month ("2023/03"), newest first within each. */
+export function groupByDate(
+  articles: readonly Article[],
+  timeZone: string,
+): { years: Map<string, Article[]>; months: Map<string, Article[]> } {
+  return {
+    years: groupBy(articles, (a) => [yearMonth(a, timeZone).year]),
+    months: groupBy(articles, (a) => {
+      const { year, month } = yearMonth(a, timeZone);
+      return [`${year}/${month}`];
+    }),
+  };
+}
+
+interface ArchiveIndex {
+  position: Map<string, number>;
+  bySection: Map<string, Article[]>;
+  sectionPosition: Map<string, number>;
+}
+const indexes = new WeakMap<readonly Article[], ArchiveIndex>();
+
+/** Positions and per-section lists, built once per archive array (not once per article page). */
+function indexOf(articles: readonly Article[]): ArchiveIndex {
+  let index = indexes.get(articles);
+  if (!index) {
+    const bySection = groupBy(articles, (a) => [a.data.section]);
+    index = {
+      position: new Map(articles.map((a, i) => [a.id, i])),
+      bySection,
+      sectionPosition: new Map(
+        [...bySection.values()].flatMap((list) => list.map((a, i) => [a.id, i] as const)),
+      ),
+    };
+    indexes.set(articles, index);
+  }
+  return index;
+}
+
+/**
+ * The neighbours of an article in the archive (newest first): `newer` and `older`, and up to
+ * `count` other articles from the same section, nearest in time first. Constant work per page
+ * after a one-off index, so a 10,000-article build does not go quadratic.
+ */
+export function neighbours(
+  articles: readonly Article[],
+  id: string,
+  count = 3,
+): { newer: Article | undefined; older: Article | undefined; sameSection: Article[] } {
+  const { position, bySection, sectionPosition } = indexOf(articles);
+  const at = position.get(id);
+  const self = at === undefined ? undefined : articles[at];
+  if (at === undefined || !self) return { newer: undefined, older: undefined, sameSection: [] };
+  const section = bySection.get(self.data.section) ?? [];
+  const i = sectionPosition.get(id) ?? 0;
+  // Walk outwards from the article in its section's list: nearest first, newer before older.
+  const sameSection: Article[] = [];
+  for (let step = 1; sameSection.length < count && (i - step >= 0 || i + step < section.length); step++) {
+    const newer = section[i - step];
+    const older = section[i + step];
+    if (newer) sameSection.push(newer);
+    if (older && sameSection.length < count) sameSection.push(older);
+  }
+  return { newer: articles[at - 1], older: articles[at + 1], sameSection };
+}

@@ -1,0 +1,31 @@
+import type { Article } from './articles';
+import { isoWithOffset } from './dates';
+
+/** Google News wants only what was published in the last two days. */
+export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+
+/** The articles a Google News sitemap lists at `now`: published within the last two days. */
+export function recentArticles(articles: readonly Article[], now: Date): Article[] {
+  return articles.filter((a) => {
+    const age = now.getTime() - a.data.published.date.getTime();
+    return age >= 0 && age <= NEWS_WINDOW_MS;
+  });
+}
+
+const escapeXml = (text: string): string =>
+  text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
+
+/**
+ * A Google News sitemap (sitemaps.org urlset with the news extension) for the given articles.
+ * @param urlOf the absolute URL of an article's page
+ */
+export function renderNewsSitemap(
+  articles: readonly Article[],
+  { publication, timeZone, urlOf }: { publication: string; timeZone: string; urlOf: (a: Article) => string },
+): string {
+  const urls = articles.map(
+    (a) =>
+      `<url><loc>${escapeXml(urlOf(a))}</loc><news:news><news:publication><news:name>${escapeXml(publication)}</news:name><news:language>${escapeXml(a.data.lang)}</news:language></news:publication><news:publication_date>${isoWithOffset(a.data.published, timeZone)}</news:publication_date><news:title>${escapeXml(a.data.headline)}</news:title></news:news></url>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${urls.join('')}</urlset>\n`;
+}

@@ -1,0 +1,27 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getPublishedArticles } from '../../lib/articles';
+import { buildTime } from '../../lib/clock';
+import { recentArticles, renderNewsSitemap } from '../../lib/news-sitemap';
+import { articlePath } from '../../lib/urls';
+import { siteConfig } from '../../site.config';
+
+/**
+ * `/sitemaps/news.xml`: the Google News sitemap. It exists only when something was published in
+ * the two days before the build (an empty news sitemap is an error to Google), hence a dynamic
+ * route that yields no path otherwise.
+ */
+export const getStaticPaths = (async () => {
+  const recent = recentArticles(await getPublishedArticles(), buildTime);
+  return recent.length > 0 ? [{ params: { name: 'news' } }] : [];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ site }) => {
+  if (!site) throw new Error('sitemaps: `site` must be set in astro.config.mjs');
+  const recent = recentArticles(await getPublishedArticles(), buildTime);
+  const xml = renderNewsSitemap(recent, {
+    publication: siteConfig.publisher,
+    timeZone: siteConfig.timeZone,
+    urlOf: (a) => new URL(articlePath(a.id), site).href,
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};
