@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { findBrokenLinks } from '../../helpers/dist';
 import { parseXml } from '../../helpers/xml';
 
 // The example archive is built with NEWS_PAGE_SIZE=3 and NEWS_BUILD_TIME=2024-06-11T12:00:00Z
 // (package.json, build:fixtures), so pagination and time-based behaviour show up.
 const DIST = fileURLToPath(new URL('../../../dist-fixtures/', import.meta.url));
-const headlinesOn = (page: import('@playwright/test').Page) =>
+const headlinesOn = (page: Page) =>
   page
     .locator('main article :is(h2, h3)')
     .allTextContents()
