@@ -1,6 +1,9 @@
 import type { Article } from './articles';
 import { tagSlug } from './tags';
 
+/** What listings need of an article (tests can pass plain objects). */
+type Listed = Pick<Article, 'id' | 'data'>;
+
 /**
  * Articles per listing page (10); listings never grow with the archive, they paginate.
  * `NEWS_PAGE_SIZE` lowers it for the example archive's tests, so pagination shows up there.
@@ -16,11 +19,11 @@ function readPageSize(value: string | undefined): number {
 }
 
 /** A group of articles under one key, newest first, keeping the order they came in. */
-function groupBy(
-  articles: readonly Article[],
-  keysOf: (article: Article) => string[],
-): Map<string, Article[]> {
-  const groups = new Map<string, Article[]>();
+function groupBy<T extends Listed>(
+  articles: readonly T[],
+  keysOf: (article: T) => string[],
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   for (const article of articles) {
     for (const key of keysOf(article)) {
       const group = groups.get(key);
@@ -32,7 +35,9 @@ function groupBy(
 }
 
 /** Each tag (by slug) with its display name (as first written) and its articles. */
-export function groupByTag(articles: readonly Article[]): Map<string, { name: string; articles: Article[] }> {
+export function groupByTag<T extends Listed>(
+  articles: readonly T[],
+): Map<string, { name: string; articles: T[] }> {
   const names = new Map<string, string>();
   for (const article of articles) {
     for (const tag of article.data.tags) if (!names.has(tagSlug(tag))) names.set(tagSlug(tag), tag);
@@ -58,7 +63,7 @@ export function groupBySource(
  * published at 00:30 on 1 April in Jerusalem is an April article, whatever UTC says).
  * @example yearMonth(article, 'Asia/Jerusalem') // { year: '2023', month: '03' }
  */
-export function yearMonth(article: Article, timeZone: string): { year: string; month: string } {
+export function yearMonth(article: Listed, timeZone: string): { year: string; month: string } {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -71,10 +76,10 @@ export function yearMonth(article: Article, timeZone: string): { year: string; m
 }
 
 /** Articles by year ("2023") and by year-month ("2023/03"), newest first within each. */
-export function groupByDate(
-  articles: readonly Article[],
+export function groupByDate<T extends Listed>(
+  articles: readonly T[],
   timeZone: string,
-): { years: Map<string, Article[]>; months: Map<string, Article[]> } {
+): { years: Map<string, T[]>; months: Map<string, T[]> } {
   return {
     years: groupBy(articles, (a) => [yearMonth(a, timeZone).year]),
     months: groupBy(articles, (a) => {
@@ -86,13 +91,13 @@ export function groupByDate(
 
 interface ArchiveIndex {
   position: Map<string, number>;
-  bySection: Map<string, Article[]>;
+  bySection: Map<string, Listed[]>;
   sectionPosition: Map<string, number>;
 }
-const indexes = new WeakMap<readonly Article[], ArchiveIndex>();
+const indexes = new WeakMap<readonly Listed[], ArchiveIndex>();
 
 /** Positions and per-section lists, built once per archive array (not once per article page). */
-function indexOf(articles: readonly Article[]): ArchiveIndex {
+function indexOf(articles: readonly Listed[]): ArchiveIndex {
   let index = indexes.get(articles);
   if (!index) {
     const bySection = groupBy(articles, (a) => [a.data.section]);
@@ -113,19 +118,19 @@ function indexOf(articles: readonly Article[]): ArchiveIndex {
  * `count` other articles from the same section, nearest in time first. Constant work per page
  * after a one-off index, so a 10,000-article build does not go quadratic.
  */
-export function neighbours(
-  articles: readonly Article[],
+export function neighbours<T extends Listed>(
+  articles: readonly T[],
   id: string,
   count = 3,
-): { newer: Article | undefined; older: Article | undefined; sameSection: Article[] } {
+): { newer: T | undefined; older: T | undefined; sameSection: T[] } {
   const { position, bySection, sectionPosition } = indexOf(articles);
   const at = position.get(id);
   const self = at === undefined ? undefined : articles[at];
   if (at === undefined || !self) return { newer: undefined, older: undefined, sameSection: [] };
-  const section = bySection.get(self.data.section) ?? [];
+  const section = (bySection.get(self.data.section) ?? []) as readonly T[]; // built from `articles`, so T
   const i = sectionPosition.get(id) ?? 0;
   // Walk outwards from the article in its section's list: nearest first, newer before older.
-  const sameSection: Article[] = [];
+  const sameSection: T[] = [];
   for (let step = 1; sameSection.length < count && (i - step >= 0 || i + step < section.length); step++) {
     const newer = section[i - step];
     const older = section[i + step];

@@ -5,7 +5,7 @@ import { isoWithOffset } from './dates';
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
 /** The articles a Google News sitemap lists at `now`: published within the last two days. */
-export function recentArticles(articles: readonly Article[], now: Date): Article[] {
+export function recentArticles<T extends Pick<Article, 'data'>>(articles: readonly T[], now: Date): T[] {
   return articles.filter((a) => {
     const age = now.getTime() - a.data.published.date.getTime();
     return age >= 0 && age <= NEWS_WINDOW_MS;

@@ -1,0 +1,318 @@
+/**
+ * Social card images: the 1200×630 PNG that link previews (Open Graph, X, messengers) show for an
+ * article. Drawn at build time from the headline, dek, section and date with the site's own fonts
+ * (satori lays out and turns text into SVG paths, resvg rasterises), so a card looks the same on
+ * every machine and nothing is fetched from another host.
+ *
+ * A render costs roughly 50–400 ms per card, so finished cards are kept in a content-addressed
+ * cache: an article whose card inputs did not change costs a file read (about 1 ms) on the next build.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import satori from 'satori';
+
+/** Card size in CSS pixels (= PNG pixels): the 1.91:1 size Open Graph and X recommend. */
+export const CARD_WIDTH = 1200;
+/** @see CARD_WIDTH */
+export const CARD_HEIGHT = 630;
+
+/**
+ * The design's version, part of every cache key. Bump it whenever the layout, colours or sizes
+ * below change, so no build serves a card drawn by the old design. (Font files and the versions
+ * of satori and resvg are hashed into the key on their own; they need no bump.)
+ */
+export const CARD_VERSION = 1;
+
+/** What a card shows; every field is plain text, already formatted for readers. */
+export interface SocialCardInput {
+  /** e.g. "Azerbaijan opens embassy in Israel" */
+  readonly headline: string;
+  /** The standfirst, e.g. "The two nations’ foreign ministers met in Jerusalem…" */
+  readonly dek: string;
+  /** The section's label as readers see it, e.g. "World" (shown uppercase). */
+  readonly section: string;
+  /** The date as readers say it, e.g. "March 29, 2023" (see `formatDate`). */
+  readonly date: string;
+  /** The publication's name, e.g. "JNS Wire". */
+  readonly siteTitle: string;
+}
+
+/** Where cached cards live, and how a missing one is drawn (tests pass a counting renderer). */
+export interface SocialCardOptions {
+  /**
+   * Cache folder. Default: the `NEWS_CARD_CACHE_DIR` environment variable if set, else
+   * `node_modules/.cache/news-cards/` under the project root (kept between local builds, and
+   * where CI caches usually look; deleting it is always safe).
+   */
+  readonly cacheDir?: string;
+  /** Draws a card that is not cached. Default: {@link renderSocialCard}. */
+  readonly render?: (input: SocialCardInput) => Promise<Uint8Array>;
+}
+
+const COLOURS = {
+  paper: '#fdfcfa',
+  ink: '#1c1b19',
+  muted: '#5c5a55',
+  rule: '#d6d3cc',
+  accent: '#a3171b',
+} as const;
+
+const SERIF = 'Source Serif 4';
+const SANS = 'Source Sans 3';
+// Only Hebrew glyphs (the subset file has no Latin); listed after each Latin family in
+// `fontFamily`, satori takes a glyph from it only where the Latin font has none.
+const HEBREW = 'Noto Serif Hebrew';
+
+/** The project root: Astro builds (and Vitest runs) from there, while bundling moves `import.meta.url`. */
+const root = pathToFileURL(`${process.cwd()}/`);
+const fromRoot = (path: string): string => fileURLToPath(new URL(path, root));
+const fontsource = (family: string, file: string): string =>
+  fromRoot(`./node_modules/@fontsource/${family}/files/${file}.woff`);
+
+/** The font files a card uses. WOFF, not WOFF2: satori's font parser reads TTF, OTF and WOFF only. */
+const FONT_FILES = [
+  { name: SERIF, weight: 700, path: fontsource('source-serif-4', 'source-serif-4-latin-700-normal') },
+  { name: SERIF, weight: 400, path: fontsource('source-serif-4', 'source-serif-4-latin-400-normal') },
+  { name: SANS, weight: 400, path: fontsource('source-sans-3', 'source-sans-3-latin-400-normal') },
+  { name: HEBREW, weight: 700, path: fontsource('noto-serif-hebrew', 'noto-serif-hebrew-hebrew-700-normal') },
+  { name: HEBREW, weight: 400, path: fontsource('noto-serif-hebrew', 'noto-serif-hebrew-hebrew-400-normal') },
+] as const;
+
+interface LoadedFonts {
+  readonly fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[];
+  /** SHA-256 of every font file and of the renderer versions: a new font or library means new cards. */
+  readonly digest: string;
+}
+
+let loaded: LoadedFonts | undefined;
+
+/** Reads the fonts once per process (a build draws many cards with them). */
+function loadFonts(): LoadedFonts {
+  if (loaded) return loaded;
+  const hash = createHash('sha256');
+  const fonts = FONT_FILES.map(({ name, weight, path }) => {
+    const data = readFileSync(path);
+    hash.update(`${name}:${weight}:`).update(data);
+    return { name, data, weight, style: 'normal' as const };
+  });
+  for (const pkg of ['satori', '@resvg/resvg-js']) {
+    hash.update(`${pkg}@${packageVersion(pkg)}`);
+  }
+  loaded = { fonts, digest: hash.digest('hex') };
+  return loaded;
+}
+
+/** A dependency's installed version, read from its package.json (an upgrade may draw differently). */
+function packageVersion(name: string): string {
+  const json: unknown = JSON.parse(readFileSync(fromRoot(`./node_modules/${name}/package.json`), 'utf8'));
+  const version = typeof json === 'object' && json !== null && 'version' in json ? json.version : undefined;
+  return typeof version === 'string' ? version : 'unknown';
+}
+
+/**
+ * The cache key of a card: SHA-256 (hex) of the input, {@link CARD_VERSION}, the font files and the
+ * renderer versions. Equal keys mean the same pixels, so a cached card can stand in for a render.
+ * @example socialCardHash({ headline: 'A', dek: 'B', section: 'World', date: 'March 29, 2023', siteTitle: 'JNS Wire' })
+ * // '3f1c…' (64 hex digits)
+ */
+export function socialCardHash(input: SocialCardInput): string {
+  // A fixed field order (not the caller's object), so equal inputs always give equal JSON.
+  const fields = [input.headline, input.dek, input.section, input.date, input.siteTitle];
+  return createHash('sha256')
+    .update(JSON.stringify({ version: CARD_VERSION, fonts: loadFonts().digest, fields }))
+    .digest('hex');
+}
+
+/** A satori element: the shape of a React element, written as a plain object (no JSX, no React). */
+interface CardNode {
+  readonly type: 'div';
+  readonly props: {
+    readonly style: Readonly<Record<string, string | number>>;
+    readonly children?: CardChild;
+  };
+}
+type CardChild = string | CardNode | readonly CardNode[];
+
+const div = (style: Record<string, string | number>, children?: CardChild): CardNode => ({
+  type: 'div',
+  props: children === undefined ? { style } : { style, children },
+});
+
+/**
+ * Headline size in px: large for short headlines, smaller for long ones, so that up to the schema's
+ * 150 characters fit in at most four lines of the 1040 px text column (Source Serif 4 Bold averages
+ * about half an em per character). Anything longer is cut off with an ellipsis by `lineClamp`.
+ */
+function headlineSize(headline: string): number {
+  const length = [...headline].length;
+  if (length <= 40) return 76;
+  if (length <= 70) return 66;
+  if (length <= 100) return 56;
+  return 48;
+}
+
+/** The card's element tree. */
+function cardTree(input: SocialCardInput): CardNode {
+  const headlinePx = headlineSize(input.headline);
+  // A long headline leaves room for two lines of dek, a short one for three.
+  const dekLines = headlinePx >= 66 ? 3 : 2;
+  return div(
+    {
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      // Padding inside the 1200×630, as in the site's CSS (satori's default is content-box).
+      boxSizing: 'border-box',
+      display: 'flex',
+      flexDirection: 'column',
+      padding: '56px 80px 52px',
+      backgroundColor: COLOURS.paper,
+      color: COLOURS.ink,
+      fontFamily: `"${SERIF}", "${HEBREW}"`,
+    },
+    [
+      // Masthead: the publication's name over a thin rule, as on a front page.
+      div(
+        {
+          display: 'flex',
+          paddingBottom: 18,
+          borderBottom: `2px solid ${COLOURS.ink}`,
+          fontSize: 30,
+          fontWeight: 700,
+          letterSpacing: '0.01em',
+        },
+        input.siteTitle,
+      ),
+      // The story, centred in the space between masthead and date line.
+      div(
+        {
+          display: 'flex',
+          flexDirection: 'column',
+          flexGrow: 1,
+          justifyContent: 'center',
+          padding: '28px 0',
+          overflow: 'hidden',
+        },
+        [
+          div(
+            {
+              display: 'flex',
+              marginBottom: 18,
+              fontFamily: `"${SANS}", "${HEBREW}"`,
+              fontSize: 24,
+              letterSpacing: '0.14em',
+              textTransform: 'uppercase',
+              color: COLOURS.accent,
+            },
+            input.section,
+          ),
+          div(
+            {
+              display: 'block',
+              fontSize: headlinePx,
+              fontWeight: 700,
+              lineHeight: 1.1,
+              letterSpacing: '-0.01em',
+              // Balanced lines read better, but satori balances over the unclamped text, which
+              // squeezes a headline that needs the ellipsis into a narrow column.
+              textWrap: [...input.headline].length <= 100 ? 'balance' : 'wrap',
+              lineClamp: 4,
+              textOverflow: 'ellipsis',
+            },
+            input.headline,
+          ),
+          div(
+            {
+              display: 'block',
+              marginTop: 22,
+              fontSize: 30,
+              fontWeight: 400,
+              lineHeight: 1.35,
+              color: COLOURS.muted,
+              lineClamp: dekLines,
+              textOverflow: 'ellipsis',
+            },
+            input.dek,
+          ),
+        ],
+      ),
+      div(
+        {
+          display: 'flex',
+          paddingTop: 16,
+          borderTop: `1px solid ${COLOURS.rule}`,
+          fontFamily: `"${SANS}", "${HEBREW}"`,
+          fontSize: 24,
+          color: COLOURS.muted,
+        },
+        input.date,
+      ),
+    ],
+  );
+}
+
+/**
+ * Draws a social card, without the cache: PNG bytes, exactly {@link CARD_WIDTH}×{@link CARD_HEIGHT} px.
+ * @example const png = await renderSocialCard({ headline: 'Azerbaijan opens embassy in Israel',
+ *   dek: 'The two nations’ foreign ministers met…', section: 'World', date: 'March 29, 2023', siteTitle: 'JNS Wire' });
+ */
+export async function renderSocialCard(input: SocialCardInput): Promise<Uint8Array<ArrayBuffer>> {
+  const svg = await satori(cardTree(input), {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: loadFonts().fonts,
+  });
+  // Text is already paths in the SVG, so resvg needs no fonts: skipping the system's keeps the
+  // PNG the same on every machine (and saves scanning them).
+  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })
+    .render()
+    .asPng();
+  return new Uint8Array(png);
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The folder cached cards are kept in (see {@link SocialCardOptions.cacheDir}). */
+export function socialCardCacheDir(options: Pick<SocialCardOptions, 'cacheDir'> = {}): string {
+  // `||`, not `??`: an empty variable (`NEWS_CARD_CACHE_DIR=`) means unset, not the current folder.
+  return (
+    options.cacheDir ?? (process.env.NEWS_CARD_CACHE_DIR || fromRoot('./node_modules/.cache/news-cards/'))
+  );
+}
+
+/**
+ * A social card, from the cache when an identical card (same input, design version, fonts and
+ * renderer) was drawn before, else drawn and stored: PNG bytes, 1200×630 px. The file is named by
+ * {@link socialCardHash}, so a changed article simply gets a new file.
+ * @example new Response(await socialCard(input), { headers: { 'Content-Type': 'image/png' } })
+ */
+export async function socialCard(
+  input: SocialCardInput,
+  options: SocialCardOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const dir = socialCardCacheDir(options);
+  const file = join(dir, `${socialCardHash(input)}.png`);
+
+  const cached = await readFile(file).catch(() => undefined);
+  // Writes are atomic, so a cached file is whole; the signature check still guards against a
+  // cache folder someone filled by hand.
+  if (cached && PNG_SIGNATURE.every((byte, i) => cached[i] === byte)) return new Uint8Array(cached);
+
+  const png = new Uint8Array(await (options.render ?? renderSocialCard)(input));
+  // Temp file + rename: a build that is killed mid-write, or two builds at once, never leave a
+  // half-written card under the real name.
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temp, png);
+    await rename(temp, file);
+  } catch (error) {
+    // A cache that cannot be written (read-only folder) only costs speed, never the build.
+    await rm(temp, { force: true });
+    console.warn(`social card cache: could not write ${file}: ${String(error)}`);
+  }
+  return png;
+}
