@@ -19,9 +19,9 @@ const escapeXml = (text: string): string =>
  * A Google News sitemap (sitemaps.org urlset with the news extension) for the given articles.
  * @param urlOf the absolute URL of an article's page
  */
-export function renderNewsSitemap(
-  articles: readonly Article[],
-  { publication, timeZone, urlOf }: { publication: string; timeZone: string; urlOf: (a: Article) => string },
+export function renderNewsSitemap<T extends Pick<Article, 'id' | 'data'>>(
+  articles: readonly T[],
+  { publication, timeZone, urlOf }: { publication: string; timeZone: string; urlOf: (a: T) => string },
 ): string {
   const urls = articles.map(
     (a) =>

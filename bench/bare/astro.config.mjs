@@ -1,0 +1,11 @@
+// @ts-check
+// The bare-Astro baseline for bench/run.mjs: the same articles through Astro and MDX alone, with
+// no layout, no CSS, no listings, feeds, cards or sitemaps. What the full site costs on top of
+// this is what the site itself adds.
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  site: 'https://bench.example/',
+  integrations: [mdx()],
+});

@@ -1,0 +1,753 @@
+// Archive-scale benchmark: how the production build grows with the number of articles, against a
+// bare Astro + MDX build of the same articles. See bench/README.md for what is measured and how.
+//
+//   npm run bench -- [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-incremental]
+//                    [--seed 1] [--keep] [--no-warmup]
+//
+// Every build runs in a throwaway copy under the OS temp folder; nothing in the working tree is
+// touched except bench/results/.
+import { spawn } from 'node:child_process';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateArchive, generateArticle } from './generate.mjs';
+import { linkNodeModules } from '../scripts/link-node-modules.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BENCH = fileURLToPath(new URL('.', import.meta.url));
+const RESULTS = join(BENCH, 'results');
+
+/** What a copy of the site needs (as in tests/helpers/project-copy.ts). */
+const PARTS = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+/** The build's "now", so embargoes and "the last two days" never depend on when the bench runs. */
+const BUILD_TIME = '2026-01-01T00:00:00Z';
+/** Environment the site reads that would change what gets built; never passed to the builds. */
+const SITE_ENV = [
+  'NEWS_FIXTURES',
+  'NEWS_PAGE_SIZE',
+  'NEWS_BUILD_TIME',
+  'NEWS_CARD_CACHE_DIR',
+  'SITE_URL',
+  'BASE_PATH',
+];
+const SAMPLE_MS = 100;
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+const TARGETS = {
+  linear: 1.1, // time per article at 4,000 ÷ at 1,000 (full site)
+  fullVsBare: 1.5, // full ÷ bare at 4,000
+  peakMiB: 2048, // peak RSS of the build's process tree at 4,000 (full site)
+  incremental: 0.25, // one added article, warm caches ÷ cold
+};
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+const USAGE = `usage: node bench/run.mjs [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-incremental]
+                         [--seed N] [--keep] [--no-warmup]`;
+
+function parseArgs(argv) {
+  const options = {
+    sizes: [100, 1000, 4000],
+    with10k: false,
+    skipBare: false,
+    skipIncremental: false,
+    keep: false,
+    warmup: true,
+    seed: 1,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s);
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) fail(`${flag} needs a value\n${USAGE}`);
+      return v;
+    };
+    switch (flag) {
+      case '--sizes':
+        options.sizes = value()
+          .split(',')
+          .map((s) => Number(s.trim().replace(/_/g, '')));
+        if (options.sizes.some((n) => !Number.isInteger(n) || n < 1))
+          fail(`--sizes takes whole numbers ≥ 1, e.g. --sizes 100,1000,4000`);
+        break;
+      case '--with-10k':
+        options.with10k = true;
+        break;
+      case '--skip-bare':
+        options.skipBare = true;
+        break;
+      case '--skip-incremental':
+        options.skipIncremental = true;
+        break;
+      case '--keep':
+        options.keep = true;
+        break;
+      case '--no-warmup':
+        options.warmup = false;
+        break;
+      case '--seed':
+        options.seed = Number(value());
+        if (!Number.isInteger(options.seed)) fail('--seed takes a whole number');
+        break;
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        fail(`unknown argument ${argv[i]}\n${USAGE}`);
+    }
+  }
+  if (options.with10k) options.sizes.push(10_000);
+  options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
+  return options;
+}
+
+function fail(message) {
+  console.error(message);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+/**
+ * Resident memory of a process and all its descendants, in KiB: VmRSS of each, found by walking
+ * /proc/<pid>/task/<tid>/children. (Pages shared between processes count once per process.)
+ */
+function treeRssKiB(rootPid) {
+  let total = 0;
+  const stack = [rootPid];
+  const seen = new Set();
+  while (stack.length > 0) {
+    const pid = stack.pop();
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    let status;
+    try {
+      status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    } catch {
+      continue; // exited between two reads
+    }
+    const rss = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    if (rss) total += Number(rss[1]);
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      try {
+        for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(/\s+/)) {
+          if (child) stack.push(Number(child));
+        }
+      } catch {
+        // the thread ended
+      }
+    }
+  }
+  return total;
+}
+
+const CAN_SAMPLE = existsSync(`/proc/${process.pid}/task/${process.pid}/children`);
+
+/** Number of .html files and total bytes of all files under `dir`. */
+function measureOutput(dir) {
+  let pages = 0;
+  let bytes = 0;
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) {
+        bytes += statSync(path).size;
+        if (entry.name.endsWith('.html')) pages++;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { pages, bytes };
+}
+
+/** Astro's messages that mark where a build is; the times they arrive split the build into phases. */
+const MARKS = [
+  ['syncStart', /\[content\] Syncing content/],
+  ['contentSynced', /\[content\] Synced content/],
+  ['bundleStart', /Building static entrypoints/],
+  ['renderStart', /generating static routes/],
+  ['astroDone', /page\(s\) built in/],
+];
+/** The phase a build is in after each mark. */
+const PHASE_AFTER = {
+  none: 'start-up',
+  syncStart: 'content sync',
+  contentSynced: 'preparing',
+  bundleStart: 'bundling',
+  renderStart: 'rendering',
+  astroDone: 'after Astro',
+};
+const ROUTE_LINE = /[├└]─ (\/\S*) \(\+([\d.]+)(ms|s)\)/;
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Full site: by first path segment ("cards", "articles", "tags"), a file at the root by itself. */
+const ROUTE_GROUP = {
+  full: (path) => {
+    const segments = path.split('/').filter(Boolean);
+    return segments.length > 1 ? segments[0] : path;
+  },
+  // The bare baseline has one route, the articles.
+  bare: () => 'articles',
+};
+
+let current; // the running build, so Ctrl-C can stop it
+
+/**
+ * Runs one build, sampling the memory of its process tree every 100 ms. `routeGroup` names the
+ * group a built path's render time is added to (e.g. "/cards/x.png" → "cards").
+ * @returns {Promise<{ ok: boolean, ms: number, peakMiB: number | null, phases: object, routes: object, warnings: number, log: string, tail: string[] }>}
+ */
+function runBuild({ cwd, args, env, log, routeGroup }) {
+  return new Promise((resolve) => {
+    const out = createWriteStream(log);
+    const tail = [];
+    const marks = {};
+    const routes = {};
+    let warnings = 0;
+    let peakKiB = 0;
+    const start = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - start) / 1e6;
+
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so an interrupted bench can stop the whole tree
+    });
+    current = child;
+    const sample = () => {
+      if (!CAN_SAMPLE) return;
+      peakKiB = Math.max(peakKiB, treeRssKiB(child.pid));
+    };
+    sample();
+    const timer = setInterval(sample, SAMPLE_MS);
+    // A sign of life every 30 s: large builds take minutes.
+    const heartbeat = setInterval(() => {
+      const last = MARKS.filter(([name]) => marks[name] !== undefined).pop()?.[0];
+      console.error(
+        `[bench]   … ${fmtMs(elapsed())}, ${PHASE_AFTER[last ?? 'none']}` +
+          `${CAN_SAMPLE ? `, peak so far ${Math.round(peakKiB / 1024)} MiB` : ''}`,
+      );
+    }, 30_000);
+
+    const onLine = (raw) => {
+      const t = elapsed();
+      const line = raw.replace(ANSI, '');
+      out.write(`${(t / 1000).toFixed(2).padStart(8)}  ${line}\n`);
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      if (/\[WARN\]/.test(line)) warnings++;
+      for (const [name, pattern] of MARKS)
+        if (marks[name] === undefined && pattern.test(line)) marks[name] = t;
+      const route = ROUTE_LINE.exec(line);
+      if (route) {
+        const group = routeGroup(route[1]);
+        routes[group] = (routes[group] ?? 0) + Number(route[2]) * (route[3] === 's' ? 1000 : 1);
+      }
+    };
+    createInterface({ input: child.stdout }).on('line', onLine);
+    createInterface({ input: child.stderr }).on('line', onLine);
+
+    let ms;
+    let status;
+    child.on('exit', (code, signal) => {
+      ms = elapsed();
+      status = code ?? signal;
+      clearInterval(timer);
+      clearInterval(heartbeat);
+    });
+    child.on('error', (error) => {
+      clearInterval(timer);
+      clearInterval(heartbeat);
+      tail.push(String(error));
+      ms ??= elapsed();
+      status ??= 'spawn error';
+    });
+    child.on('close', () => {
+      current = undefined;
+      out.end();
+      const end = ms;
+      const at = (name) => marks[name];
+      // Each phase from one mark to the next; a phase whose marks are missing is null.
+      const span = (from, to) => (from !== undefined && to !== undefined ? Math.round(to - from) : null);
+      const phases = {
+        startup: span(0, at('syncStart')),
+        sync: span(at('syncStart'), at('contentSynced')),
+        prepare: span(at('contentSynced'), at('bundleStart')),
+        bundle: span(at('bundleStart'), at('renderStart')),
+        render: span(at('renderStart'), at('astroDone')),
+        after: span(at('astroDone'), end),
+      };
+      resolve({
+        ok: status === 0,
+        status,
+        ms: Math.round(end),
+        peakMiB: CAN_SAMPLE ? Math.round(peakKiB / 1024) : null,
+        phases,
+        routes: Object.fromEntries(
+          Object.entries(routes)
+            .map(([k, v]) => [k, Math.round(v)])
+            .sort((a, b) => b[1] - a[1]),
+        ),
+        warnings,
+        log,
+        tail,
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projects
+
+/** The full site: the project's sources with only `corpus` as its articles. */
+function makeFullProject(dir, corpus) {
+  mkdirSync(dir, { recursive: true });
+  for (const part of PARTS) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  const articles = join(dir, 'src/content/articles');
+  rmSync(articles, { recursive: true, force: true });
+  cpSync(corpus, articles, { recursive: true });
+  linkNodeModules(ROOT, dir);
+}
+
+/** The bare baseline: bench/bare/ with `corpus` as its articles. */
+function makeBareProject(dir, corpus) {
+  const skip = new Set(['node_modules', 'dist', '.astro']);
+  cpSync(join(BENCH, 'bare'), dir, {
+    recursive: true,
+    filter: (source) => !skip.has(source.split(/[/\\]/).pop()),
+  });
+  cpSync(corpus, join(dir, 'src/content/articles'), { recursive: true });
+  linkNodeModules(ROOT, dir);
+}
+
+/** Leaves nothing a previous build of this copy could reuse (a fresh copy has none; this makes sure). */
+function makeCold(dir) {
+  for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite', 'dist', '.dist-next']) {
+    rmSync(join(dir, cache), { recursive: true, force: true });
+  }
+}
+
+function buildEnv(cardCache) {
+  const env = { ...process.env };
+  for (const name of SITE_ENV) delete env[name];
+  return {
+    ...env,
+    NEWS_BUILD_TIME: BUILD_TIME,
+    NEWS_CARD_CACHE_DIR: cardCache,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+const round = (x, digits = 2) => (x === null || x === undefined ? null : Number(x.toFixed(digits)));
+const fmtMs = (ms) =>
+  ms === null || ms === undefined ? '–' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+const fmtBytes = (b) =>
+  b === null || b === undefined
+    ? '–'
+    : b >= GiB
+      ? `${(b / GiB).toFixed(2)} GiB`
+      : b >= MiB
+        ? `${(b / MiB).toFixed(1)} MiB`
+        : `${(b / 1024).toFixed(0)} KiB`;
+const fmtNum = (n) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US'));
+const fmtRatio = (r) => (r === null || r === undefined ? '–' : `${r.toFixed(2)}×`);
+const verdict = (pass) => (pass === null ? 'not measured' : pass ? '**pass**' : '**FAIL**');
+
+function markdown(result) {
+  const m = result.machine;
+  const lines = [];
+  lines.push(`# Archive-scale benchmark, ${result.date}`);
+  lines.push('');
+  lines.push(
+    `${m.cpus} cores (${m.cpuModel}), ${m.totalMemGiB} GiB memory, ${m.os}; Node ${result.node}, Astro ${result.astro}. ` +
+      `Seed ${result.seed}, build time pinned to ${result.buildTime}. ` +
+      `Load average at start ${m.loadavgStart.join(', ')}, at end ${m.loadavgEnd.join(', ')}.`,
+  );
+  lines.push('');
+  lines.push('## Cold builds');
+  lines.push('');
+  lines.push('| N | Build | Cold time | Per article | Peak RSS (tree) | Pages | Output size |');
+  lines.push('| --: | --- | --: | --: | --: | --: | --: |');
+  for (const size of result.perSize) {
+    for (const [kind, label] of [
+      ['full', 'full site'],
+      ['bare', 'bare Astro'],
+    ]) {
+      const b = size[kind];
+      if (!b) continue;
+      if (!b.ok) {
+        lines.push(`| ${fmtNum(size.n)} | ${label} | failed (${b.status}) | | | | |`);
+        continue;
+      }
+      lines.push(
+        `| ${fmtNum(size.n)} | ${label} | ${fmtMs(b.ms)} | ${fmtMs(b.msPerArticle)} | ${b.peakMiB === null ? '–' : `${fmtNum(b.peakMiB)} MiB`} | ${fmtNum(b.pages)} | ${fmtBytes(b.distBytes)} |`,
+      );
+    }
+    if (size.ratio !== null)
+      lines.push(`| ${fmtNum(size.n)} | full ÷ bare | ${fmtRatio(size.ratio)} | | | | |`);
+  }
+  lines.push('');
+  if (result.growth) {
+    const g = result.growth;
+    lines.push(
+      `Growth of the time per article from ${fmtNum(g.from)} to ${fmtNum(g.to)} articles: ` +
+        `full site ${fmtRatio(g.full)}${g.bare !== null ? `, bare Astro ${fmtRatio(g.bare)}` : ''} (1.00× is linear).`,
+    );
+    lines.push('');
+  }
+  if (result.incremental) {
+    const inc = result.incremental;
+    lines.push(
+      inc.ok
+        ? `Incremental: one article added to the ${fmtNum(inc.n)}-article full site, caches warm: ${fmtMs(inc.ms)}, ` +
+            `${(inc.ratio * 100).toFixed(0)}% of the cold build (${fmtMs(inc.coldMs)}); peak ${fmtNum(inc.peakMiB)} MiB.`
+        : `Incremental: the build of the ${fmtNum(inc.n)}-article full site with one added article failed (${inc.status}).`,
+    );
+    lines.push('');
+  }
+  lines.push('## Targets');
+  lines.push('');
+  lines.push('| Target | Limit | Measured | Result |');
+  lines.push('| --- | --: | --: | --- |');
+  for (const t of result.targets) {
+    lines.push(`| ${t.description} | ${t.limitText} | ${t.valueText} | ${verdict(t.pass)} |`);
+  }
+  lines.push('');
+  lines.push('## Where the time goes');
+  lines.push('');
+  lines.push(
+    'Phases from the times Astro’s messages arrive: start-up (config, integrations) to “Syncing content”, content ' +
+      'sync (reading, parsing and validating the articles) to “Synced content”, then to “Building static entrypoints” ' +
+      '(types, build info), bundling (Vite) to “generating static routes”, rendering to “page(s) built”, and what ' +
+      '`scripts/build.mjs` does after Astro (e.g. search index, moving the output). Render time by route is the sum of ' +
+      'Astro’s per-page times.',
+  );
+  lines.push('');
+  lines.push(
+    '| N | Build | Start-up | Content sync | Prepare | Bundle | Render | After Astro | Render time by route (top 4) | Warnings |',
+  );
+  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --- | --: |');
+  for (const b of result.builds) {
+    if (!b.ok) continue;
+    const p = b.phases;
+    const top = Object.entries(b.routes)
+      .slice(0, 4)
+      .map(([route, ms]) => `${route} ${fmtMs(ms)}`)
+      .join(', ');
+    lines.push(
+      `| ${fmtNum(b.n)} | ${b.label} | ${fmtMs(p.startup)} | ${fmtMs(p.sync)} | ${fmtMs(p.prepare)} | ${fmtMs(p.bundle)} | ${fmtMs(p.render)} | ${fmtMs(p.after)} | ${top || '–'} | ${fmtNum(b.warnings)} |`,
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Formats a file the way the project's Prettier would (so `npm run format:check` stays green). */
+async function prettify(text, filepath) {
+  try {
+    const prettier = await import(pathToFileURL(join(ROOT, 'node_modules/prettier/index.mjs')).href);
+    const config = (await prettier.resolveConfig(filepath)) ?? {};
+    return await prettier.format(text, { ...config, plugins: [], filepath });
+  } catch (error) {
+    console.warn(`(could not format ${filepath} with Prettier: ${String(error)})`);
+    return text;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 12)) {
+    fail(
+      `Node ${process.version} is too old for Astro 7; run \`npm run bench\` (it uses the project's Node 24).`,
+    );
+  }
+  if (!CAN_SAMPLE) console.warn('No /proc/<pid>/task/<tid>/children here: peak memory will not be measured.');
+
+  const astroVersion = JSON.parse(
+    readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8'),
+  ).version;
+  const work = mkdtempSync(join(os.tmpdir(), 'news-bench-'));
+  const logs = join(work, 'logs');
+  mkdirSync(logs);
+  const cleanup = () => {
+    if (options.keep) console.error(`Kept ${work} (projects, corpora, card caches, build logs).`);
+    else rmSync(work, { recursive: true, force: true });
+  };
+  const stop = (signal) => {
+    if (current?.pid) {
+      try {
+        process.kill(-current.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    cleanup();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  const incrementalN = options.skipIncremental
+    ? null
+    : ([...options.sizes].reverse().find((n) => n <= 4000) ?? null);
+  const loadavgStart = os.loadavg().map((x) => round(x));
+  const say = (message) => console.error(`[bench] ${message}`);
+  say(
+    `sizes ${options.sizes.join(', ')}; seed ${options.seed}; working in ${work}` +
+      `${options.skipBare ? '; no bare baseline' : ''}${incrementalN ? `; incremental at ${incrementalN}` : ''}`,
+  );
+
+  /** Builds the project in `dir` cold (or warm) and returns its figures. */
+  const build = async (kind, n, dir, cardCache, { label, cold = true } = {}) => {
+    if (cold) makeCold(dir);
+    if (cold) rmSync(cardCache, { recursive: true, force: true });
+    const args =
+      kind === 'bare'
+        ? [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build']
+        : [join(dir, 'scripts/build.mjs')];
+    const name = label ?? kind;
+    const log = join(logs, `${name.replace(/\W+/g, '-')}-${n}.log`);
+    say(`${n} articles, ${name}: building…`);
+    const r = await runBuild({
+      cwd: dir,
+      args,
+      env: buildEnv(cardCache),
+      log,
+      routeGroup: ROUTE_GROUP[kind],
+    });
+    const { pages, bytes } = measureOutput(join(dir, 'dist'));
+    if (r.ok) {
+      say(
+        `${n} articles, ${name}: ${fmtMs(r.ms)}, peak ${r.peakMiB} MiB, ${pages} pages, ${fmtBytes(bytes)}`,
+      );
+    } else {
+      say(`${n} articles, ${name}: FAILED (${r.status}); last lines of ${log}:\n${r.tail.join('\n')}`);
+    }
+    return {
+      n,
+      kind,
+      label: name,
+      ok: r.ok,
+      status: r.status,
+      ms: r.ms,
+      msPerArticle: round(r.ms / n),
+      peakMiB: r.peakMiB,
+      pages,
+      distBytes: bytes,
+      phases: r.phases,
+      routes: r.routes,
+      warnings: r.warnings,
+    };
+  };
+
+  // Warm-up: one small build of each kind, not reported, so the first measured build does not also
+  // pay for reading Astro, Vite and the rest from disk into the OS file cache.
+  if (options.warmup) {
+    const corpus = join(work, 'corpus-warmup');
+    generateArchive(corpus, 5, options.seed);
+    makeFullProject(join(work, 'warmup-full'), corpus);
+    await build('full', 5, join(work, 'warmup-full'), join(work, 'cards-warmup'), { label: 'warm-up full' });
+    if (!options.skipBare) {
+      makeBareProject(join(work, 'warmup-bare'), corpus);
+      await build('bare', 5, join(work, 'warmup-bare'), join(work, 'cards-warmup'), {
+        label: 'warm-up bare',
+      });
+    }
+    if (!options.keep) {
+      for (const d of ['corpus-warmup', 'warmup-full', 'warmup-bare', 'cards-warmup'])
+        rmSync(join(work, d), { recursive: true, force: true });
+    }
+  }
+
+  const builds = [];
+  const perSize = [];
+  let incremental = null;
+  for (const n of options.sizes) {
+    const corpus = join(work, `corpus-${n}`);
+    const t0 = process.hrtime.bigint();
+    generateArchive(corpus, n, options.seed);
+    say(`${n} articles generated in ${fmtMs(Number(process.hrtime.bigint() - t0) / 1e6)}`);
+
+    const fullDir = join(work, `full-${n}`);
+    const cards = join(work, `cards-${n}`);
+    makeFullProject(fullDir, corpus);
+    const full = await build('full', n, fullDir, cards, { label: 'full site' });
+    builds.push(full);
+
+    if (n === incrementalN && full.ok) {
+      const extra = generateArticle(n, options.seed);
+      writeFileSync(join(fullDir, 'src/content/articles', extra.file), extra.source);
+      const inc = await build('full', n + 1, fullDir, cards, { label: 'incremental', cold: false });
+      builds.push(inc);
+      incremental = {
+        n,
+        ok: inc.ok,
+        status: inc.status,
+        ms: inc.ms,
+        coldMs: full.ms,
+        ratio: inc.ok ? round(inc.ms / full.ms, 3) : null,
+        peakMiB: inc.peakMiB,
+        pages: inc.pages,
+      };
+    }
+
+    let bare = null;
+    if (!options.skipBare) {
+      const bareDir = join(work, `bare-${n}`);
+      makeBareProject(bareDir, corpus);
+      bare = await build('bare', n, bareDir, join(work, `cards-bare-${n}`), { label: 'bare Astro' });
+      builds.push(bare);
+      if (!options.keep) rmSync(bareDir, { recursive: true, force: true });
+    }
+    if (!options.keep) {
+      for (const d of [fullDir, corpus, cards]) rmSync(d, { recursive: true, force: true });
+    }
+    perSize.push({
+      n,
+      full,
+      bare,
+      ratio: full.ok && bare?.ok ? round(full.ms / bare.ms) : null,
+    });
+  }
+
+  // Growth of the time per article: 1,000 → 4,000 when both were built, else smallest → largest.
+  const at = (n) => perSize.find((s) => s.n === n);
+  const from = at(1000) && at(4000) ? at(1000) : perSize[0];
+  const to = at(1000) && at(4000) ? at(4000) : perSize[perSize.length - 1];
+  const per = (s, kind) => (s?.[kind]?.ok ? s[kind].ms / s.n : null);
+  const growthOf = (kind) =>
+    per(from, kind) !== null && per(to, kind) !== null ? round(per(to, kind) / per(from, kind), 3) : null;
+  const growth =
+    from && to && from !== to
+      ? { from: from.n, to: to.n, full: growthOf('full'), bare: growthOf('bare') }
+      : null;
+
+  const s4000 = at(4000);
+  const linear = growth && growth.from === 1000 && growth.to === 4000 ? growth.full : null;
+  const fullVsBare = s4000?.ratio ?? null;
+  const peak4000 = s4000?.full?.ok ? s4000.full.peakMiB : null;
+  const incRatio = incremental?.ratio ?? null;
+  const check = (value, limit) => (value === null ? null : value <= limit);
+  const targets = [
+    {
+      id: 'linear-growth',
+      description: 'Linear growth: time per article at 4,000 ÷ at 1,000 (full site)',
+      limit: TARGETS.linear,
+      limitText: `≤ ${TARGETS.linear.toFixed(2)}×`,
+      value: linear,
+      valueText: fmtRatio(linear),
+      pass: check(linear, TARGETS.linear),
+    },
+    {
+      id: 'full-vs-bare',
+      description: 'Full site ÷ bare Astro at 4,000 (cold time)',
+      limit: TARGETS.fullVsBare,
+      limitText: `≤ ${TARGETS.fullVsBare.toFixed(2)}×`,
+      value: fullVsBare,
+      valueText: fmtRatio(fullVsBare),
+      pass: check(fullVsBare, TARGETS.fullVsBare),
+    },
+    {
+      id: 'peak-memory',
+      description: 'Peak memory of the build’s process tree at 4,000 (full site)',
+      limit: TARGETS.peakMiB,
+      limitText: '≤ 2 GiB',
+      value: peak4000,
+      valueText: peak4000 === null ? '–' : `${fmtNum(peak4000)} MiB`,
+      pass: check(peak4000, TARGETS.peakMiB),
+    },
+    {
+      id: 'incremental',
+      description: `Incremental: one added article, warm caches ÷ cold (full site${incremental ? ` at ${fmtNum(incremental.n)}` : ''})`,
+      limit: TARGETS.incremental,
+      limitText: '≤ 25%',
+      value: incRatio,
+      valueText: incRatio === null ? '–' : `${(incRatio * 100).toFixed(1)}%`,
+      pass: check(incRatio, TARGETS.incremental),
+    },
+  ];
+
+  const date = new Date().toISOString().slice(0, 10);
+  const result = {
+    date,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      totalMemBytes: os.totalmem(),
+      totalMemGiB: round(os.totalmem() / GiB, 1),
+      os: `${os.platform()} ${os.release()}`,
+      loadavgStart,
+      loadavgEnd: os.loadavg().map((x) => round(x)),
+    },
+    node: process.version,
+    astro: astroVersion,
+    seed: options.seed,
+    sizes: options.sizes,
+    buildTime: BUILD_TIME,
+    builds,
+    // Per size, the figures the targets use (the builds themselves are in `builds`).
+    perSize: perSize.map((s) => ({
+      n: s.n,
+      fullMs: s.full.ok ? s.full.ms : null,
+      bareMs: s.bare?.ok ? s.bare.ms : null,
+      fullMsPerArticle: s.full.ok ? s.full.msPerArticle : null,
+      bareMsPerArticle: s.bare?.ok ? s.bare.msPerArticle : null,
+      fullPeakMiB: s.full.ok ? s.full.peakMiB : null,
+      barePeakMiB: s.bare?.ok ? s.bare.peakMiB : null,
+      ratio: s.ratio,
+    })),
+    growth,
+    incremental,
+    targets: targets.map(({ limitText: _l, valueText: _v, ...t }) => t),
+  };
+
+  const base = join(RESULTS, `${date}-${result.machine.cpus}c-${Math.round(os.totalmem() / GiB)}g`);
+  mkdirSync(RESULTS, { recursive: true });
+  const md = await prettify(markdown({ ...result, perSize, targets }), `${base}.md`);
+  const json = await prettify(JSON.stringify(result), `${base}.json`);
+  writeFileSync(`${base}.md`, md);
+  writeFileSync(`${base}.json`, json);
+
+  console.log(md);
+  console.log(JSON.stringify(result));
+  say(`results written to ${base}.md and ${base}.json`);
+  cleanup();
+  return builds.every((b) => b.ok) ? 0 : 1;
+}
+
+process.exitCode = await main();
