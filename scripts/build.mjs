@@ -1,15 +1,29 @@
 // Builds the site without ever leaving a half-written dist/. Astro writes to a fresh temporary
-// folder; only when the whole build has succeeded does that folder replace dist/ (two renames on
-// the same file system). A failed build leaves the last good dist/ exactly as it was.
+// folder, Pagefind indexes that folder for the search page; only when both have succeeded does
+// the folder replace dist/ (two renames on the same file system). A failed build or a failed
+// index leaves the last good dist/ exactly as it was.
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The same folder astro.config.mjs names: dist/, or dist-fixtures/ for the example archive.
 const out = `${root}${process.env.NEWS_FIXTURES === '1' ? 'dist-fixtures' : 'dist'}`;
 const next = `${root}.dist-next`;
 const previous = `${root}.dist-previous`;
+
+/** Removes the unfinished build and says that dist/ is untouched. @param {string} why */
+const discard = (why) => {
+  rmSync(next, { recursive: true, force: true });
+  console.error(`\n${why}: ${out} was left as it was${existsSync(out) ? ' (the last good build)' : ''}.`);
+};
+/** @param {string} why @param {number} status */
+const fail = (why, status = 1) => {
+  discard(why);
+  process.exit(status);
+};
 
 rmSync(next, { recursive: true, force: true });
 const astroBin = `${root}node_modules/astro/bin/astro.mjs`;
@@ -18,13 +32,67 @@ const astro = spawnSync(process.execPath, [astroBin, 'build', '--outDir', next, 
   stdio: 'inherit',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 });
-if (astro.status !== 0) {
-  rmSync(next, { recursive: true, force: true });
-  console.error(
-    `\nBuild failed: ${out} was left as it was${existsSync(out) ? ' (the last good build)' : ''}.`,
-  );
-  process.exit(astro.status ?? 1);
+if (astro.status !== 0) fail('Build failed', astro.status ?? 1);
+
+/**
+ * Indexes the built site for /search/ with Pagefind (its binary comes from the npm package
+ * @pagefind/linux-x64 and friends; nothing is downloaded). Only the `data-pagefind-body` part of
+ * article pages is indexed, so the header, footer and listing pages never match a search.
+ * @param {string} site the built site's folder; the index is written into its pagefind/
+ * @returns {Promise<number>} how many pages the index holds
+ */
+async function indexForSearch(site) {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(errors.join('\n') || 'Pagefind could not create an index');
+    // With no page carrying the marker (a site without articles yet), Pagefind would index every
+    // whole page, header and footer included; an empty index keeps /search/ working and honest.
+    if (hasBodyMarker(site)) {
+      const added = await index.addDirectory({ path: site });
+      if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
+    }
+    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+  } finally {
+    await pagefind.close();
+  }
+  // addDirectory counts every HTML file it read, marked or not; the written index knows how many
+  // pages it holds.
+  /** @type {{ languages: Record<string, { page_count: number }> }} */
+  const entry = JSON.parse(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
+
+/**
+ * @param {string} dir
+ * @returns {boolean} whether some HTML file under dir carries the data-pagefind-body marker
+ */
+function hasBodyMarker(dir) {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((file) => {
+    const path = join(dir, file);
+    return (
+      file.endsWith('.html') &&
+      statSync(path).isFile() &&
+      /\sdata-pagefind-body[\s>=]/.test(readFileSync(path, 'utf8'))
+    );
+  });
+}
+
+// If Pagefind's binary crashes, its service never answers: the await below stays unsettled and
+// Node exits (code 13) without reaching the catch. Clean up and say why on the way out then too.
+let indexed = false;
+process.on('exit', () => {
+  if (!indexed && existsSync(next)) discard('Search index failed (Pagefind stopped)');
+});
+let pages;
+try {
+  pages = await indexForSearch(next);
+} catch (error) {
+  console.error(`\nPagefind failed: ${error instanceof Error ? error.message : String(error)}`);
+  fail('Search index failed');
+}
+indexed = true;
+console.log(`Pagefind indexed ${pages} page${pages === 1 ? '' : 's'} for /search/.`);
 
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(out)) renameSync(out, previous);

@@ -22,6 +22,9 @@ test.describe('security headers', () => {
     const page = headersFor(rules, '/articles/azerbaijan-opens-embassy-in-israel/');
     expect(page['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     expect(page['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
+    // Hosts merge every matching rule: a script-src (or default-src) here would also bind /search/
+    // and its Pagefind worker, and block the search. Each page's <meta> policy limits scripts.
+    expect(headersFor(rules, '/search/')['content-security-policy']).not.toMatch(/script-src|default-src/);
     expect(page['x-content-type-options']).toBe('nosniff');
     expect(page['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(page['permissions-policy']).toMatch(/camera=\(\)/);

@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { headersFor, parseHeadersFile } from '../../helpers/headers';
+import { recordForeignRequests } from '../helpers';
+
+/**
+ * /search/ on the example archive: Pagefind's index is built by scripts/build.mjs from the
+ * `data-pagefind-body` part of each published article only. The page runs under its own <meta>
+ * policy and the _headers policy together, as a static host would serve it.
+ */
+const rules = parseHeadersFile(
+  readFileSync(new URL('../../../dist-fixtures/_headers', import.meta.url), 'utf8'),
+);
+const BUDGET = { title: 'Fixture article: a budget debate', href: '/articles/fixture-budget-debate/' };
+const HIDDEN = ['/articles/fixture-draft/', '/articles/fixture-embargoed/'];
+
+/** Opens /search/ with the _headers policy applied and collects every CSP violation and error. */
+async function openSearch(page: Page, path = '/search/'): Promise<string[]> {
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), ...headersFor(rules, new URL(route.request().url()).pathname) },
+    });
+  });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content Security Policy|Refused to/i.test(message.text())) {
+      problems.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.exposeFunction('reportViolation', (v: string) => problems.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
+    );
+  });
+  await page.goto(path, { waitUntil: 'networkidle' });
+  return problems;
+}
+
+/** Types a query into the labelled search box and waits for Pagefind's answer. */
+async function search(page: Page, query: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Words to search for' }).fill(query);
+  await expect(page.locator('.pagefind-ui__message')).toHaveText(
+    new RegExp(`^(No results|\\d+ results?) for ${query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+  );
+}
+
+/** Every result for a query, not just the first page the UI shows, from Pagefind's own API. */
+async function allResults(page: Page, query: string): Promise<{ url: string; content: string }[]> {
+  return page.evaluate(async (q) => {
+    interface Result {
+      data(): Promise<{ url: string; content: string }>;
+    }
+    const pagefind = (await import('/pagefind/pagefind.js' as string)) as {
+      search(term: string): Promise<{ results: Result[] }>;
+    };
+    const { results } = await pagefind.search(q);
+    return Promise.all(
+      results.map(async (r) => {
+        const { url, content } = await r.data();
+        return { url, content };
+      }),
+    );
+  }, query);
+}
+
+/** The URLs of every result for a query. */
+async function allResultUrls(page: Page, query: string): Promise<string[]> {
+  return (await allResults(page, query)).map((r) => r.url);
+}
+
+test.describe('search', () => {
+  // Pagefind's worker may still be fetching index fragments when a test ends.
+  test.afterEach(async ({ page }) => page.unrouteAll({ behavior: 'ignoreErrors' }));
+
+  test('finds the budget article by a word in it, and its result links to it', async ({ page }) => {
+    const problems = await openSearch(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
+    await search(page, 'budget');
+    const result = page.locator('.pagefind-ui__result-link', { hasText: BUDGET.title });
+    await expect(result).toHaveAttribute('href', BUDGET.href);
+    // The count is also in a live region, so a screen reader hears it.
+    await expect(page.getByRole('status')).toHaveText(/^\d+ results? for budget$/);
+    await result.click();
+    await expect(page).toHaveURL(BUDGET.href);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(BUDGET.title);
+    expect(problems).toEqual([]);
+  });
+
+  test('/search/?q= opens with that search done', async ({ page }) => {
+    await openSearch(page, '/search/?q=budget');
+    await expect(page.locator('.pagefind-ui__result-link', { hasText: BUDGET.title })).toBeVisible();
+  });
+
+  test('the header and footer are not indexed, only the articles themselves', async ({ page }) => {
+    await openSearch(page);
+    // The footer says "published as fast, private, accessible static pages" and links the "RSS
+    // feed"; the header names "JNS Wire"; every page starts with "Skip to content". No article
+    // says these words. (Pagefind forgives typos, so a long word such as "accessible" can still
+    // match short article words: it is no probe.)
+    for (const word of ['private', 'static', 'RSS', 'Wire', 'Skip']) {
+      await search(page, word);
+      await expect(page.locator('.pagefind-ui__message')).toHaveText(`No results for ${word}`);
+      expect(await allResultUrls(page, word), word).toEqual([]);
+    }
+    // And the text Pagefind holds for each page ("JNS" is every article's byline) has none of it.
+    const everything = await allResults(page, 'JNS');
+    expect(everything.length).toBeGreaterThan(1);
+    for (const { url, content } of everything) {
+      expect(content, url).not.toMatch(/private, accessible static pages|Skip to content|RSS feed|JNS Wire/);
+    }
+  });
+
+  test('only published article pages are in the index: no draft, no embargoed story', async ({ page }) => {
+    await openSearch(page);
+    // "JNS" is every article's byline: the whole index.
+    const everything = await allResultUrls(page, 'JNS');
+    expect(everything).toContain(BUDGET.href);
+    expect(everything).toContain('/articles/azerbaijan-opens-embassy-in-israel/');
+    for (const url of everything) expect(url).toMatch(/^\/articles\/[^/]+\/$/);
+    for (const query of [
+      'draft that must not be published',
+      'Drafts never reach a production build',
+      'embargoed story',
+      'held back until a build after that instant',
+    ]) {
+      await search(page, query);
+      for (const hidden of HIDDEN) {
+        await expect(page.locator(`.pagefind-ui__result-link[href="${hidden}"]`)).toHaveCount(0);
+      }
+      const urls = await allResultUrls(page, query);
+      for (const hidden of HIDDEN) expect(urls, query).not.toContain(hidden);
+    }
+  });
+
+  test('searching asks no other host for anything and breaks no CSP rule', async ({ page, baseURL }) => {
+    const foreign = recordForeignRequests(page, new URL(baseURL!).origin);
+    const problems = await openSearch(page);
+    for (const query of ['budget', 'talks', 'nothing-matches-this']) await search(page, query);
+    await page.waitForLoadState('networkidle');
+    expect(foreign).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test("the page's own policy allows its scripts and WebAssembly, and nothing unsafe", async ({ page }) => {
+    await page.goto('/search/');
+    const csp = (await page
+      .locator('meta[http-equiv="content-security-policy"]')
+      .getAttribute('content')) as string;
+    const scriptSrc = csp.match(/script-src ([^;]*)/)?.[1] ?? '';
+    expect(scriptSrc.split(/\s+/)).toEqual(expect.arrayContaining(["'self'", "'wasm-unsafe-eval'"]));
+    expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
+    // Fetches (the index) stay on this site.
+    expect(csp).toMatch(/default-src 'self'/);
+  });
+});
