@@ -7,6 +7,7 @@ const PAGES = {
   section: '/sections/world/',
   'empty section': '/sections/israel/',
   'not found': '/no-such-page/',
+  search: '/search/',
 } as const;
 const WIDTHS = { phone: 375, desktop: 1280 } as const;
 const SCHEMES = ['light', 'dark'] as const;
