@@ -4,15 +4,19 @@
 // index leaves the last good dist/ exactly as it was.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The same folder astro.config.mjs names: dist/, or dist-fixtures/ for the example archive.
-const out = `${root}${process.env.NEWS_FIXTURES === '1' ? 'dist-fixtures' : 'dist'}`;
-const next = `${root}.dist-next`;
-const previous = `${root}.dist-previous`;
+// The same folder astro.config.mjs names: dist/, or dist-fixtures/ for the example archive;
+// NEWS_OUT_DIR (an absolute path) puts a build elsewhere, as the base-path test does. The
+// temporary folders sit next to it, on the same file system, so the swap is two renames.
+const out = process.env.NEWS_OUT_DIR
+  ? resolve(process.env.NEWS_OUT_DIR)
+  : `${root}${process.env.NEWS_FIXTURES === '1' ? 'dist-fixtures' : 'dist'}`;
+const next = join(dirname(out), `.${basename(out)}-next`);
+const previous = join(dirname(out), `.${basename(out)}-previous`);
 
 /** Removes the unfinished build and says that dist/ is untouched. @param {string} why */
 const discard = (why) => {

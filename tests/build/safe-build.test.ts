@@ -54,7 +54,13 @@ describe('hostile text from an author', () => {
 
       const html = readFileSync(join(project.dir, 'dist/articles/hostile/index.html'), 'utf8');
       const { document } = parseHTML(html);
-      expect(document.querySelectorAll('script, img, b')).toHaveLength(0);
+      // The one script is the JSON-LD block; the hostile headline must stay inside it as data.
+      expect(document.querySelectorAll('script:not([type="application/ld+json"]), img, b')).toHaveLength(0);
+      const jsonLd = document.querySelectorAll('script[type="application/ld+json"]');
+      expect(jsonLd).toHaveLength(1);
+      expect(JSON.parse(jsonLd[0]?.textContent ?? '').headline).toBe(
+        '</title><script>alert("headline")</script> & ]]> “quoted”',
+      );
       expect(document.querySelector('h1')?.textContent).toBe(
         '</title><script>alert("headline")</script> & ]]> “quoted”',
       );

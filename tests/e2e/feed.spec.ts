@@ -1,8 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { parseHTML } from 'linkedom';
+import { FEED_FORMATS, FEED_FORMAT_IDS, type FeedScope } from '../../src/lib/feed-links';
 import { siteConfig } from '../../src/site.config';
+import { listFiles } from '../helpers/dist';
+import { headersFor, parseHeadersFile } from '../helpers/headers';
+import { checkAtomFeed, checkJsonFeed } from '../helpers/feed-formats';
 import { checkRssFeed } from '../helpers/feed-rules';
 import { NS, parseXml, textOf } from '../helpers/xml';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const ARTICLE = `${siteConfig.url}/articles/azerbaijan-opens-embassy-in-israel/`;
 
 test('the feed is served as RSS, parses strictly, and carries the whole article', async ({ request }) => {
   const response = await request.get('/rss.xml');
@@ -39,4 +48,135 @@ test('the feed is served as RSS, parses strictly, and carries the whole article'
   // The item's link is an address on this site (the build's `site`); its path is served here.
   const path = new URL(textOf(item, 'link')!).pathname;
   expect((await request.get(path)).status()).toBe(200);
+});
+
+test('/atom.xml is served as XML, passes the Atom rules and carries the same article, whole', async ({
+  request,
+}) => {
+  const response = await request.get('/atom.xml');
+  expect(response.status()).toBe(200);
+  const contentType = response.headers()['content-type'] ?? '';
+  expect(contentType).toMatch(/^(application\/atom\+xml|application\/xml|text\/xml)\b/);
+  const xml = await response.text();
+  expect(checkAtomFeed(xml, { feedUrl: `${siteConfig.url}/atom.xml`, contentType })).toEqual([]);
+
+  const entries = Array.from(parseXml(xml).getElementsByTagNameNS(NS.atom, 'entry'));
+  expect(entries).toHaveLength(1);
+  const one = (name: string) => entries[0]!.getElementsByTagNameNS(NS.atom, name)[0];
+  expect(one('id')?.textContent).toBe(ARTICLE);
+  expect(one('title')?.textContent).toBe('Azerbaijan opens embassy in Israel');
+  // Midnight, 29 March, Israel time: the same instant as the RSS pubDate, written in the site's zone.
+  expect(one('published')?.textContent).toBe('2023-03-29T00:00:00+03:00');
+  const { document } = parseHTML(`<html><body>${one('content')?.textContent ?? ''}</body></html>`);
+  expect(document.querySelectorAll('figure')).toHaveLength(3);
+  expect(document.body.textContent).toContain('Cohen is set to visit Baku next month.');
+});
+
+test('/feed.json is served as JSON, passes the JSON Feed rules and carries the same article, whole', async ({
+  request,
+}) => {
+  const response = await request.get('/feed.json');
+  expect(response.status()).toBe(200);
+  const contentType = response.headers()['content-type'] ?? '';
+  expect(contentType).toMatch(/^application\/(feed\+)?json\b/);
+  const json = await response.text();
+  expect(checkJsonFeed(json, { feedUrl: `${siteConfig.url}/feed.json`, contentType })).toEqual([]);
+
+  const feed = JSON.parse(json) as { items: { id: string; title: string; content_html: string }[] };
+  expect(feed.items.map((item) => [item.id, item.title])).toEqual([
+    [ARTICLE, 'Azerbaijan opens embassy in Israel'],
+  ]);
+  expect(feed.items[0]?.content_html).toContain('Cohen is set to visit Baku next month.');
+});
+
+test('the RSS, Atom and JSON feeds list the same items', async ({ request }) => {
+  const rss = parseXml(await (await request.get('/rss.xml')).text());
+  const atom = parseXml(await (await request.get('/atom.xml')).text());
+  const json = (await (await request.get('/feed.json')).json()) as { items: { id: string }[] };
+  const rssIds = Array.from(rss.getElementsByTagName('guid')).map((guid) => guid.textContent);
+  const atomIds = Array.from(atom.getElementsByTagNameNS(NS.atom, 'entry')).map(
+    (entry) => entry.getElementsByTagNameNS(NS.atom, 'id')[0]?.textContent,
+  );
+  expect(atomIds).toEqual(rssIds);
+  expect(json.items.map((item) => item.id)).toEqual(rssIds);
+});
+
+test('every page advertises the site’s RSS, Atom and JSON feeds; section and tag pages their own too', () => {
+  const pages = listFiles(DIST).filter((file) => /(^|\/)(index|404)\.html$/.test(file));
+  expect(pages.length).toBeGreaterThan(5);
+  const expected = (scope: FeedScope) =>
+    FEED_FORMAT_IDS.map((format) => [
+      FEED_FORMATS[format].mediaType,
+      // As the page writes it: absolute, and percent-encoded (a tag slug may be Hebrew). Written
+      // out here, not with feedPath(), which needs Astro's import.meta.env.
+      new URL(
+        scope
+          ? `/feeds/${scope.kind}/${scope.slug}/${FEED_FORMATS[format].file}`
+          : `/${FEED_FORMATS[format].file}`,
+        siteConfig.url,
+      ).href,
+    ]);
+  for (const file of pages) {
+    const { document } = parseHTML(readFileSync(`${DIST}${file}`, 'utf8'));
+    const feedLinks = [...document.querySelectorAll('link[rel="alternate"][type]')].filter((link) =>
+      /rss|atom|feed\+json/.test(link.getAttribute('type') ?? ''),
+    );
+    const advertised = feedLinks.map((link) => [link.getAttribute('type'), link.getAttribute('href')]);
+    const scope = /^(sections|tags)\/([^/]+)\//.exec(file);
+    const own: FeedScope =
+      scope && scope[2] !== undefined
+        ? { kind: scope[1] === 'sections' ? 'section' : 'tag', slug: scope[2], label: '' }
+        : undefined;
+    expect(advertised, file).toEqual([...expected(undefined), ...(own ? expected(own) : [])]);
+    // A reader lists feeds by title, so each says whose it is and which format.
+    for (const link of feedLinks) {
+      const title = link.getAttribute('title') ?? '';
+      expect(title.startsWith(siteConfig.title), `${file}: ${title}`).toBe(true);
+      expect(title, file).toMatch(/ \((RSS|Atom|JSON Feed)\)$/);
+    }
+  }
+});
+
+test('the feeds a section page advertises are served and pass their rules', async ({ page, request }) => {
+  await page.goto('/sections/world/');
+  const hrefs = await page
+    .locator('link[rel="alternate"][href*="/feeds/section/world/"]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  expect(hrefs).toHaveLength(3);
+  for (const href of hrefs) {
+    const response = await request.get(new URL(href).pathname);
+    expect(response.status(), href).toBe(200);
+    const body = await response.text();
+    const problems = href.endsWith('rss.xml')
+      ? checkRssFeed(body, { feedUrl: href })
+      : href.endsWith('atom.xml')
+        ? checkAtomFeed(body, { feedUrl: href })
+        : checkJsonFeed(body, { feedUrl: href });
+    expect(problems, href).toEqual([]);
+    expect(body).toContain('azerbaijan-opens-embassy-in-israel');
+  }
+});
+
+test('_headers gives every feed a media type its readers accept, in UTF-8', () => {
+  // `astro preview` picks types by extension; a static host sends what _headers says.
+  const rules = parseHeadersFile(readFileSync(`${DIST}_headers`, 'utf8'));
+  const paths = FEED_FORMAT_IDS.flatMap((format) => [
+    `/${FEED_FORMATS[format].file}`,
+    `/feeds/section/world/${FEED_FORMATS[format].file}`,
+    `/feeds/tag/iran/${FEED_FORMATS[format].file}`,
+  ]);
+  for (const path of paths) {
+    const contentType = headersFor(rules, path)['content-type'] ?? '';
+    const body = readFileSync(`${DIST}${path.slice(1)}`, 'utf8');
+    const feedUrl = `${siteConfig.url}${path}`;
+    // Only the content-type rule matters here; the feeds' other rules are checked above.
+    const problems = (
+      path.endsWith('feed.json')
+        ? checkJsonFeed(body, { feedUrl, contentType })
+        : path.endsWith('atom.xml')
+          ? checkAtomFeed(body, { feedUrl, contentType })
+          : checkRssFeed(body, { feedUrl, contentType })
+    ).filter((problem) => problem.rule === 'content-type');
+    expect(problems, `${path} is sent as ${JSON.stringify(contentType)}`).toEqual([]);
+  }
 });

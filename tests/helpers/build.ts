@@ -25,3 +25,20 @@ export function astroBuild(cwd: string, args: string[] = [], env: Record<string,
   const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
   return { status: run.status, output };
 }
+
+/**
+ * Runs the real production build, `scripts/build.mjs` (Astro, then the Pagefind index, then the
+ * swap), into `outDir`.
+ * @param outDir absolute path of the folder the finished site replaces (NEWS_OUT_DIR)
+ * @param env extra environment, e.g. { BASE_PATH: '/news/' }
+ */
+export function productionBuild(outDir: string, env: Record<string, string> = {}): BuildResult {
+  const run = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, NEWS_OUT_DIR: outDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  return { status: run.status, output };
+}

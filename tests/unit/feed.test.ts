@@ -1,8 +1,18 @@
+import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xmldom';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import PullQuote from '../../src/components/mdx/PullQuote.astro';
 import Tweet from '../../src/components/mdx/Tweet.astro';
-import { renderRss, toFeedHtml, type FeedChannel, type FeedItem } from '../../src/lib/feed';
+import {
+  renderAtom,
+  renderJsonFeed,
+  renderRss,
+  rfc3339,
+  toFeedHtml,
+  type FeedChannel,
+  type FeedItem,
+} from '../../src/lib/feed';
+import { feedLinksFor, feedPath } from '../../src/lib/feed-links';
 import { parseFragment } from '../helpers/html';
 import { NS, parseXml, textOf } from '../helpers/xml';
 
@@ -12,22 +22,35 @@ const channel: FeedChannel = {
   lang: 'en',
   homeUrl: 'https://news.example.com/',
   feedUrl: 'https://news.example.com/rss.xml',
+  author: 'JNS Wire',
+  updated: new Date('2023-03-30T07:15:00Z'),
+  timeZone: 'Asia/Jerusalem',
 };
+const atomChannel: FeedChannel = { ...channel, feedUrl: 'https://news.example.com/atom.xml' };
+const jsonChannel: FeedChannel = { ...channel, feedUrl: 'https://news.example.com/feed.json' };
 
 const item = (overrides: Partial<FeedItem> = {}): FeedItem => ({
+  permalink: 'https://news.example.com/articles/azerbaijan-opens-embassy-in-israel/',
   title: 'Azerbaijan opens embassy in Israel',
-  link: 'https://news.example.com/articles/azerbaijan-opens-embassy-in-israel/',
   description: 'The two nations’ foreign ministers met in Jerusalem.',
-  pubDate: new Date('2023-03-28T21:00:00Z'),
+  published: new Date('2023-03-28T21:00:00Z'),
   categories: ['World', 'Azerbaijan'],
   creator: 'JNS',
   contentHtml: '<p>Azerbaijan on Wednesday became the first Shi’ite Muslim country…</p>',
   ...overrides,
 });
 
+/** The hostile text every serializer must keep inert: it closes elements, ends CDATA, opens script. */
+const HOSTILE = '</title><script>alert(1)</script>]]><![CDATA[x & y "q" \'a\'';
+
+/** The Atom elements called `name` under `parent` (at any depth). */
+const atomChildren = (parent: XmlElement | XmlDocument, name: string): XmlElement[] =>
+  Array.from(parent.getElementsByTagNameNS(NS.atom, name));
 describe('renderRss', () => {
   it('writes an RSS 2.0 channel with its language, self link and namespaces', async () => {
-    const doc = parseXml(await renderRss(channel, [item()]));
+    const xml = await renderRss(channel, [item()]);
+    expect(xml).toContain('<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>');
+    const doc = parseXml(xml);
     const rss = doc.documentElement!;
     expect(rss.tagName).toBe('rss');
     expect(rss.getAttribute('version')).toBe('2.0');
@@ -35,6 +58,7 @@ describe('renderRss', () => {
     expect(textOf(ch, 'title')).toBe('JNS Wire');
     expect(textOf(ch, 'link')).toBe('https://news.example.com/');
     expect(textOf(ch, 'language')).toBe('en');
+    expect(textOf(ch, 'lastBuildDate')).toBe('Thu, 30 Mar 2023 07:15:00 GMT');
     const self = ch.getElementsByTagNameNS(NS.atom, 'link')[0];
     expect(self?.getAttribute('href')).toBe('https://news.example.com/rss.xml');
     expect(self?.getAttribute('rel')).toBe('self');
@@ -64,9 +88,15 @@ describe('renderRss', () => {
   });
 
   it('escapes a hostile headline, dek, byline and body so they stay inert text', async () => {
-    const hostile = '</title><script>alert(1)</script>]]><![CDATA[x & y';
+    const hostile = HOSTILE;
     const xml = await renderRss(channel, [
-      item({ title: hostile, description: hostile, creator: hostile, contentHtml: `<p>${hostile}</p>` }),
+      item({
+        title: hostile,
+        description: hostile,
+        creator: hostile,
+        categories: [hostile],
+        contentHtml: `<p>${hostile}</p>`,
+      }),
     ]);
     expect(xml).not.toContain('<script>');
     expect(xml).not.toContain(']]>');
@@ -75,11 +105,302 @@ describe('renderRss', () => {
     expect(textOf(entry, 'description')).toBe(hostile);
     expect(entry.getElementsByTagNameNS(NS.dc, 'creator')[0]?.textContent).toBe(hostile);
     expect(entry.getElementsByTagNameNS(NS.content, 'encoded')[0]?.textContent).toBe(`<p>${hostile}</p>`);
+    expect(textOf(entry, 'category')).toBe(hostile);
   });
 
   it('is rejected by the strict parser when it is not well-formed (the check can fail)', () => {
     expect(() => parseXml('<rss><channel><title>a</channel></rss>')).toThrow(/XML/);
     expect(() => parseXml('<rss><x:y/></rss>')).toThrow(/XML/); // undeclared namespace prefix
+  });
+});
+
+describe('renderAtom', () => {
+  it('writes an RFC 4287 feed: id, title, updated, author, self and alternate links, the stylesheet', () => {
+    const xml = renderAtom(atomChannel, [item()]);
+    expect(xml).toContain('<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>');
+    const feed = parseXml(xml).documentElement!;
+    expect(feed.localName).toBe('feed');
+    expect(feed.namespaceURI).toBe(NS.atom);
+    expect(feed.getAttribute('xml:lang')).toBe('en');
+    const own = (name: string) => atomChildren(feed, name).filter((el) => el.parentNode === feed);
+    expect(own('id')[0]?.textContent).toBe('https://news.example.com/atom.xml');
+    expect(own('title')[0]?.textContent).toBe('JNS Wire');
+    expect(own('subtitle')[0]?.textContent).toBe('Reports.');
+    // Dates in the site's zone, so the day reads as the site prints it.
+    expect(own('updated')[0]?.textContent).toBe('2023-03-30T10:15:00+03:00');
+    expect(own('author')[0]?.textContent).toBe('JNS Wire');
+    const links = own('link').map((link) => [
+      link.getAttribute('rel'),
+      link.getAttribute('type'),
+      link.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      ['self', 'application/atom+xml', 'https://news.example.com/atom.xml'],
+      ['alternate', 'text/html', 'https://news.example.com/'],
+    ]);
+  });
+
+  it('gives each entry its permalink as id and link, dates, author, categories, dek and full content', () => {
+    const doc = parseXml(renderAtom(atomChannel, [item({ updated: new Date('2023-03-29T09:30:00Z') })]));
+    const entry = atomChildren(doc, 'entry')[0]!;
+    const one = (name: string) => atomChildren(entry, name)[0];
+    expect(one('id')?.textContent).toBe(
+      'https://news.example.com/articles/azerbaijan-opens-embassy-in-israel/',
+    );
+    expect(one('title')?.textContent).toBe('Azerbaijan opens embassy in Israel');
+    expect(one('link')?.getAttribute('rel')).toBe('alternate');
+    expect(one('link')?.getAttribute('href')).toBe(
+      'https://news.example.com/articles/azerbaijan-opens-embassy-in-israel/',
+    );
+    expect(one('published')?.textContent).toBe('2023-03-29T00:00:00+03:00');
+    expect(one('updated')?.textContent).toBe('2023-03-29T12:30:00+03:00');
+    expect(one('author')?.textContent).toBe('JNS');
+    expect(atomChildren(entry, 'category').map((c) => c.getAttribute('term'))).toEqual([
+      'World',
+      'Azerbaijan',
+    ]);
+    expect(one('summary')?.textContent).toBe('The two nations’ foreign ministers met in Jerusalem.');
+    expect(one('content')?.getAttribute('type')).toBe('html');
+    expect(one('content')?.textContent).toBe(
+      '<p>Azerbaijan on Wednesday became the first Shi’ite Muslim country…</p>',
+    );
+  });
+
+  it('uses the publication date as the entry’s updated date when it was never updated', () => {
+    const entry = atomChildren(parseXml(renderAtom(atomChannel, [item()])), 'entry')[0]!;
+    expect(atomChildren(entry, 'updated')[0]?.textContent).toBe('2023-03-29T00:00:00+03:00');
+  });
+
+  it('escapes a hostile headline, dek, byline, category and body so they stay inert text', () => {
+    const xml = renderAtom(atomChannel, [
+      item({
+        title: HOSTILE,
+        description: HOSTILE,
+        creator: HOSTILE,
+        categories: [HOSTILE],
+        contentHtml: `<p>${HOSTILE}</p>`,
+      }),
+    ]);
+    expect(xml).not.toContain('<script>');
+    expect(xml).not.toContain(']]>');
+    const entry = atomChildren(parseXml(xml), 'entry')[0]!;
+    const one = (name: string) => atomChildren(entry, name)[0];
+    expect(one('title')?.textContent).toBe(HOSTILE);
+    expect(one('summary')?.textContent).toBe(HOSTILE);
+    expect(one('author')?.textContent).toBe(HOSTILE);
+    expect(one('category')?.getAttribute('term')).toBe(HOSTILE);
+    expect(one('content')?.textContent).toBe(`<p>${HOSTILE}</p>`);
+  });
+
+  it('drops characters XML cannot carry instead of writing a document no reader can parse', () => {
+    const xml = renderAtom(atomChannel, [item({ title: 'Bell\u0007 and \uD800lone surrogate' })]);
+    const entry = atomChildren(parseXml(xml), 'entry')[0]!;
+    expect(atomChildren(entry, 'title')[0]?.textContent).toBe('Bell and lone surrogate');
+  });
+
+  it('writes an empty but complete feed when a section has no articles yet', () => {
+    const feed = parseXml(renderAtom(atomChannel, [])).documentElement!;
+    expect(atomChildren(feed, 'entry')).toHaveLength(0);
+    expect(atomChildren(feed, 'updated')[0]?.textContent).toBe('2023-03-30T10:15:00+03:00');
+    expect(atomChildren(feed, 'author')).toHaveLength(1);
+  });
+});
+
+describe('renderJsonFeed', () => {
+  it('writes a JSON Feed 1.1 with absolute URLs, language, authors and whole items', () => {
+    const feed = JSON.parse(
+      renderJsonFeed(jsonChannel, [item({ updated: new Date('2023-03-29T09:30:00Z') })]),
+    );
+    expect(feed).toEqual({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'JNS Wire',
+      home_page_url: 'https://news.example.com/',
+      feed_url: 'https://news.example.com/feed.json',
+      description: 'Reports.',
+      language: 'en',
+      authors: [{ name: 'JNS Wire' }],
+      items: [
+        {
+          id: 'https://news.example.com/articles/azerbaijan-opens-embassy-in-israel/',
+          url: 'https://news.example.com/articles/azerbaijan-opens-embassy-in-israel/',
+          title: 'Azerbaijan opens embassy in Israel',
+          summary: 'The two nations’ foreign ministers met in Jerusalem.',
+          content_html: '<p>Azerbaijan on Wednesday became the first Shi’ite Muslim country…</p>',
+          date_published: '2023-03-29T00:00:00+03:00',
+          date_modified: '2023-03-29T12:30:00+03:00',
+          authors: [{ name: 'JNS' }],
+          tags: ['World', 'Azerbaijan'],
+        },
+      ],
+    });
+  });
+
+  it('keeps a hostile headline, dek, byline, tag and body as exact strings', () => {
+    const json = renderJsonFeed(jsonChannel, [
+      item({
+        title: HOSTILE,
+        description: HOSTILE,
+        creator: HOSTILE,
+        categories: [HOSTILE],
+        contentHtml: `<p>${HOSTILE}</p>`,
+      }),
+    ]);
+    const [parsed] = (JSON.parse(json) as { items: Record<string, unknown>[] }).items;
+    expect(parsed).toMatchObject({
+      title: HOSTILE,
+      summary: HOSTILE,
+      authors: [{ name: HOSTILE }],
+      tags: [HOSTILE],
+      content_html: `<p>${HOSTILE}</p>`,
+    });
+  });
+});
+
+describe('the three formats', () => {
+  const items = [
+    item(),
+    item({
+      permalink: 'https://news.example.com/articles/second/',
+      title: 'A second report & more',
+      description: 'Its dek.',
+      published: new Date('2023-03-27T08:05:00Z'),
+      updated: new Date('2023-03-28T10:00:00Z'),
+      categories: ['Israel', 'Knesset'],
+      creator: 'JNS Staff',
+      contentHtml: '<p>Second <a href="https://news.example.com/">body</a>.</p>',
+    }),
+  ];
+
+  it('agree on every item: id, link, title, dek, dates, author, categories and content', async () => {
+    interface Seen {
+      id: string;
+      link: string;
+      title: string;
+      summary: string;
+      published: number;
+      author: string;
+      categories: string[];
+      content: string;
+    }
+    const rss = parseXml(await renderRss(channel, items));
+    const fromRss: Seen[] = Array.from(rss.getElementsByTagName('item')).map((el) => ({
+      id: textOf(el, 'guid') ?? '',
+      link: textOf(el, 'link') ?? '',
+      title: textOf(el, 'title') ?? '',
+      summary: textOf(el, 'description') ?? '',
+      published: Date.parse(textOf(el, 'pubDate') ?? ''),
+      author: el.getElementsByTagNameNS(NS.dc, 'creator')[0]?.textContent ?? '',
+      categories: Array.from(el.getElementsByTagName('category')).map((c) => c.textContent ?? ''),
+      content: el.getElementsByTagNameNS(NS.content, 'encoded')[0]?.textContent ?? '',
+    }));
+
+    const atom = parseXml(renderAtom(atomChannel, items));
+    const fromAtom: Seen[] = atomChildren(atom, 'entry').map((el) => {
+      const one = (name: string) => atomChildren(el, name)[0];
+      return {
+        id: one('id')?.textContent ?? '',
+        link: one('link')?.getAttribute('href') ?? '',
+        title: one('title')?.textContent ?? '',
+        summary: one('summary')?.textContent ?? '',
+        published: Date.parse(one('published')?.textContent ?? ''),
+        author: one('author')?.textContent ?? '',
+        categories: atomChildren(el, 'category').map((c) => c.getAttribute('term') ?? ''),
+        content: one('content')?.textContent ?? '',
+      };
+    });
+
+    const json = JSON.parse(renderJsonFeed(jsonChannel, items)) as {
+      items: {
+        id: string;
+        url: string;
+        title: string;
+        summary: string;
+        date_published: string;
+        date_modified: string;
+        authors: { name: string }[];
+        tags: string[];
+        content_html: string;
+      }[];
+    };
+    const fromJson: Seen[] = json.items.map((el) => ({
+      id: el.id,
+      link: el.url,
+      title: el.title,
+      summary: el.summary,
+      published: Date.parse(el.date_published),
+      author: el.authors[0]?.name ?? '',
+      categories: el.tags,
+      content: el.content_html,
+    }));
+
+    const expected: Seen[] = items.map((it) => ({
+      id: it.permalink,
+      link: it.permalink,
+      title: it.title,
+      summary: it.description,
+      published: it.published.getTime(),
+      author: it.creator,
+      categories: it.categories,
+      content: it.contentHtml,
+    }));
+    expect(fromRss).toEqual(expected);
+    expect(fromAtom).toEqual(expected);
+    expect(fromJson).toEqual(expected);
+
+    // The update date exists in Atom and JSON Feed (RSS has none per item): the same instant.
+    const atomUpdated = atomChildren(atom, 'entry').map((el) =>
+      Date.parse(atomChildren(el, 'updated')[0]?.textContent ?? ''),
+    );
+    expect(atomUpdated).toEqual(json.items.map((el) => Date.parse(el.date_modified)));
+    expect(atomUpdated).toEqual(items.map((it) => (it.updated ?? it.published).getTime()));
+  });
+});
+
+describe('rfc3339', () => {
+  it.each([
+    ['2023-03-28T21:00:00Z', 'Asia/Jerusalem', '2023-03-29T00:00:00+03:00'],
+    ['2023-12-31T22:30:00Z', 'Asia/Jerusalem', '2024-01-01T00:30:00+02:00'],
+    ['2023-03-28T21:00:00Z', 'UTC', '2023-03-28T21:00:00+00:00'],
+    ['2023-03-28T21:00:00Z', 'America/St_Johns', '2023-03-28T18:30:00-02:30'],
+  ])('writes %s in %s as %s', (instant, zone, expected) => {
+    expect(rfc3339(new Date(instant), zone)).toBe(expected);
+    expect(Date.parse(expected)).toBe(Date.parse(instant));
+  });
+});
+
+describe('feedLinksFor', () => {
+  it('advertises the site’s three feeds on every page', () => {
+    expect(feedLinksFor(undefined, 'JNS Wire')).toEqual([
+      { type: 'application/rss+xml', title: 'JNS Wire (RSS)', href: '/rss.xml' },
+      { type: 'application/atom+xml', title: 'JNS Wire (Atom)', href: '/atom.xml' },
+      { type: 'application/feed+json', title: 'JNS Wire (JSON Feed)', href: '/feed.json' },
+    ]);
+  });
+
+  it('adds a section’s or tag’s three feeds on its page, after the site’s', () => {
+    const section = feedLinksFor({ kind: 'section', slug: 'world', label: 'World' }, 'JNS Wire');
+    expect(section.slice(3)).toEqual([
+      { type: 'application/rss+xml', title: 'JNS Wire – World (RSS)', href: '/feeds/section/world/rss.xml' },
+      {
+        type: 'application/atom+xml',
+        title: 'JNS Wire – World (Atom)',
+        href: '/feeds/section/world/atom.xml',
+      },
+      {
+        type: 'application/feed+json',
+        title: 'JNS Wire – World (JSON Feed)',
+        href: '/feeds/section/world/feed.json',
+      },
+    ]);
+    const tag = feedLinksFor({ kind: 'tag', slug: 'united-nations', label: 'United Nations' }, 'JNS Wire');
+    expect(tag.slice(3).map((link) => [link.title, link.href])).toEqual([
+      ['JNS Wire – Topic: United Nations (RSS)', '/feeds/tag/united-nations/rss.xml'],
+      ['JNS Wire – Topic: United Nations (Atom)', '/feeds/tag/united-nations/atom.xml'],
+      ['JNS Wire – Topic: United Nations (JSON Feed)', '/feeds/tag/united-nations/feed.json'],
+    ]);
+    expect(feedPath({ kind: 'tag', slug: 'united-nations', label: 'United Nations' }, 'json')).toBe(
+      '/feeds/tag/united-nations/feed.json',
+    );
   });
 });
 

@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { feedResponse } from '../lib/feed';
+
+/** `/feed.json`: the same feed as `/rss.xml`, as JSON Feed 1.1, each item with its whole body. */
+export const GET: APIRoute = ({ site }) => feedResponse('json', undefined, site);

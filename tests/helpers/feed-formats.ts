@@ -1,0 +1,627 @@
+import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xmldom';
+import { parseHTML } from 'linkedom';
+import type { FeedProblem } from './feed-rules';
+import { NS, parseXml } from './xml';
+
+/**
+ * Rule checkers for the site's Atom feeds (RFC 4287, as the W3C Feed Validator reads it) and JSON
+ * Feeds (version 1.1), as tests/helpers/feed-rules.ts is for RSS. A few stricter site policies
+ * (every entry links to its page and carries its whole body) are noted where they apply.
+ */
+
+/** The rules {@link checkAtomFeed} applies. */
+export const ATOM_RULES = [
+  'well-formed',
+  'root',
+  'feed-required',
+  'author',
+  'self-link',
+  'link-absolute',
+  'entry-required',
+  'id',
+  'rfc3339-dates',
+  'text-construct',
+  'content',
+  'category',
+  'language',
+  'content-type',
+] as const;
+
+/** One of the {@link ATOM_RULES}. */
+export type AtomRuleId = (typeof ATOM_RULES)[number];
+
+/** The rules {@link checkJsonFeed} applies. */
+export const JSON_FEED_RULES = [
+  'well-formed',
+  'version',
+  'feed-required',
+  'feed-url',
+  'url-absolute',
+  'item-required',
+  'id',
+  'rfc3339-dates',
+  'content',
+  'authors',
+  'tags',
+  'language',
+  'content-type',
+] as const;
+
+/** One of the {@link JSON_FEED_RULES}. */
+export type JsonFeedRuleId = (typeof JSON_FEED_RULES)[number];
+
+export type { FeedProblem };
+
+type Report<Rule extends string> = (rule: Rule, message: string) => void;
+
+/** The JSON Feed version this site publishes; 1.0 feeds have a different item shape (`author`). */
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+/** Text constructs (RFC 4287 §3.1): their `type` says how a reader must read the text. */
+const TEXT_CONSTRUCTS = new Set(['title', 'subtitle', 'summary', 'rights']);
+const TEXT_TYPES = new Set(['text', 'html', 'xhtml']);
+
+/** Media types the validator accepts for Atom; feed readers refuse or sniff anything else. */
+const ATOM_MEDIA_TYPES = new Set(['application/atom+xml', 'application/xml', 'text/xml']);
+/** JSON Feed's own type, and plain JSON, which every JSON Feed reader also takes. */
+const JSON_FEED_MEDIA_TYPES = new Set(['application/feed+json', 'application/json']);
+
+/**
+ * RFC 3339 §5.6 date-time: full date, "T", time with seconds, optional fraction, and a zone ("Z" or
+ * a numeric offset with a colon). ISO 8601 forms RFC 3339 leaves out (no seconds, "+0300", a week
+ * date, a bare date) are errors, as the validator reports them.
+ */
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/** A language tag: ISO 639 language, optionally with subtags, as in "en" or "en-US". */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** Elements feed readers strip or that run code; feed HTML must not rely on them. */
+const BANNED_HTML_ELEMENTS = new Set(['script', 'style', 'iframe']);
+/** HTML attributes holding one URL, which a reader resolves against an unknown base unless absolute. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'poster']);
+
+// ---------------------------------------------------------------------------------------------
+// Atom
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Checks an Atom document against the rules in {@link ATOM_RULES}, as a feed validator would.
+ *
+ * @param xml The feed exactly as served.
+ * @param options.feedUrl The URL the feed is served at, which its `link rel="self"` must name.
+ * @param options.contentType The `Content-Type` it is served with, when known.
+ * @returns Every problem found; an empty array means the feed is valid. A feed that is not
+ *   well-formed XML yields only that problem, since nothing else can be read reliably.
+ */
+export function checkAtomFeed(
+  xml: string,
+  options: { feedUrl: string; contentType?: string },
+): FeedProblem[] {
+  let doc: XmlDocument;
+  try {
+    doc = parseXml(xml);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error))
+      .replace(/^Reporting \w+ .* caused Error: /s, '')
+      .replace(/^XML \w+: /, '');
+    return [{ rule: 'well-formed', message: `the feed is not well-formed XML: ${reason}` }];
+  }
+  const problems: FeedProblem[] = [];
+  const report: Report<AtomRuleId> = (rule, message) => problems.push({ rule, message });
+
+  if (options.contentType !== undefined) {
+    checkMediaType(options.contentType, ATOM_MEDIA_TYPES, 'application/atom+xml', report);
+  }
+
+  const feed = doc.documentElement;
+  if (!feed || feed.localName !== 'feed' || feed.namespaceURI !== NS.atom) {
+    const found = feed ? `<${feed.tagName}> in namespace ${show(feed.namespaceURI ?? '')}` : 'nothing';
+    report('root', `the root element is ${found}, not <feed> in the Atom namespace ${show(NS.atom)}`);
+    return problems;
+  }
+
+  const lang = feed.getAttribute('xml:lang');
+  if (lang !== null && lang !== '' && !isLanguageTag(lang)) {
+    report('language', `<feed xml:lang> ${show(lang)} is not a language code such as "en" or "en-US"`);
+  }
+
+  for (const name of ['id', 'title', 'updated']) exactlyOne(feed, name, '<feed>', 'feed-required', report);
+  checkTextConstructs(feed, '<feed>', report);
+  checkIds(feed, '<feed>', report);
+  checkDates(feed, '<feed>', report);
+  checkLinks(feed, '<feed>', report);
+  checkSelfLink(feed, options.feedUrl, report);
+  checkCategories(feed, '<feed>', report);
+
+  const entries = atomChildren(feed, 'entry');
+  const feedHasAuthor = checkAuthors(feed, '<feed>', report);
+  const ids = new Map<string, string>();
+  entries.forEach((entry, index) => {
+    const label = entryLabel(entry, index);
+    for (const name of ['id', 'title', 'updated']) exactlyOne(entry, name, label, 'entry-required', report);
+    // Site policy: every entry is an article, so it must link to its page.
+    const alternates = atomChildren(entry, 'link').filter(
+      (link) => (link.getAttribute('rel') ?? 'alternate') === 'alternate',
+    );
+    if (alternates.length === 0)
+      report('entry-required', `${label} has no <link rel="alternate"> to its page`);
+
+    const id = text(atomChildren(entry, 'id')[0]);
+    if (id !== '') {
+      const seenIn = ids.get(id);
+      if (seenIn === undefined) ids.set(id, label);
+      else report('id', `${label} <id> ${show(id)} repeats the id of ${seenIn}`);
+    }
+    checkIds(entry, label, report);
+    checkDates(entry, label, report);
+    checkLinks(entry, label, report);
+    checkTextConstructs(entry, label, report);
+    checkCategories(entry, label, report);
+    const entryHasAuthor = checkAuthors(entry, label, report);
+    if (!feedHasAuthor && !entryHasAuthor) {
+      report('author', `${label} has no <author>, and neither has the feed`);
+    }
+    checkAtomContent(entry, label, report);
+  });
+  // An empty feed still needs an author of its own (RFC 4287 §4.1.1).
+  if (!feedHasAuthor && entries.length === 0) report('author', '<feed> has no <author> and no entries');
+  return problems;
+}
+
+function exactlyOne(
+  parent: XmlElement,
+  name: string,
+  label: string,
+  rule: AtomRuleId,
+  report: Report<AtomRuleId>,
+): void {
+  const found = atomChildren(parent, name);
+  if (found.length === 0) report(rule, `${label} has no <${name}>`);
+  else if (found.length > 1) report(rule, `${label} has ${found.length} <${name}> elements, not one`);
+  else if (text(found[0]) === '') report(rule, `${label} <${name}> is empty`);
+}
+
+/** An Atom id is a permanent, absolute IRI (RFC 4287 §4.2.6); readers use it to recognise entries. */
+function checkIds(parent: XmlElement, label: string, report: Report<AtomRuleId>): void {
+  for (const id of atomChildren(parent, 'id')) {
+    const value = text(id);
+    if (value !== '' && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(value)) {
+      report('id', `${label} <id> ${show(value)} is not an absolute IRI (e.g. the permalink)`);
+    }
+  }
+}
+
+function checkDates(parent: XmlElement, label: string, report: Report<AtomRuleId>): void {
+  for (const name of ['updated', 'published']) {
+    for (const date of atomChildren(parent, name)) {
+      const problem = rfc3339Problem(text(date));
+      if (problem !== undefined) report('rfc3339-dates', `${label} <${name}> ${problem}`);
+    }
+  }
+}
+
+function checkLinks(parent: XmlElement, label: string, report: Report<AtomRuleId>): void {
+  for (const link of atomChildren(parent, 'link')) {
+    const href = link.getAttribute('href');
+    if (href === null || href === '') report('link-absolute', `${label} has a <link> without an href`);
+    else if (!isAbsoluteUrl(href, ['http:', 'https:'])) {
+      // Relative hrefs resolve against xml:base or the feed's URL, which readers get wrong.
+      report('link-absolute', `${label} <link href> ${show(href)} is not an absolute http(s) URL`);
+    }
+  }
+}
+
+/** Readers use the self link to find the feed's own address, e.g. when it was reached via a redirect. */
+function checkSelfLink(feed: XmlElement, feedUrl: string, report: Report<AtomRuleId>): void {
+  const selfLinks = atomChildren(feed, 'link').filter((link) => link.getAttribute('rel') === 'self');
+  const [self] = selfLinks;
+  if (!self) {
+    report('self-link', '<feed> has no <link rel="self">');
+    return;
+  }
+  if (selfLinks.length > 1) report('self-link', `<feed> has ${selfLinks.length} <link rel="self">`);
+  const type = self.getAttribute('type');
+  if (type !== 'application/atom+xml') {
+    report(
+      'self-link',
+      `<link rel="self"> type is ${type === null ? 'missing' : show(type)}, not "application/atom+xml"`,
+    );
+  }
+  const href = self.getAttribute('href');
+  if (href !== feedUrl) {
+    report(
+      'self-link',
+      `<link rel="self"> href is ${href === null ? 'missing' : show(href)}, not the feed URL ${show(feedUrl)}`,
+    );
+  }
+}
+
+function checkTextConstructs(parent: XmlElement, label: string, report: Report<AtomRuleId>): void {
+  for (const element of elementChildren(parent)) {
+    if (element.namespaceURI !== NS.atom || !TEXT_CONSTRUCTS.has(element.localName ?? '')) continue;
+    const type = element.getAttribute('type');
+    if (type !== null && !TEXT_TYPES.has(type)) {
+      report(
+        'text-construct',
+        `${label} <${element.localName} type> is ${show(type)}, not "text", "html" or "xhtml"`,
+      );
+    }
+    if (type === 'xhtml' && !xhtmlDiv(element)) {
+      report('text-construct', `${label} <${element.localName} type="xhtml"> does not hold one XHTML <div>`);
+    }
+  }
+}
+
+function checkCategories(parent: XmlElement, label: string, report: Report<AtomRuleId>): void {
+  for (const category of atomChildren(parent, 'category')) {
+    const term = category.getAttribute('term');
+    if (term === null || term.trim() === '') report('category', `${label} has a <category> without a term`);
+  }
+}
+
+/** Whether `parent` has an author; reports authors without a name. */
+function checkAuthors(parent: XmlElement, label: string, report: Report<AtomRuleId>): boolean {
+  const authors = atomChildren(parent, 'author');
+  for (const author of authors) {
+    if (text(atomChildren(author, 'name')[0]) === '')
+      report('author', `${label} has an <author> without a <name>`);
+  }
+  return authors.length > 0;
+}
+
+/** Site policy, stricter than Atom: every entry carries the article's whole body, inline. */
+function checkAtomContent(entry: XmlElement, label: string, report: Report<AtomRuleId>): void {
+  const contents = atomChildren(entry, 'content');
+  const [content] = contents;
+  if (!content) {
+    report('content', `${label} has no <content> (every entry carries the whole article)`);
+    return;
+  }
+  if (contents.length > 1) report('content', `${label} has ${contents.length} <content> elements`);
+  if (content.getAttribute('src') !== null) {
+    report('content', `${label} <content src> points elsewhere; the article must be inline`);
+    return;
+  }
+  const type = content.getAttribute('type') ?? 'text';
+  if (type === 'xhtml') {
+    if (!xhtmlDiv(content))
+      report('content', `${label} <content type="xhtml"> does not hold one XHTML <div>`);
+    return;
+  }
+  if (type !== 'text' && type !== 'html') {
+    report('content', `${label} <content type> is ${show(type)}; the site publishes "html"`);
+    return;
+  }
+  if (elementChildren(content).length > 0) {
+    report('content', `${label} <content type="${type}"> holds XML child elements; its HTML must be escaped`);
+  }
+  if (text(content) === '') {
+    report('content', `${label} <content> is empty`);
+    return;
+  }
+  if (type === 'html') {
+    for (const problem of htmlProblems(content.textContent ?? ''))
+      report('content', `${label} <content>: ${problem}`);
+  }
+}
+
+function xhtmlDiv(element: XmlElement): boolean {
+  const children = elementChildren(element);
+  return (
+    children.length === 1 &&
+    children[0]?.localName === 'div' &&
+    children[0].namespaceURI === 'http://www.w3.org/1999/xhtml'
+  );
+}
+
+function atomChildren(parent: XmlElement, name: string): XmlElement[] {
+  return elementChildren(parent).filter((node) => node.localName === name && node.namespaceURI === NS.atom);
+}
+
+function elementChildren(parent: XmlElement): XmlElement[] {
+  return Array.from(parent.childNodes).filter(
+    (node): node is XmlElement => node.nodeType === node.ELEMENT_NODE,
+  );
+}
+
+function entryLabel(entry: XmlElement, index: number): string {
+  const title = text(atomChildren(entry, 'title')[0]);
+  return title === '' ? `entry ${index + 1}` : `entry ${index + 1} (${show(title)})`;
+}
+
+/** Element text as readers take it: surrounding whitespace is not part of a URL, date or title. */
+function text(element: XmlElement | undefined): string {
+  return element?.textContent?.trim() ?? '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON Feed
+// ---------------------------------------------------------------------------------------------
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const isObject = (value: Json | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Top-level fields holding one URL (JSON Feed 1.1 §"Top-level"). */
+const FEED_URL_FIELDS = ['home_page_url', 'feed_url', 'icon', 'favicon'] as const;
+/** Item fields holding one URL. */
+const ITEM_URL_FIELDS = ['url', 'external_url', 'image', 'banner_image'] as const;
+
+/**
+ * Checks a JSON Feed against the rules in {@link JSON_FEED_RULES}.
+ *
+ * @param json The feed exactly as served.
+ * @param options.feedUrl The URL the feed is served at, which its `feed_url` must name.
+ * @param options.contentType The `Content-Type` it is served with, when known.
+ * @returns Every problem found; an empty array means the feed is valid. A document that is not
+ *   JSON (or not an object) yields only that problem.
+ */
+export function checkJsonFeed(
+  json: string,
+  options: { feedUrl: string; contentType?: string },
+): FeedProblem[] {
+  let feed: Json;
+  try {
+    feed = JSON.parse(json) as Json;
+  } catch (error) {
+    return [
+      {
+        rule: 'well-formed',
+        message: `the feed is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ];
+  }
+  if (!isObject(feed)) return [{ rule: 'well-formed', message: 'the feed is JSON, but not an object' }];
+
+  const problems: FeedProblem[] = [];
+  const report: Report<JsonFeedRuleId> = (rule, message) => problems.push({ rule, message });
+
+  if (options.contentType !== undefined) {
+    checkMediaType(options.contentType, JSON_FEED_MEDIA_TYPES, 'application/feed+json', report);
+  }
+  if (feed.version !== JSON_FEED_VERSION) {
+    report('version', `version is ${showJson(feed.version)}, not ${show(JSON_FEED_VERSION)}`);
+  }
+  if (typeof feed.title !== 'string' || feed.title.trim() === '') {
+    report('feed-required', `title is ${showJson(feed.title)}, not a non-empty string`);
+  }
+  if (feed.feed_url !== options.feedUrl) {
+    report('feed-url', `feed_url is ${showJson(feed.feed_url)}, not the feed URL ${show(options.feedUrl)}`);
+  }
+  for (const field of FEED_URL_FIELDS) checkJsonUrl(feed, field, 'the feed', report);
+  checkLanguage(feed.language, 'the feed', report);
+  checkJsonAuthors(feed, 'the feed', report);
+
+  if (!Array.isArray(feed.items)) {
+    report('feed-required', `items is ${showJson(feed.items)}, not an array`);
+    return problems;
+  }
+  const ids = new Map<string, string>();
+  feed.items.forEach((item, index) => {
+    if (!isObject(item)) {
+      report('item-required', `item ${index + 1} is ${showJson(item)}, not an object`);
+      return;
+    }
+    const label =
+      typeof item.title === 'string' && item.title !== ''
+        ? `item ${index + 1} (${show(item.title)})`
+        : `item ${index + 1}`;
+    checkJsonItem(item, label, ids, report);
+  });
+  return problems;
+}
+
+function checkJsonItem(
+  item: JsonObject,
+  label: string,
+  ids: Map<string, string>,
+  report: Report<JsonFeedRuleId>,
+): void {
+  // The spec requires a string id, unique in the feed; readers use it to tell new items from seen ones.
+  if (typeof item.id !== 'string' || item.id.trim() === '') {
+    report('item-required', `${label} id is ${showJson(item.id)}, not a non-empty string`);
+  } else {
+    const seenIn = ids.get(item.id);
+    if (seenIn === undefined) ids.set(item.id, label);
+    else report('id', `${label} id ${show(item.id)} repeats the id of ${seenIn}`);
+  }
+  // Site policy: every item is an article, so it must link to its page.
+  if (item.url === undefined)
+    report('item-required', `${label} has no url (every item must link to its article)`);
+  for (const field of ITEM_URL_FIELDS) checkJsonUrl(item, field, label, report);
+  for (const field of ['title', 'summary'] as const) {
+    if (item[field] !== undefined && typeof item[field] !== 'string') {
+      report('item-required', `${label} ${field} is ${showJson(item[field])}, not a string`);
+    }
+  }
+
+  for (const field of ['date_published', 'date_modified'] as const) {
+    const value = item[field];
+    if (value === undefined) continue;
+    const problem = typeof value === 'string' ? rfc3339Problem(value) : `is ${showJson(value)}, not a string`;
+    if (problem !== undefined) report('rfc3339-dates', `${label} ${field} ${problem}`);
+  }
+  // Site policy: RFC 3339 allows no date, but readers sort a news feed by it.
+  if (item.date_published === undefined) report('rfc3339-dates', `${label} has no date_published`);
+
+  // The spec requires content_html or content_text; the site publishes the whole article as HTML.
+  const html = item.content_html;
+  if (html === undefined && item.content_text === undefined) {
+    report('content', `${label} has neither content_html nor content_text`);
+  } else if (html === undefined) {
+    report('content', `${label} has no content_html (every item carries the whole article as HTML)`);
+  } else if (typeof html !== 'string' || html.trim() === '') {
+    report('content', `${label} content_html is ${showJson(html)}, not non-empty HTML`);
+  } else {
+    for (const problem of htmlProblems(html)) report('content', `${label} content_html: ${problem}`);
+  }
+
+  checkJsonAuthors(item, label, report);
+  if (item.tags !== undefined) {
+    if (!Array.isArray(item.tags)) report('tags', `${label} tags is ${showJson(item.tags)}, not an array`);
+    else {
+      for (const tag of item.tags) {
+        if (typeof tag !== 'string' || tag.trim() === '')
+          report('tags', `${label} has a tag ${showJson(tag)}, not a non-empty string`);
+      }
+    }
+  }
+  checkLanguage(item.language, label, report);
+}
+
+function checkJsonUrl(
+  parent: JsonObject,
+  field: string,
+  label: string,
+  report: Report<JsonFeedRuleId>,
+): void {
+  const value = parent[field];
+  if (value === undefined) return;
+  if (typeof value !== 'string' || !isAbsoluteUrl(value, ['http:', 'https:'])) {
+    report('url-absolute', `${label} ${field} ${showJson(value)} is not an absolute http(s) URL`);
+  }
+}
+
+/** JSON Feed 1.1 authors: an array of objects, each with a name, url or avatar. */
+function checkJsonAuthors(parent: JsonObject, label: string, report: Report<JsonFeedRuleId>): void {
+  const authors = parent.authors;
+  if (authors === undefined) return;
+  if (!Array.isArray(authors)) {
+    report('authors', `${label} authors is ${showJson(authors)}, not an array`);
+    return;
+  }
+  for (const author of authors) {
+    if (
+      !isObject(author) ||
+      !['name', 'url', 'avatar'].some((key) => typeof author[key] === 'string' && author[key] !== '')
+    ) {
+      report('authors', `${label} has an author ${showJson(author)} without a name, url or avatar`);
+    } else {
+      checkJsonUrl(author, 'url', `${label} author`, report);
+      checkJsonUrl(author, 'avatar', `${label} author`, report);
+    }
+  }
+}
+
+function checkLanguage(value: Json | undefined, label: string, report: Report<JsonFeedRuleId>): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string' || !isLanguageTag(value)) {
+    report('language', `${label} language ${showJson(value)} is not a language code such as "en" or "en-US"`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared
+// ---------------------------------------------------------------------------------------------
+
+/** Why `value` is not an RFC 3339 date-time, or undefined when it is one. */
+function rfc3339Problem(value: string): string | undefined {
+  const match = RFC3339.exec(value);
+  if (!match) return `${show(value)} is not an RFC 3339 date-time; write e.g. "2023-03-29T00:00:00+03:00"`;
+  const [, year, month, day, hours, minutes, seconds, offsetHours, offsetMinutes] = match.map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year ?? 0, (month ?? 0) - 1, day ?? 0);
+  const realDay = date.getUTCDate() === day && date.getUTCMonth() === (month ?? 0) - 1;
+  // Seconds may be 60 for a leap second (RFC 3339 §5.7).
+  const realTime = (hours ?? 0) < 24 && (minutes ?? 0) < 60 && (seconds ?? 0) <= 60;
+  const realOffset = Number.isNaN(offsetHours) || ((offsetHours ?? 0) < 24 && (offsetMinutes ?? 0) < 60);
+  return realDay && realTime && realOffset ? undefined : `${show(value)} is not a real date and time`;
+}
+
+/** Feed HTML is shown out of context: relative URLs resolve against the reader, scripts get stripped or run. */
+function htmlProblems(html: string): string[] {
+  const problems: string[] = [];
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as {
+    document: Document;
+  };
+  for (const element of Array.from(document.body.querySelectorAll('*'))) {
+    const tag = element.localName;
+    if (BANNED_HTML_ELEMENTS.has(tag)) problems.push(`contains <${tag}>, which feed readers strip or run`);
+    for (const { name, value } of Array.from(element.attributes)) {
+      const attribute = name.toLowerCase();
+      if (attribute.startsWith('on'))
+        problems.push(`<${tag} ${attribute}> is an event handler attribute (${show(value)})`);
+      else if (
+        URL_ATTRIBUTES.has(attribute) &&
+        !isAbsoluteUrl(value.trim(), ['http:', 'https:', 'mailto:'])
+      ) {
+        problems.push(`<${tag} ${attribute}> ${show(value)} is not an absolute http(s) or mailto URL`);
+      } else if (attribute === 'srcset') {
+        for (const candidate of value.split(/,\s+/)) {
+          const url = candidate.trim().split(/\s+/)[0] ?? '';
+          if (!isAbsoluteUrl(url, ['http:', 'https:']))
+            problems.push(`<${tag} srcset> candidate ${show(url)} is not an absolute http(s) URL`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** The served media type must be one readers treat as this kind of feed; a charset, if any, UTF-8. */
+function checkMediaType(
+  contentType: string,
+  accepted: ReadonlySet<string>,
+  preferred: string,
+  report: Report<'content-type'>,
+): void {
+  const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim());
+  if (!accepted.has(mediaType.toLowerCase())) {
+    report(
+      'content-type',
+      `Content-Type ${show(contentType)} is not ${[...accepted].join(', ')} (prefer ${preferred})`,
+    );
+  }
+  const charset = parameters
+    .map((parameter) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(parameter)?.[1])
+    .find((value) => value !== undefined);
+  // Both documents are UTF-8: the Atom one declares it, and JSON must be (RFC 8259 §8.1).
+  if (charset !== undefined && charset.toLowerCase() !== 'utf-8') {
+    report(
+      'content-type',
+      `Content-Type charset ${show(charset)} is not UTF-8, which the feed is written in`,
+    );
+  }
+}
+
+function isAbsoluteUrl(value: string, protocols: readonly string[]): boolean {
+  // new URL() alone is too forgiving: it would accept "http:example.com" and internal spaces.
+  if (/\s/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (!protocols.includes(url.protocol)) return false;
+  if (url.protocol === 'mailto:') return url.pathname !== '';
+  return /^https?:\/\/[^/?#]/i.test(value) && url.hostname !== '';
+}
+
+/** A language code with an ISO 639 primary subtag (made-up ones like "zz" have no display name). */
+function isLanguageTag(value: string): boolean {
+  if (!LANGUAGE_TAG.test(value)) return false;
+  try {
+    Intl.getCanonicalLocales(value);
+  } catch {
+    return false;
+  }
+  return languageNames.of(value.split('-')[0] ?? '') !== undefined;
+}
+
+/** A value quoted for a message, shortened if long. */
+function show(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
+}
+
+function showJson(value: Json | undefined): string {
+  return value === undefined
+    ? 'missing'
+    : typeof value === 'string'
+      ? show(value)
+      : show(JSON.stringify(value));
+}

@@ -1,0 +1,550 @@
+import { describe, expect, it } from 'vitest';
+import { renderAtom, renderJsonFeed, type FeedChannel, type FeedItem } from '../../src/lib/feed';
+import {
+  ATOM_RULES,
+  checkAtomFeed,
+  checkJsonFeed,
+  JSON_FEED_RULES,
+  type AtomRuleId,
+  type JsonFeedRuleId,
+} from '../helpers/feed-formats';
+
+const ATOM_URL = 'https://news.example.com/atom.xml';
+const JSON_URL = 'https://news.example.com/feed.json';
+
+/**
+ * The fixture with `from` replaced by `to`. Throws when `from` is absent, so a fixture can never
+ * silently be the valid feed (and pass for the wrong reason).
+ */
+const replace = (source: string, from: string, to: string): string => {
+  if (!source.includes(from)) throw new Error(`fixture text not found: ${from}`);
+  return source.replace(from, to);
+};
+
+interface Broken<Rule> {
+  rule: Rule;
+  /** What the fixture breaks, for the test name. */
+  breaks: string;
+  source: string;
+  contentType?: string;
+  /** Text the message must contain, so it names the offending value. */
+  mentions?: string;
+  /** Other rules the same break necessarily trips too; any rule outside these is a false positive. */
+  alsoBreaks?: Rule[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Atom
+// ---------------------------------------------------------------------------------------------
+
+const ENTRY = `
+  <entry>
+    <id>https://news.example.com/articles/azerbaijan/</id>
+    <title type="text">Azerbaijan opens embassy in Israel</title>
+    <link rel="alternate" type="text/html" href="https://news.example.com/articles/azerbaijan/"/>
+    <published>2023-03-29T00:00:00+03:00</published>
+    <updated>2023-03-29T00:00:00+03:00</updated>
+    <author><name>JNS</name></author>
+    <category term="World"/>
+    <summary type="text">The two nations’ foreign ministers met in Jerusalem.</summary>
+    <content type="html">&lt;p&gt;Cohen &lt;a href="https://x.com/elicoh1"&gt;posted&lt;/a&gt; it.&lt;/p&gt;</content>
+  </entry>`;
+
+/** An Atom feed around the given entries, shaped like the one the site builds. */
+const atomFeed = (entries: string): string => `<?xml version="1.0" encoding="utf-8"?>
+<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <id>https://news.example.com/atom.xml</id>
+  <title type="text">JNS Wire</title>
+  <subtitle type="text">Reports.</subtitle>
+  <updated>2023-03-29T00:00:00+03:00</updated>
+  <author><name>JNS Wire</name></author>
+  <link rel="self" type="application/atom+xml" href="https://news.example.com/atom.xml"/>
+  <link rel="alternate" type="text/html" href="https://news.example.com/"/>${entries}
+</feed>`;
+
+const VALID_ATOM = atomFeed(ENTRY);
+const atom = (from: string, to: string, xml = VALID_ATOM): string => replace(xml, from, to);
+/** The valid entry's HTML content with `html` (already XML-escaped) appended. */
+const atomHtml = (html: string): string => atom('it.&lt;/p&gt;</content>', `it.&lt;/p&gt;${html}</content>`);
+const checkAtom = (xml: string, contentType?: string) =>
+  checkAtomFeed(xml, contentType === undefined ? { feedUrl: ATOM_URL } : { feedUrl: ATOM_URL, contentType });
+
+const BROKEN_ATOM: Broken<AtomRuleId>[] = [
+  { rule: 'well-formed', breaks: 'an unescaped "&" in the title', source: atom('JNS Wire', 'JNS & Wire') },
+  { rule: 'well-formed', breaks: 'mismatched tags', source: atom('</subtitle>', '</subtitel>') },
+  {
+    rule: 'root',
+    breaks: 'a feed element outside the Atom namespace',
+    source: atom('<feed xmlns="http://www.w3.org/2005/Atom"', '<feed xmlns="http://www.w3.org/2005/Atom/"'),
+    mentions: 'http://www.w3.org/2005/Atom/',
+  },
+  { rule: 'root', breaks: 'an RSS document', source: '<rss version="2.0"><channel/></rss>' },
+  {
+    rule: 'feed-required',
+    breaks: 'a feed without an id',
+    source: atom('<id>https://news.example.com/atom.xml</id>', ''),
+    mentions: 'no <id>',
+  },
+  {
+    rule: 'feed-required',
+    breaks: 'a feed with two titles',
+    source: atom('<title type="text">JNS Wire</title>', '<title>JNS Wire</title><title>Again</title>'),
+  },
+  {
+    rule: 'feed-required',
+    breaks: 'a feed without updated',
+    source: atom('<updated>2023-03-29T00:00:00+03:00</updated>\n  <author>', '<author>'),
+  },
+  {
+    rule: 'author',
+    breaks: 'no author on the feed or the entry',
+    source: atom('<author><name>JNS Wire</name></author>', '', atom('<author><name>JNS</name></author>', '')),
+  },
+  {
+    rule: 'author',
+    breaks: 'an author without a name',
+    source: atom(
+      '<author><name>JNS</name></author>',
+      '<author><uri>https://news.example.com/</uri></author>',
+    ),
+  },
+  {
+    rule: 'author',
+    breaks: 'an empty feed without an author',
+    source: replace(atomFeed(''), '<author><name>JNS Wire</name></author>', ''),
+  },
+  {
+    rule: 'self-link',
+    breaks: 'no self link',
+    source: atom(
+      '<link rel="self" type="application/atom+xml" href="https://news.example.com/atom.xml"/>',
+      '',
+    ),
+  },
+  {
+    rule: 'self-link',
+    breaks: 'a self link naming another address',
+    source: atom('href="https://news.example.com/atom.xml"', 'href="https://news.example.com/rss.xml"'),
+    mentions: 'https://news.example.com/rss.xml',
+  },
+  {
+    rule: 'self-link',
+    breaks: 'a self link with the RSS media type',
+    source: atom('rel="self" type="application/atom+xml"', 'rel="self" type="application/rss+xml"'),
+  },
+  {
+    rule: 'link-absolute',
+    breaks: 'a relative entry link',
+    source: atom(
+      'type="text/html" href="https://news.example.com/articles/azerbaijan/"',
+      'type="text/html" href="/articles/azerbaijan/"',
+    ),
+    mentions: '/articles/azerbaijan/',
+  },
+  {
+    rule: 'link-absolute',
+    breaks: 'a javascript: alternate link',
+    source: atom('href="https://news.example.com/"', 'href="javascript:alert(1)"'),
+  },
+  {
+    rule: 'entry-required',
+    breaks: 'an entry without a title',
+    source: atom('<title type="text">Azerbaijan opens embassy in Israel</title>', ''),
+  },
+  {
+    rule: 'entry-required',
+    breaks: 'an entry without an id',
+    source: atom('<id>https://news.example.com/articles/azerbaijan/</id>', ''),
+  },
+  {
+    rule: 'entry-required',
+    breaks: 'an entry without updated',
+    source: atom('<updated>2023-03-29T00:00:00+03:00</updated>\n    <author>', '<author>'),
+  },
+  {
+    rule: 'entry-required',
+    breaks: 'an entry with no link to its page',
+    source: atom(
+      '<link rel="alternate" type="text/html" href="https://news.example.com/articles/azerbaijan/"/>',
+      '',
+    ),
+  },
+  {
+    rule: 'id',
+    breaks: 'two entries with one id',
+    source: atomFeed(ENTRY + ENTRY.replace('Azerbaijan opens', 'Another')),
+    mentions: 'repeats the id of entry 1',
+  },
+  {
+    rule: 'id',
+    breaks: 'a relative entry id',
+    source: atom('<id>https://news.example.com/articles/azerbaijan/</id>', '<id>/articles/azerbaijan/</id>'),
+  },
+  {
+    rule: 'rfc3339-dates',
+    breaks: 'an RFC 822 date',
+    source: atom(
+      '<published>2023-03-29T00:00:00+03:00</published>',
+      '<published>Tue, 28 Mar 2023 21:00:00 GMT</published>',
+    ),
+    mentions: 'Tue, 28 Mar 2023',
+  },
+  {
+    rule: 'rfc3339-dates',
+    breaks: 'a date without a zone',
+    source: atom(
+      '<updated>2023-03-29T00:00:00+03:00</updated>\n  <author>',
+      '<updated>2023-03-29T00:00:00</updated>\n  <author>',
+    ),
+  },
+  {
+    rule: 'rfc3339-dates',
+    breaks: 'an offset without a colon',
+    source: atom(
+      '<published>2023-03-29T00:00:00+03:00</published>',
+      '<published>2023-03-29T00:00:00+0300</published>',
+    ),
+  },
+  {
+    rule: 'rfc3339-dates',
+    breaks: 'a 30 February',
+    source: atom(
+      '<published>2023-03-29T00:00:00+03:00</published>',
+      '<published>2023-02-30T00:00:00Z</published>',
+    ),
+    mentions: 'not a real date',
+  },
+  {
+    rule: 'text-construct',
+    breaks: 'a title of an unknown type',
+    source: atom('<title type="text">JNS Wire</title>', '<title type="text/plain">JNS Wire</title>'),
+  },
+  {
+    rule: 'content',
+    breaks: 'an entry without content',
+    source: atom(ENTRY.slice(ENTRY.indexOf('<content')), '\n  </entry>'),
+  },
+  {
+    rule: 'content',
+    breaks: 'content held elsewhere',
+    source: atom(
+      ENTRY.slice(ENTRY.indexOf('<content')),
+      '<content type="text/html" src="https://news.example.com/a/"/>\n  </entry>',
+    ),
+  },
+  {
+    rule: 'content',
+    breaks: 'empty content',
+    source: atom(ENTRY.slice(ENTRY.indexOf('<content')), '<content type="html"> </content>\n  </entry>'),
+  },
+  {
+    rule: 'content',
+    breaks: 'unescaped HTML elements in html content',
+    source: atom(
+      ENTRY.slice(ENTRY.indexOf('<content')),
+      '<content type="html"><p xmlns="">x</p></content>\n  </entry>',
+    ),
+  },
+  {
+    rule: 'content',
+    breaks: 'a relative link in the content',
+    source: atomHtml('&lt;a href="/b/"&gt;b&lt;/a&gt;'),
+    mentions: '"/b/"',
+  },
+  {
+    rule: 'content',
+    breaks: 'a script in the content',
+    source: atomHtml('&lt;script&gt;x()&lt;/script&gt;'),
+  },
+  {
+    rule: 'content',
+    breaks: 'an event handler in the content',
+    source: atomHtml('&lt;img src="https://a.example/i.png" onerror="x()"&gt;'),
+  },
+  {
+    rule: 'category',
+    breaks: 'a category without a term',
+    source: atom('<category term="World"/>', '<category label="World"/>'),
+  },
+  { rule: 'language', breaks: 'a made-up xml:lang', source: atom('xml:lang="en"', 'xml:lang="zz"') },
+  {
+    rule: 'content-type',
+    breaks: 'served as HTML',
+    source: VALID_ATOM,
+    contentType: 'text/html; charset=utf-8',
+  },
+  {
+    rule: 'content-type',
+    breaks: 'a charset other than the document’s',
+    source: VALID_ATOM,
+    contentType: 'application/atom+xml; charset=iso-8859-1',
+  },
+];
+
+describe('checkAtomFeed', () => {
+  it('finds no problem in a valid feed', () => {
+    expect(checkAtom(VALID_ATOM)).toEqual([]);
+  });
+
+  it.each(BROKEN_ATOM)(
+    'reports "$rule" for $breaks',
+    ({ rule, source, contentType, mentions, alsoBreaks = [] }) => {
+      const problems = checkAtom(source, contentType);
+      // Exactly the expected rules fire: a stray one would be a false positive of another rule.
+      expect(new Set(problems.map((problem) => problem.rule))).toEqual(new Set([rule, ...alsoBreaks]));
+      if (mentions !== undefined) {
+        expect(
+          problems.filter((problem) => problem.rule === rule).map((problem) => problem.message),
+        ).toContainEqual(expect.stringContaining(mentions));
+      }
+    },
+  );
+
+  it.each([...ATOM_RULES])('has a failing fixture for rule "%s"', (rule) => {
+    expect(BROKEN_ATOM.some((fixture) => fixture.rule === rule)).toBe(true);
+  });
+
+  it.each(['application/atom+xml; charset=utf-8', 'application/xml', 'text/xml; charset="UTF-8"'])(
+    'accepts the Content-Type %s',
+    (contentType) => {
+      expect(checkAtom(VALID_ATOM, contentType)).toEqual([]);
+    },
+  );
+
+  it('accepts an author on every entry instead of the feed, and an empty feed with its own author', () => {
+    expect(checkAtom(atom('<author><name>JNS Wire</name></author>', ''))).toEqual([]);
+    expect(checkAtom(atomFeed(''))).toEqual([]);
+  });
+
+  it('accepts dates in UTC, with a fraction, and a tag: URI as an id', () => {
+    const xml = atom(
+      '<published>2023-03-29T00:00:00+03:00</published>',
+      '<published>2023-03-28T21:00:00.5Z</published>',
+      atom(
+        '<id>https://news.example.com/articles/azerbaijan/</id>',
+        '<id>tag:news.example.com,2023:azerbaijan</id>',
+      ),
+    );
+    expect(checkAtom(xml)).toEqual([]);
+  });
+
+  it('names the entry, its title and the value in a message', () => {
+    expect(checkAtom(atom('<category term="World"/>', '<category term=" "/>'))).toEqual([
+      {
+        rule: 'category',
+        message: 'entry 1 ("Azerbaijan opens embassy in Israel") has a <category> without a term',
+      },
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// JSON Feed
+// ---------------------------------------------------------------------------------------------
+
+type JsonObject = Record<string, unknown>;
+
+const JSON_ITEM: JsonObject = {
+  id: 'https://news.example.com/articles/azerbaijan/',
+  url: 'https://news.example.com/articles/azerbaijan/',
+  title: 'Azerbaijan opens embassy in Israel',
+  summary: 'The two nations’ foreign ministers met in Jerusalem.',
+  content_html: '<p>Cohen <a href="https://x.com/elicoh1">posted</a> it.</p>',
+  date_published: '2023-03-29T00:00:00+03:00',
+  date_modified: '2023-03-29T00:00:00+03:00',
+  authors: [{ name: 'JNS' }],
+  tags: ['World', 'Azerbaijan'],
+};
+
+const JSON_FEED: JsonObject = {
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'JNS Wire',
+  home_page_url: 'https://news.example.com/',
+  feed_url: JSON_URL,
+  description: 'Reports.',
+  language: 'en',
+  authors: [{ name: 'JNS Wire' }],
+  items: [JSON_ITEM],
+};
+
+const VALID_JSON = JSON.stringify(JSON_FEED);
+/** The valid feed with top-level fields changed (`undefined` removes one). */
+const feedWith = (fields: JsonObject): string => JSON.stringify({ ...JSON_FEED, ...fields });
+/** The valid feed with its one item's fields changed (`undefined` removes one). */
+const itemWith = (fields: JsonObject): string => feedWith({ items: [{ ...JSON_ITEM, ...fields }] });
+const checkJson = (json: string, contentType?: string) =>
+  checkJsonFeed(json, contentType === undefined ? { feedUrl: JSON_URL } : { feedUrl: JSON_URL, contentType });
+
+const BROKEN_JSON: Broken<JsonFeedRuleId>[] = [
+  { rule: 'well-formed', breaks: 'a trailing comma', source: VALID_JSON.replace(/}$/, ',}') },
+  { rule: 'well-formed', breaks: 'an array at the top', source: JSON.stringify([JSON_FEED]) },
+  { rule: 'version', breaks: 'version 1.0', source: feedWith({ version: 'https://jsonfeed.org/version/1' }) },
+  { rule: 'version', breaks: 'no version', source: feedWith({ version: undefined }), mentions: 'missing' },
+  { rule: 'feed-required', breaks: 'no title', source: feedWith({ title: undefined }) },
+  { rule: 'feed-required', breaks: 'items that are not an array', source: feedWith({ items: {} }) },
+  {
+    rule: 'feed-url',
+    breaks: 'a feed_url naming another address',
+    source: feedWith({ feed_url: 'https://news.example.com/rss.xml' }),
+    mentions: 'https://news.example.com/rss.xml',
+  },
+  { rule: 'feed-url', breaks: 'no feed_url', source: feedWith({ feed_url: undefined }) },
+  { rule: 'url-absolute', breaks: 'a relative home_page_url', source: feedWith({ home_page_url: '/' }) },
+  {
+    rule: 'url-absolute',
+    breaks: 'a relative item url',
+    source: itemWith({ url: '/articles/azerbaijan/' }),
+    mentions: '/articles/azerbaijan/',
+  },
+  { rule: 'item-required', breaks: 'an item without an id', source: itemWith({ id: undefined }) },
+  { rule: 'item-required', breaks: 'a numeric id', source: itemWith({ id: 42 }) },
+  { rule: 'item-required', breaks: 'an item with no url', source: itemWith({ url: undefined }) },
+  { rule: 'item-required', breaks: 'an item that is not an object', source: feedWith({ items: ['x'] }) },
+  {
+    rule: 'id',
+    breaks: 'two items with one id',
+    source: feedWith({ items: [JSON_ITEM, { ...JSON_ITEM, title: 'Another' }] }),
+    mentions: 'repeats the id of item 1',
+  },
+  {
+    rule: 'rfc3339-dates',
+    breaks: 'an RFC 822 date',
+    source: itemWith({ date_published: 'Tue, 28 Mar 2023 21:00:00 GMT' }),
+    mentions: 'Tue, 28 Mar 2023',
+  },
+  {
+    rule: 'rfc3339-dates',
+    breaks: 'a date without a time',
+    source: itemWith({ date_modified: '2023-03-29' }),
+  },
+  {
+    rule: 'rfc3339-dates',
+    breaks: 'a 25th hour',
+    source: itemWith({ date_modified: '2023-03-29T25:00:00Z' }),
+  },
+  { rule: 'rfc3339-dates', breaks: 'no date_published', source: itemWith({ date_published: undefined }) },
+  { rule: 'content', breaks: 'no content at all', source: itemWith({ content_html: undefined }) },
+  {
+    rule: 'content',
+    breaks: 'text content only',
+    source: itemWith({ content_html: undefined, content_text: 'Cohen posted it.' }),
+  },
+  { rule: 'content', breaks: 'empty HTML', source: itemWith({ content_html: ' ' }) },
+  {
+    rule: 'content',
+    breaks: 'a relative link in the HTML',
+    source: itemWith({ content_html: '<a href="b/">b</a>' }),
+  },
+  {
+    rule: 'content',
+    breaks: 'a script in the HTML',
+    source: itemWith({ content_html: '<p>x</p><script>x()</script>' }),
+  },
+  {
+    rule: 'authors',
+    breaks: 'authors that are not an array',
+    source: itemWith({ authors: { name: 'JNS' } }),
+  },
+  { rule: 'authors', breaks: 'an author without a name, url or avatar', source: feedWith({ authors: [{}] }) },
+  { rule: 'tags', breaks: 'an empty tag', source: itemWith({ tags: ['World', ''] }) },
+  { rule: 'tags', breaks: 'tags as one string', source: itemWith({ tags: 'World' }) },
+  { rule: 'language', breaks: 'a made-up language', source: feedWith({ language: 'zz' }) },
+  { rule: 'content-type', breaks: 'served as text', source: VALID_JSON, contentType: 'text/plain' },
+  {
+    rule: 'content-type',
+    breaks: 'a charset other than UTF-8',
+    source: VALID_JSON,
+    contentType: 'application/feed+json; charset=utf-16',
+  },
+];
+
+describe('checkJsonFeed', () => {
+  it('finds no problem in a valid feed', () => {
+    expect(checkJson(VALID_JSON)).toEqual([]);
+  });
+
+  it.each(BROKEN_JSON)(
+    'reports "$rule" for $breaks',
+    ({ rule, source, contentType, mentions, alsoBreaks = [] }) => {
+      const problems = checkJson(source, contentType);
+      expect(new Set(problems.map((problem) => problem.rule))).toEqual(new Set([rule, ...alsoBreaks]));
+      if (mentions !== undefined) {
+        expect(
+          problems.filter((problem) => problem.rule === rule).map((problem) => problem.message),
+        ).toContainEqual(expect.stringContaining(mentions));
+      }
+    },
+  );
+
+  it.each([...JSON_FEED_RULES])('has a failing fixture for rule "%s"', (rule) => {
+    expect(BROKEN_JSON.some((fixture) => fixture.rule === rule)).toBe(true);
+  });
+
+  it.each(['application/feed+json; charset=utf-8', 'application/json'])(
+    'accepts the Content-Type %s',
+    (contentType) => {
+      expect(checkJson(VALID_JSON, contentType)).toEqual([]);
+    },
+  );
+
+  it('accepts an empty feed and an item without the optional fields', () => {
+    expect(checkJson(feedWith({ items: [] }))).toEqual([]);
+    expect(
+      checkJson(itemWith({ title: undefined, summary: undefined, tags: undefined, authors: undefined })),
+    ).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The site's own serializers, checked by the same rules
+// ---------------------------------------------------------------------------------------------
+
+describe('the site’s Atom and JSON feeds', () => {
+  const channel = (feedUrl: string): FeedChannel => ({
+    title: 'JNS Wire',
+    description: 'Reports.',
+    lang: 'en',
+    homeUrl: 'https://news.example.com/',
+    feedUrl,
+    author: 'JNS Wire',
+    updated: new Date('2023-03-28T21:00:00Z'),
+    timeZone: 'Asia/Jerusalem',
+  });
+  const hostile = '</title><script>alert(1)</script>]]><![CDATA[x & y';
+  const items: FeedItem[] = [
+    {
+      permalink: 'https://news.example.com/articles/a/',
+      title: hostile,
+      description: hostile,
+      published: new Date('2023-03-28T21:00:00Z'),
+      updated: new Date('2023-03-29T06:00:00Z'),
+      categories: ['World', hostile],
+      creator: hostile,
+      contentHtml: `<p>${hostile.replace(/</g, '&lt;')} <a href="https://news.example.com/b/">b</a></p>`,
+    },
+    {
+      permalink: 'https://news.example.com/articles/b/',
+      title: 'B',
+      description: 'B.',
+      published: new Date('2023-03-27T21:00:00Z'),
+      categories: ['Israel'],
+      creator: 'JNS',
+      contentHtml: '<p>B</p>',
+    },
+  ];
+
+  it('pass the Atom rules, with hostile text and when empty', () => {
+    expect(checkAtom(renderAtom(channel(ATOM_URL), items), 'application/atom+xml; charset=utf-8')).toEqual(
+      [],
+    );
+    expect(checkAtom(renderAtom(channel(ATOM_URL), []))).toEqual([]);
+  });
+
+  it('pass the JSON Feed rules, with hostile text and when empty', () => {
+    expect(
+      checkJson(renderJsonFeed(channel(JSON_URL), items), 'application/feed+json; charset=utf-8'),
+    ).toEqual([]);
+    expect(checkJson(renderJsonFeed(channel(JSON_URL), []))).toEqual([]);
+  });
+});
