@@ -23,6 +23,13 @@ export default defineConfig({
   // one silently replacing the other.
   prerenderConflictBehavior: 'error',
   build: { format: 'directory' },
+  experimental: {
+    // A page whose getStaticPaths() entry has a cacheKey (every article, listing, card and scoped
+    // feed: src/lib/cache-key.ts) and whose code is unchanged is copied from the previous build
+    // instead of rendered again. The cache lives in node_modules/.astro/; `astro build --force`
+    // (or `npm run build -- --force`) ignores it.
+    incrementalBuild: true,
+  },
   integrations: [
     mdx(),
     // sitemap-index.xml for every page but the 404 page; the Google News sitemap is its own

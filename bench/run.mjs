@@ -220,7 +220,7 @@ let current; // the running build, so Ctrl-C can stop it
 /**
  * Runs one build, sampling the memory of its process tree every 100 ms. `routeGroup` names the
  * group a built path's render time is added to (e.g. "/cards/x.png" → "cards").
- * @returns {Promise<{ ok: boolean, ms: number, peakMiB: number | null, phases: object, routes: object, warnings: number, log: string, tail: string[] }>}
+ * @returns {Promise<{ ok: boolean, ms: number, peakMiB: number | null, phases: object, routes: object, warnings: number, copied: number, log: string, tail: string[] }>}
  */
 function runBuild({ cwd, args, env, log, routeGroup }) {
   return new Promise((resolve) => {
@@ -229,6 +229,7 @@ function runBuild({ cwd, args, env, log, routeGroup }) {
     const marks = {};
     const routes = {};
     let warnings = 0;
+    let copied = 0;
     let peakKiB = 0;
     const start = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - start) / 1e6;
@@ -262,6 +263,8 @@ function runBuild({ cwd, args, env, log, routeGroup }) {
       tail.push(line);
       if (tail.length > 40) tail.shift();
       if (/\[WARN\]/.test(line)) warnings++;
+      // A page the incremental build copied from the previous build instead of rendering it.
+      if (/\((?:cached|restored)\)\s*$/.test(line)) copied++;
       for (const [name, pattern] of MARKS)
         if (marks[name] === undefined && pattern.test(line)) marks[name] = t;
       const route = ROUTE_LINE.exec(line);
@@ -315,6 +318,7 @@ function runBuild({ cwd, args, env, log, routeGroup }) {
             .sort((a, b) => b[1] - a[1]),
         ),
         warnings,
+        copied,
         log,
         tail,
       });
@@ -431,7 +435,8 @@ function markdown(result) {
     lines.push(
       inc.ok
         ? `Incremental: one article added to the ${fmtNum(inc.n)}-article full site, caches warm: ${fmtMs(inc.ms)}, ` +
-            `${(inc.ratio * 100).toFixed(0)}% of the cold build (${fmtMs(inc.coldMs)}); peak ${fmtNum(inc.peakMiB)} MiB.`
+            `${(inc.ratio * 100).toFixed(0)}% of the cold build (${fmtMs(inc.coldMs)}); peak ${fmtNum(inc.peakMiB)} MiB; ` +
+            `${fmtNum(inc.copiedFiles)} files copied from the previous build by Astro's incremental build instead of rendered.`
         : `Incremental: the build of the ${fmtNum(inc.n)}-article full site with one added article failed (${inc.status}).`,
     );
     lines.push('');
@@ -572,6 +577,7 @@ async function main() {
       phases: r.phases,
       routes: r.routes,
       warnings: r.warnings,
+      copiedFiles: r.copied,
     };
   };
 
@@ -623,6 +629,7 @@ async function main() {
         ratio: inc.ok ? round(inc.ms / full.ms, 3) : null,
         peakMiB: inc.peakMiB,
         pages: inc.pages,
+        copiedFiles: inc.copiedFiles,
       };
     }
 

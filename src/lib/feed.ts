@@ -7,6 +7,7 @@ import { parseHTML } from 'linkedom';
 import { mdxComponents } from '../components/mdx';
 import { siteConfig } from '../site.config';
 import { getPublishedArticles, type Article } from './articles';
+import { cacheKeyOf } from './cache-key';
 import { buildTime } from './clock';
 import { zoneOffsetMinutes } from './dates';
 import {
@@ -156,14 +157,28 @@ export async function feedScopes(): Promise<ScopedFeed[]> {
   ];
 }
 
-/** `getStaticPaths` for the routes under `/feeds/<kind>/<slug>/`: one page per {@link feedScopes}. */
+/**
+ * `getStaticPaths` for the routes under `/feeds/<kind>/<slug>/`: one page per {@link feedScopes}.
+ * Each is keyed (for incremental builds) by the articles it carries and, for an empty feed whose
+ * `updated` is the build's time, by that time.
+ */
 export async function feedScopePaths(): Promise<
-  { params: { kind: ScopedFeed['kind']; slug: string }; props: { scope: ScopedFeed } }[]
+  {
+    params: { kind: ScopedFeed['kind']; slug: string };
+    props: { scope: ScopedFeed };
+    cacheKey: string;
+  }[]
 > {
-  return (await feedScopes()).map((scope) => ({
-    params: { kind: scope.kind, slug: scope.slug },
-    props: { scope },
-  }));
+  const paths = [];
+  for (const scope of await feedScopes()) {
+    const carried = (await articlesInScope(scope)).slice(0, siteConfig.feedItemLimit);
+    paths.push({
+      params: { kind: scope.kind, slug: scope.slug },
+      props: { scope },
+      cacheKey: cacheKeyOf({ scope }, carried.length > 0 ? carried : buildTime),
+    });
+  }
+  return paths;
 }
 
 function tagsOf(articles: readonly Article[]): ReturnType<typeof groupByTag<Article>> {

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { formatDate } from '../../lib/dates';
 import { getPublishedArticles } from '../../lib/articles';
+import { withCacheKeys } from '../../lib/cache-key';
 import { SECTION_LABELS } from '../../lib/sections';
 import { socialCard } from '../../lib/social-card';
 import { siteConfig } from '../../site.config';
@@ -8,7 +9,7 @@ import { siteConfig } from '../../site.config';
 /** One card per published article: drafts and embargoed pieces get no card, as they get no page. */
 export const getStaticPaths = (async () => {
   const articles = await getPublishedArticles();
-  return articles.map((article) => ({ params: { id: article.id }, props: { article } }));
+  return withCacheKeys(articles.map((article) => ({ params: { id: article.id }, props: { article } })));
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { copyProject } from '../helpers/project-copy';
+
+/**
+ * Astro's incremental build copies a page from the previous build when its cacheKey (see
+ * src/lib/cache-key.ts) and its code are unchanged. That is only safe if the key changes whenever
+ * the page would: here an article is added, and every page that must now show it is rendered
+ * again, while pages it does not touch are copied.
+ */
+const ARTICLE = 'articles/azerbaijan-opens-embassy-in-israel/index.html';
+const NEW_ID = 'a-later-report';
+const NEW_ARTICLE = `---
+headline: A later report in the same section
+dek: A made-up report for the incremental build test.
+byline: JNS
+published: '2023-04-02'
+section: world
+tags: [Israel]
+---
+
+A paragraph of a made-up report, newer than the real one and in its section.
+`;
+
+describe('incremental build', () => {
+  it('renders again exactly the pages a new article changes, and copies the rest', () => {
+    const project = copyProject();
+    try {
+      const build = () => {
+        const run = spawnSync(process.execPath, ['scripts/build.mjs'], {
+          cwd: project.dir,
+          encoding: 'utf8',
+          env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+        });
+        expect(run.status, run.stderr).toBe(0);
+        return run.stdout;
+      };
+      const page = (path: string) =>
+        parseHTML(readFileSync(join(project.dir, 'dist', path), 'utf8')).document;
+      /** How Astro logged the page: "(cached)"/"(restored)" when copied, "(+12ms)" when rendered. */
+      const logged = (log: string, file: string) => {
+        const line = log.split('\n').find((l) => l.includes(` ${file} `) || l.trimEnd().endsWith(` ${file}`));
+        expect(line, `${file} in the build log`).toBeDefined();
+        return /\((cached|restored)\)/.test(line ?? '') ? 'copied' : 'rendered';
+      };
+
+      const first = build();
+      expect(logged(first, `/${ARTICLE}`)).toBe('rendered');
+      expect(page(ARTICLE).querySelector('a[rel="next"]')).toBeNull();
+
+      // Nothing changed: every keyed page is copied.
+      const second = build();
+      expect(logged(second, `/${ARTICLE}`)).toBe('copied');
+      expect(logged(second, '/cards/azerbaijan-opens-embassy-in-israel.png')).toBe('copied');
+      expect(logged(second, '/sections/world/index.html')).toBe('copied');
+
+      writeFileSync(join(project.dir, `src/content/articles/${NEW_ID}.mdx`), NEW_ARTICLE);
+      const third = build();
+      // The old article's page gains a "newer" link and a more-in-section entry: rendered again.
+      expect(logged(third, `/${ARTICLE}`)).toBe('rendered');
+      expect(page(ARTICLE).querySelector('a[rel="next"]')?.getAttribute('href')).toBe(`/articles/${NEW_ID}/`);
+      // Its card shows only its own headline, dek, section and date: copied.
+      expect(logged(third, '/cards/azerbaijan-opens-embassy-in-israel.png')).toBe('copied');
+      // Listings that now hold the new article are rendered again and list it first.
+      expect(logged(third, '/sections/world/index.html')).toBe('rendered');
+      const listed = [...page('sections/world/index.html').querySelectorAll('main h2 a, main h3 a')].map(
+        (a) => a.getAttribute('href'),
+      );
+      expect(listed.slice(0, 2)).toEqual([
+        `/articles/${NEW_ID}/`,
+        '/articles/azerbaijan-opens-embassy-in-israel/',
+      ]);
+      // A listing it is not in is copied.
+      expect(logged(third, '/tags/diplomacy/index.html')).toBe('copied');
+      // The section's feed carries it.
+      expect(readFileSync(join(project.dir, 'dist/feeds/section/world/rss.xml'), 'utf8')).toContain(
+        `/articles/${NEW_ID}/`,
+      );
+    } finally {
+      project.remove();
+    }
+  });
+});
