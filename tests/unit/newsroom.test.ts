@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isPublished } from '../../src/lib/articles';
 import { isoWithOffset, parseNewsDate, type NewsDate } from '../../src/lib/dates';
-import { groupByDate, groupByTag, neighbours, yearMonth } from '../../src/lib/listings';
+import {
+  groupByDate,
+  groupByTag,
+  neighbours,
+  pageSegmentUrl,
+  underPageSegment,
+  yearMonth,
+} from '../../src/lib/listings';
 import { recentArticles, renderNewsSitemap } from '../../src/lib/news-sitemap';
 import { countWords, readingMinutes } from '../../src/lib/reading';
 import { jsonForScript, newsArticleJsonLd } from '../../src/lib/structured-data';
@@ -167,5 +174,24 @@ describe('Google News sitemap', () => {
     expect(doc.getElementsByTagName('news:publication_date')[0]?.textContent).toBe(
       '2024-01-01T00:00:00+02:00',
     );
+  });
+});
+
+describe('year archive pagination under page/', () => {
+  it('moves page numbers after the listing under page/, keeping the base path', () => {
+    const format = pageSegmentUrl('/archive/2025/');
+    expect(format('/archive/2025/')).toBe('/archive/2025/');
+    expect(format('/archive/2025/10/')).toBe('/archive/2025/page/10/');
+    expect(format('/news/archive/2025/3/')).toBe('/news/archive/2025/page/3/');
+    // Not a page of this listing: left alone.
+    expect(format('/archive/2024/3/')).toBe('/archive/2024/3/');
+  });
+
+  it('gives page params the same segment, so no page can be taken for a month', () => {
+    const paths = underPageSegment([
+      { params: { year: '2025', page: undefined } },
+      { params: { year: '2025', page: '10' } },
+    ]);
+    expect(paths.map((p) => p.params.page)).toEqual([undefined, 'page/10']);
   });
 });
