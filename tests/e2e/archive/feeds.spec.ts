@@ -168,6 +168,26 @@ test.describe('section and tag feeds', () => {
       ['application/feed+json', `${siteConfig.title} – World (JSON Feed)`, '/feeds/section/world/feed.json'],
     ]);
   });
+
+  test('section and tag pages link to their own feeds where readers see them', async ({ page }) => {
+    for (const [path, scope] of [
+      ['/sections/world/', '/feeds/section/world/'],
+      ['/tags/economy/', '/feeds/tag/economy/'],
+    ] as const) {
+      await page.goto(path);
+      const follow = page.locator('main p.follow');
+      await expect(follow).toBeVisible();
+      await expect(follow).toHaveText('Follow in your feed reader: RSS · Atom · JSON Feed');
+      expect(
+        await follow.getByRole('link').evaluateAll((all) => all.map((a) => a.getAttribute('href'))),
+      ).toEqual([`${scope}rss.xml`, `${scope}atom.xml`, `${scope}feed.json`]);
+      for (const href of ['rss.xml', 'atom.xml', 'feed.json'])
+        expect((await page.request.get(`${scope}${href}`)).status()).toBe(200);
+    }
+    // Pages that are neither show no such line.
+    await page.goto('/archive/2024/');
+    await expect(page.locator('p.follow')).toHaveCount(0);
+  });
 });
 
 // Browsers show an RSS or Atom document with an xml-stylesheet through public/feed.xsl when it is
