@@ -1,6 +1,6 @@
 import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xmldom';
 import { parseHTML } from 'linkedom';
-import type { FeedProblem } from './feed-rules';
+import { isAbsoluteUrl, isLanguageTag, type FeedProblem } from './feed-rules';
 import { NS, parseXml } from './xml';
 
 /**
@@ -72,10 +72,6 @@ const JSON_FEED_MEDIA_TYPES = new Set(['application/feed+json', 'application/jso
  * date, a bare date) are errors, as the validator reports them.
  */
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
-
-/** A language tag: ISO 639 language, optionally with subtags, as in "en" or "en-US". */
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 /** Elements feed readers strip or that run code; feed HTML must not rely on them. */
 const BANNED_HTML_ELEMENTS = new Set(['script', 'style', 'iframe']);
@@ -588,32 +584,6 @@ function checkMediaType(
   }
 }
 
-function isAbsoluteUrl(value: string, protocols: readonly string[]): boolean {
-  // new URL() alone is too forgiving: it would accept "http:example.com" and internal spaces.
-  if (/\s/.test(value)) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (!protocols.includes(url.protocol)) return false;
-  if (url.protocol === 'mailto:') return url.pathname !== '';
-  return /^https?:\/\/[^/?#]/i.test(value) && url.hostname !== '';
-}
-
-/** A language code with an ISO 639 primary subtag (made-up ones like "zz" have no display name). */
-function isLanguageTag(value: string): boolean {
-  if (!LANGUAGE_TAG.test(value)) return false;
-  try {
-    Intl.getCanonicalLocales(value);
-  } catch {
-    return false;
-  }
-  return languageNames.of(value.split('-')[0] ?? '') !== undefined;
-}
-
-/** A value quoted for a message, shortened if long. */
 function show(value: string): string {
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
 }

@@ -355,7 +355,8 @@ function isHtmlUrl(value: string): boolean {
   return isAbsoluteUrl(value.trim(), ['http:', 'https:', 'mailto:']);
 }
 
-function isAbsoluteUrl(value: string, protocols: readonly string[]): boolean {
+/** An absolute URL with one of these protocols (also used by feed-formats.ts). */
+export function isAbsoluteUrl(value: string, protocols: readonly string[]): boolean {
   // new URL() alone is too forgiving: it would accept "http:example.com" and internal spaces.
   if (/\s/.test(value)) return false;
   let url: URL;
@@ -370,7 +371,7 @@ function isAbsoluteUrl(value: string, protocols: readonly string[]): boolean {
 }
 
 /** A language code the validator accepts: well-formed and with an ISO 639 primary subtag. */
-function isLanguageTag(value: string): boolean {
+export function isLanguageTag(value: string): boolean {
   if (!LANGUAGE_TAG.test(value)) return false;
   try {
     Intl.getCanonicalLocales(value);
