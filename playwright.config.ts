@@ -1,8 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/chromium.mjs';
 
-const SITE_PORT = 4321;
-const ARCHIVE_PORT = 4323;
+// Ports can be moved (E2E_SITE_PORT, E2E_ARCHIVE_PORT) so that two checkouts can run their
+// browser tests at once without one testing the other's build.
+const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 4321);
+const ARCHIVE_PORT = Number(process.env.E2E_ARCHIVE_PORT ?? 4323);
 const executablePath = findChromium();
 
 /**
@@ -63,7 +65,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npm run preview:fixtures -- --host localhost --ignore-lock`,
+      command: `npm run preview:fixtures -- --port ${ARCHIVE_PORT} --host localhost --ignore-lock`,
       url: `http://localhost:${ARCHIVE_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
