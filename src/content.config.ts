@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article';
-import { tagSlug } from './lib/tags';
+import { slugify } from './lib/slug';
 
 /**
  * Where articles come from. The real ones live in src/content/articles/. `NEWS_FIXTURES=1` adds
@@ -18,7 +18,7 @@ const articles = defineCollection({
     pattern: folders.map((folder) => `${folder}/**/[^_]*.mdx`),
     // The slug is the file name alone, wherever the file sits; two files with one slug fail the
     // build (prerenderConflictBehavior: 'error' in astro.config.mjs).
-    generateId: ({ entry }) => tagSlug(entry.replace(/^.*\//, '').replace(/\.mdx$/, '')),
+    generateId: ({ entry }) => slugify(entry.replace(/^.*\//, '').replace(/\.mdx$/, '')),
   }),
   schema: articleSchema,
 });

@@ -10,18 +10,12 @@ import { getPublishedArticles, type Article } from './articles';
 import { cacheKeyOf } from './cache-key';
 import { buildTime } from './clock';
 import { zoneOffsetMinutes } from './dates';
-import {
-  FEED_FORMATS,
-  feedPath,
-  feedTitle,
-  scopePagePath,
-  type FeedFormat,
-  type FeedScope,
-} from './feed-links';
+import { FEED_FORMATS, type FeedFormat } from './feed/formats';
+import { feedTitle, scopeDescription, type FeedScope, type NarrowScope } from './feed/scopes';
 import { groupByTag } from './listings';
 import { assertKnownComponents } from './mdx-check';
 import { SECTIONS, SECTION_LABELS } from './sections';
-import { absoluteUrl, articlePath, withBase } from './urls';
+import { absoluteUrl, paths, requireSite } from './urls';
 
 // ---------------------------------------------------------------------------------------------
 // The feed model: what every format is serialized from. RSS, Atom and JSON Feed read the same
@@ -93,7 +87,7 @@ async function buildItem(article: Article, site: URL): Promise<FeedItem> {
   container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
     AstroContainer.create({ renderers }),
   );
-  const permalink = absoluteUrl(articlePath(article.id), site);
+  const permalink = absoluteUrl(paths.article(article.id), site);
   assertKnownComponents(article.body ?? '', article.filePath ?? article.id, Object.keys(mdxComponents));
   const { Content } = await render(article);
   const renderer = await container;
@@ -139,7 +133,7 @@ export async function feedItemsFor(articles: readonly Article[], site: URL): Pro
 }
 
 /** A feed narrower than the site's: one section or one tag (see {@link FeedScope}). */
-export type ScopedFeed = NonNullable<FeedScope>;
+export type ScopedFeed = NarrowScope;
 
 /**
  * Every section and tag that has feeds: all sections (an empty one gets an empty, valid feed, since
@@ -193,7 +187,7 @@ function tagsOf(articles: readonly Article[]): ReturnType<typeof groupByTag<Arti
 /** The published articles a feed draws from, newest first, before the item limit. */
 export async function articlesInScope(scope: FeedScope): Promise<Article[]> {
   const articles = await getPublishedArticles();
-  if (!scope) return articles;
+  if (scope.kind === 'site') return articles;
   if (scope.kind === 'section') return articles.filter((article) => article.data.section === scope.slug);
   return tagsOf(articles).get(scope.slug)?.articles ?? [];
 }
@@ -214,18 +208,12 @@ export async function buildFeed(
     const changed = item.updated ?? item.published;
     return !max || changed > max ? changed : max;
   }, undefined);
-  // The same sentences as the section and tag pages' descriptions.
-  const description = !scope
-    ? siteConfig.description
-    : scope.kind === 'section'
-      ? `${scope.label}: the latest reports from ${siteConfig.title}.`
-      : `Reports from ${siteConfig.title} about ${scope.label}.`;
   return {
     channel: {
-      title: feedTitle(scope, siteConfig.title),
-      description,
+      title: feedTitle(scope, siteConfig),
+      description: scopeDescription(scope, siteConfig),
       lang: siteConfig.lang,
-      homeUrl: absoluteUrl(scopePagePath(scope), site),
+      homeUrl: absoluteUrl(paths.feedHome(scope), site),
       author: siteConfig.publisher,
       updated: newest ?? buildTime,
       timeZone: siteConfig.timeZone,
@@ -248,16 +236,10 @@ export async function feedResponse(
   scope: FeedScope,
   site: URL | undefined,
 ): Promise<Response> {
-  if (!site) {
-    throw new Error(
-      `${feedPath(scope, format)}: \`site\` must be set in astro.config.mjs to build absolute feed URLs`,
-    );
-  }
-  const { channel, items: feedItems } = await buildFeed(scope, site);
-  const body = await SERIALIZERS[format](
-    { ...channel, feedUrl: absoluteUrl(feedPath(scope, format), site) },
-    feedItems,
-  );
+  const path = paths.feed(scope, format);
+  const origin = requireSite(site, path);
+  const { channel, items: feedItems } = await buildFeed(scope, origin);
+  const body = await SERIALIZERS[format]({ ...channel, feedUrl: absoluteUrl(path, origin) }, feedItems);
   return new Response(body, {
     headers: { 'Content-Type': `${FEED_FORMATS[format].mediaType}; charset=utf-8` },
   });
@@ -322,11 +304,6 @@ export function rfc3339(date: Date, timeZone: string): string {
   return `${wallClock}${offset}`;
 }
 
-/** The stylesheet that turns an RSS or Atom feed into a readable page in a browser. */
-function stylesheetHref(): string {
-  return withBase('feed.xsl');
-}
-
 /**
  * The RSS 2.0 document for the given items (already sorted and limited by the caller). Text is
  * escaped by the XML builder; nothing passed in can close an element or open a CDATA section.
@@ -337,7 +314,7 @@ export async function renderRss(channel: FeedChannel, feedItems: readonly FeedIt
     description: xmlText(channel.description),
     site: channel.homeUrl,
     trailingSlash: true,
-    stylesheet: stylesheetHref(),
+    stylesheet: paths.feedStylesheet(),
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: [
       `<language>${escapeXml(channel.lang)}</language>`,
@@ -393,7 +370,7 @@ export function renderAtom(channel: FeedChannel, feedItems: readonly FeedItem[])
   );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<?xml-stylesheet href="${escapeXml(stylesheetHref())}" type="text/xsl"?>`,
+    `<?xml-stylesheet href="${escapeXml(paths.feedStylesheet())}" type="text/xsl"?>`,
     feed.xml,
   ].join('\n');
 }

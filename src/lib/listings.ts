@@ -1,5 +1,5 @@
 import type { Article } from './articles';
-import { tagSlug } from './tags';
+import { slugify } from './slug';
 
 /** What listings need of an article (tests can pass plain objects). */
 type Listed = Pick<Article, 'id' | 'data'>;
@@ -40,9 +40,9 @@ export function groupByTag<T extends Listed>(
 ): Map<string, { name: string; articles: T[] }> {
   const names = new Map<string, string>();
   for (const article of articles) {
-    for (const tag of article.data.tags) if (!names.has(tagSlug(tag))) names.set(tagSlug(tag), tag);
+    for (const tag of article.data.tags) if (!names.has(slugify(tag))) names.set(slugify(tag), tag);
   }
-  const groups = groupBy(articles, (a) => [...new Set(a.data.tags.map(tagSlug))]);
+  const groups = groupBy(articles, (a) => [...new Set(a.data.tags.map(slugify))]);
   return new Map(
     [...groups].map(([slug, list]) => [slug, { name: names.get(slug) ?? slug, articles: list }]),
   );
@@ -52,7 +52,7 @@ export function groupByTag<T extends Listed>(
 export function groupBySource(
   articles: readonly Article[],
 ): Map<string, { name: string; articles: Article[] }> {
-  const groups = groupBy(articles, (a) => [tagSlug(a.data.byline)]);
+  const groups = groupBy(articles, (a) => [slugify(a.data.byline)]);
   return new Map(
     [...groups].map(([slug, list]) => [slug, { name: list[0]?.data.byline ?? slug, articles: list }]),
   );
@@ -143,8 +143,9 @@ export function neighbours<T extends Listed>(
 /**
  * For `paginate()`'s `format`: the URL of page n (n > 1) of the listing at `listing` as
  * `<listing>page/<n>/` instead of `<listing><n>/`. Any base path before `listing` is kept.
- * @param listing the listing's first-page path without base, with slashes: "/archive/2025/"
- * @example pageSegmentUrl('/archive/2025/')('/news/archive/2025/3/') // '/news/archive/2025/page/3/'
+ * @param listing the listing's first-page path, with slashes: "/archive/2025/" (`paths.archiveYear`);
+ *   a base path before it in the URL is kept either way
+ * @example pageSegmentUrl('/news/archive/2025/')('/news/archive/2025/3/') // '/news/archive/2025/page/3/'
  */
 export function pageSegmentUrl(listing: string): (url: string) => string {
   return (url) => {

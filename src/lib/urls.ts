@@ -1,24 +1,29 @@
+import { sitePaths } from './site-paths';
+
 /**
- * Site-relative paths that respect the base path the site is built under ("/" or e.g. "/news/").
- * Every internal link goes through here, so a build under a base path has no broken links.
- * @example withBase('articles/x/') // '/news/articles/x/' when built with BASE_PATH=/news/
+ * The site's paths (see `src/lib/site-paths.ts`) under the base path this build uses ("/" or,
+ * with BASE_PATH=/news/, "/news/"). Every internal link goes through here, so a build under a
+ * base path has no broken links.
+ * @example paths.article('x') // '/news/articles/x/' when built with BASE_PATH=/news/
  */
-export function withBase(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  return base + path.replace(/^\//, '');
+export const paths = sitePaths(import.meta.env.BASE_URL);
+
+/**
+ * An absolute URL on this site, for feeds, structured data, canonical and Open Graph links.
+ * @param path a site-relative path from {@link paths}
+ * @param site Astro's `site` (from astro.config.mjs); required, since these URLs leave the site
+ * @param what what needs it, named in the error when `site` is missing, e.g. "/rss.xml"
+ * @example absoluteUrl(paths.article('x'), Astro.site, 'the article page') // 'https://news.example.com/articles/x/'
+ */
+export function absoluteUrl(path: string, site: URL | undefined, what = 'an absolute URL'): string {
+  return new URL(path, requireSite(site, what)).href;
 }
 
-/** The path of an article's page, e.g. "/articles/azerbaijan-opens-embassy-in-israel/". */
-export function articlePath(id: string): string {
-  return withBase(`articles/${id}/`);
-}
-
-/** An absolute URL on this site for a site-relative path, e.g. for the feed. */
-export function absoluteUrl(path: string, site: URL): string {
-  return new URL(path, site).href;
-}
-
-/** The path of an article's social card image (1200×630 PNG), e.g. "/cards/x.png". */
-export function cardPath(id: string): string {
-  return withBase(`cards/${id}.png`);
+/**
+ * Astro's `site`, or a build error naming what needed it: no silent default origin.
+ * @param what e.g. "/rss.xml"
+ */
+export function requireSite(site: URL | undefined, what: string): URL {
+  if (!site) throw new Error(`${what}: \`site\` must be set in astro.config.mjs to build absolute URLs`);
+  return site;
 }

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { feedResponse } from '../lib/feed';
+import { SITE_SCOPE } from '../lib/feed/scopes';
 
 /** `/atom.xml`: the same feed as `/rss.xml`, as Atom (RFC 4287), each entry with its whole body. */
-export const GET: APIRoute = ({ site }) => feedResponse('atom', undefined, site);
+export const GET: APIRoute = ({ site }) => feedResponse('atom', SITE_SCOPE, site);

@@ -2,19 +2,22 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { parseHTML } from 'linkedom';
-import { FEED_FORMATS, FEED_FORMAT_IDS, type FeedScope } from '../../src/lib/feed-links';
+import { FEED_FORMATS, FEED_FORMAT_IDS } from '../../src/lib/feed/formats';
+import { SITE_SCOPE } from '../../src/lib/feed/scopes';
+import type { FeedPlace } from '../../src/lib/site-paths';
 import { siteConfig } from '../../src/site.config';
 import { listFiles } from '../helpers/dist';
 import { headersFor, parseHeadersFile } from '../helpers/headers';
 import { checkAtomFeed, checkJsonFeed } from '../helpers/feed-formats';
 import { checkRssFeed } from '../helpers/feed-rules';
+import { ARTICLE_ID, paths, siteUrl } from '../helpers/site';
 import { NS, parseXml, textOf } from '../helpers/xml';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
-const ARTICLE = `${siteConfig.url}/articles/azerbaijan-opens-embassy-in-israel/`;
+const ARTICLE = siteUrl(paths.article(ARTICLE_ID));
 
 test('the feed is served as RSS, parses strictly, and carries the whole article', async ({ request }) => {
-  const response = await request.get('/rss.xml');
+  const response = await request.get(paths.feed(SITE_SCOPE, 'rss'));
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toMatch(/xml/);
 
@@ -22,7 +25,7 @@ test('the feed is served as RSS, parses strictly, and carries the whole article'
   // The rules the W3C Feed Validator enforces, with the Content-Type the server sent.
   expect(
     checkRssFeed(xml, {
-      feedUrl: `${siteConfig.url}/rss.xml`,
+      feedUrl: siteUrl(paths.feed(SITE_SCOPE, 'rss')),
       contentType: response.headers()['content-type'] ?? '',
     }),
   ).toEqual([]);
@@ -53,12 +56,12 @@ test('the feed is served as RSS, parses strictly, and carries the whole article'
 test('/atom.xml is served as XML, passes the Atom rules and carries the same article, whole', async ({
   request,
 }) => {
-  const response = await request.get('/atom.xml');
+  const response = await request.get(paths.feed(SITE_SCOPE, 'atom'));
   expect(response.status()).toBe(200);
   const contentType = response.headers()['content-type'] ?? '';
   expect(contentType).toMatch(/^(application\/atom\+xml|application\/xml|text\/xml)\b/);
   const xml = await response.text();
-  expect(checkAtomFeed(xml, { feedUrl: `${siteConfig.url}/atom.xml`, contentType })).toEqual([]);
+  expect(checkAtomFeed(xml, { feedUrl: siteUrl(paths.feed(SITE_SCOPE, 'atom')), contentType })).toEqual([]);
 
   const entries = Array.from(parseXml(xml).getElementsByTagNameNS(NS.atom, 'entry'));
   expect(entries).toHaveLength(1);
@@ -75,12 +78,12 @@ test('/atom.xml is served as XML, passes the Atom rules and carries the same art
 test('/feed.json is served as JSON, passes the JSON Feed rules and carries the same article, whole', async ({
   request,
 }) => {
-  const response = await request.get('/feed.json');
+  const response = await request.get(paths.feed(SITE_SCOPE, 'json'));
   expect(response.status()).toBe(200);
   const contentType = response.headers()['content-type'] ?? '';
   expect(contentType).toMatch(/^application\/(feed\+)?json\b/);
   const json = await response.text();
-  expect(checkJsonFeed(json, { feedUrl: `${siteConfig.url}/feed.json`, contentType })).toEqual([]);
+  expect(checkJsonFeed(json, { feedUrl: siteUrl(paths.feed(SITE_SCOPE, 'json')), contentType })).toEqual([]);
 
   const feed = JSON.parse(json) as { items: { id: string; title: string; content_html: string }[] };
   expect(feed.items.map((item) => [item.id, item.title])).toEqual([
@@ -90,9 +93,11 @@ test('/feed.json is served as JSON, passes the JSON Feed rules and carries the s
 });
 
 test('the RSS, Atom and JSON feeds list the same items', async ({ request }) => {
-  const rss = parseXml(await (await request.get('/rss.xml')).text());
-  const atom = parseXml(await (await request.get('/atom.xml')).text());
-  const json = (await (await request.get('/feed.json')).json()) as { items: { id: string }[] };
+  const rss = parseXml(await (await request.get(paths.feed(SITE_SCOPE, 'rss'))).text());
+  const atom = parseXml(await (await request.get(paths.feed(SITE_SCOPE, 'atom'))).text());
+  const json = (await (await request.get(paths.feed(SITE_SCOPE, 'json'))).json()) as {
+    items: { id: string }[];
+  };
   const rssIds = Array.from(rss.getElementsByTagName('guid')).map((guid) => guid.textContent);
   const atomIds = Array.from(atom.getElementsByTagNameNS(NS.atom, 'entry')).map(
     (entry) => entry.getElementsByTagNameNS(NS.atom, 'id')[0]?.textContent,
@@ -104,17 +109,11 @@ test('the RSS, Atom and JSON feeds list the same items', async ({ request }) => 
 test('every page advertises the site’s RSS, Atom and JSON feeds; section and tag pages their own too', () => {
   const pages = listFiles(DIST).filter((file) => /(^|\/)(index|404)\.html$/.test(file));
   expect(pages.length).toBeGreaterThan(5);
-  const expected = (scope: FeedScope) =>
+  const expected = (place: FeedPlace) =>
     FEED_FORMAT_IDS.map((format) => [
       FEED_FORMATS[format].mediaType,
-      // As the page writes it: absolute, and percent-encoded (a tag slug may be Hebrew). Written
-      // out here, not with feedPath(), which needs Astro's import.meta.env.
-      new URL(
-        scope
-          ? `/feeds/${scope.kind}/${scope.slug}/${FEED_FORMATS[format].file}`
-          : `/${FEED_FORMATS[format].file}`,
-        siteConfig.url,
-      ).href,
+      // As the page writes it: absolute, and percent-encoded (a tag slug may be Hebrew).
+      siteUrl(paths.feed(place, format)),
     ]);
   for (const file of pages) {
     const { document } = parseHTML(readFileSync(`${DIST}${file}`, 'utf8'));
@@ -123,11 +122,11 @@ test('every page advertises the site’s RSS, Atom and JSON feeds; section and t
     );
     const advertised = feedLinks.map((link) => [link.getAttribute('type'), link.getAttribute('href')]);
     const scope = /^(sections|tags)\/([^/]+)\//.exec(file);
-    const own: FeedScope =
+    const own: FeedPlace | undefined =
       scope && scope[2] !== undefined
-        ? { kind: scope[1] === 'sections' ? 'section' : 'tag', slug: scope[2], label: '' }
+        ? { kind: scope[1] === 'sections' ? 'section' : 'tag', slug: scope[2] }
         : undefined;
-    expect(advertised, file).toEqual([...expected(undefined), ...(own ? expected(own) : [])]);
+    expect(advertised, file).toEqual([...expected(SITE_SCOPE), ...(own ? expected(own) : [])]);
     // A reader lists feeds by title, so each says whose it is and which format.
     for (const link of feedLinks) {
       const title = link.getAttribute('title') ?? '';
@@ -138,11 +137,16 @@ test('every page advertises the site’s RSS, Atom and JSON feeds; section and t
 });
 
 test('the feeds a section page advertises are served and pass their rules', async ({ page, request }) => {
-  await page.goto('/sections/world/');
-  const hrefs = await page
-    .locator('link[rel="alternate"][href*="/feeds/section/world/"]')
-    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-  expect(hrefs).toHaveLength(3);
+  await page.goto(paths.section('world'));
+  const own = FEED_FORMAT_IDS.map((format) =>
+    siteUrl(paths.feed({ kind: 'section', slug: 'world' }, format)),
+  );
+  const hrefs = (
+    await page
+      .locator('link[rel="alternate"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
+  ).filter((href) => own.includes(href));
+  expect(hrefs).toEqual(own);
   for (const href of hrefs) {
     const response = await request.get(new URL(href).pathname);
     expect(response.status(), href).toBe(200);
@@ -160,15 +164,15 @@ test('the feeds a section page advertises are served and pass their rules', asyn
 test('_headers gives every feed a media type its readers accept, in UTF-8', () => {
   // `astro preview` picks types by extension; a static host sends what _headers says.
   const rules = parseHeadersFile(readFileSync(`${DIST}_headers`, 'utf8'));
-  const paths = FEED_FORMAT_IDS.flatMap((format) => [
-    `/${FEED_FORMATS[format].file}`,
-    `/feeds/section/world/${FEED_FORMATS[format].file}`,
-    `/feeds/tag/iran/${FEED_FORMATS[format].file}`,
+  const feeds = FEED_FORMAT_IDS.flatMap((format) => [
+    paths.feed(SITE_SCOPE, format),
+    paths.feed({ kind: 'section', slug: 'world' }, format),
+    paths.feed({ kind: 'tag', slug: 'iran' }, format),
   ]);
-  for (const path of paths) {
+  for (const path of feeds) {
     const contentType = headersFor(rules, path)['content-type'] ?? '';
     const body = readFileSync(`${DIST}${path.slice(1)}`, 'utf8');
-    const feedUrl = `${siteConfig.url}${path}`;
+    const feedUrl = siteUrl(path);
     // Only the content-type rule matters here; the feeds' other rules are checked above.
     const problems = (
       path.endsWith('feed.json')

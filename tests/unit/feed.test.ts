@@ -12,7 +12,6 @@ import {
   type FeedChannel,
   type FeedItem,
 } from '../../src/lib/feed';
-import { feedLinksFor, feedPath } from '../../src/lib/feed-links';
 import { parseFragment } from '../helpers/html';
 import { NS, parseXml, textOf } from '../helpers/xml';
 
@@ -365,42 +364,6 @@ describe('rfc3339', () => {
   ])('writes %s in %s as %s', (instant, zone, expected) => {
     expect(rfc3339(new Date(instant), zone)).toBe(expected);
     expect(Date.parse(expected)).toBe(Date.parse(instant));
-  });
-});
-
-describe('feedLinksFor', () => {
-  it('advertises the site’s three feeds on every page', () => {
-    expect(feedLinksFor(undefined, 'JNS Wire')).toEqual([
-      { type: 'application/rss+xml', title: 'JNS Wire (RSS)', href: '/rss.xml' },
-      { type: 'application/atom+xml', title: 'JNS Wire (Atom)', href: '/atom.xml' },
-      { type: 'application/feed+json', title: 'JNS Wire (JSON Feed)', href: '/feed.json' },
-    ]);
-  });
-
-  it('adds a section’s or tag’s three feeds on its page, after the site’s', () => {
-    const section = feedLinksFor({ kind: 'section', slug: 'world', label: 'World' }, 'JNS Wire');
-    expect(section.slice(3)).toEqual([
-      { type: 'application/rss+xml', title: 'JNS Wire – World (RSS)', href: '/feeds/section/world/rss.xml' },
-      {
-        type: 'application/atom+xml',
-        title: 'JNS Wire – World (Atom)',
-        href: '/feeds/section/world/atom.xml',
-      },
-      {
-        type: 'application/feed+json',
-        title: 'JNS Wire – World (JSON Feed)',
-        href: '/feeds/section/world/feed.json',
-      },
-    ]);
-    const tag = feedLinksFor({ kind: 'tag', slug: 'united-nations', label: 'United Nations' }, 'JNS Wire');
-    expect(tag.slice(3).map((link) => [link.title, link.href])).toEqual([
-      ['JNS Wire – Topic: United Nations (RSS)', '/feeds/tag/united-nations/rss.xml'],
-      ['JNS Wire – Topic: United Nations (Atom)', '/feeds/tag/united-nations/atom.xml'],
-      ['JNS Wire – Topic: United Nations (JSON Feed)', '/feeds/tag/united-nations/feed.json'],
-    ]);
-    expect(feedPath({ kind: 'tag', slug: 'united-nations', label: 'United Nations' }, 'json')).toBe(
-      '/feeds/tag/united-nations/feed.json',
-    );
   });
 });
 

@@ -12,7 +12,7 @@ import {
 import { recentArticles, renderNewsSitemap } from '../../src/lib/news-sitemap';
 import { countWords, readingMinutes } from '../../src/lib/reading';
 import { jsonForScript, newsArticleJsonLd } from '../../src/lib/structured-data';
-import { tagSlug } from '../../src/lib/tags';
+import { slugify } from '../../src/lib/slug';
 import { articleSchema, type ArticleData } from '../../src/schemas/article';
 import { siteConfig } from '../../src/site.config';
 import { parseXml } from '../helpers/xml';
@@ -111,11 +111,11 @@ describe('reading time', () => {
   });
 });
 
-describe('tagSlug', () => {
+describe('slugify', () => {
   it('makes URL slugs in any script', () => {
-    expect(tagSlug('Eli Cohen')).toBe('eli-cohen');
-    expect(tagSlug('  humanitarian aid! ')).toBe('humanitarian-aid');
-    expect(tagSlug('ירושלים')).toBe('ירושלים');
+    expect(slugify('Eli Cohen')).toBe('eli-cohen');
+    expect(slugify('  humanitarian aid! ')).toBe('humanitarian-aid');
+    expect(slugify('ירושלים')).toBe('ירושלים');
   });
 });
 

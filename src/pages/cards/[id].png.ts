@@ -16,7 +16,7 @@ type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 /**
  * `/cards/<id>.png`: the article's social card (1200×630 PNG, see `src/lib/social-card.ts`), the
- * image its `og:image` names (`cardPath(id)` in `src/lib/urls.ts`). Cached between builds.
+ * image its `og:image` names (`paths.card(id)` in `src/lib/site-paths.ts`). Cached between builds.
  */
 export const GET: APIRoute<Props> = async ({ props: { article } }) => {
   const { headline, dek, section, published } = article.data;

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPublishedArticles } from '../../lib/articles';
 import { buildTime } from '../../lib/clock';
 import { recentArticles, renderNewsSitemap } from '../../lib/news-sitemap';
-import { articlePath } from '../../lib/urls';
+import { absoluteUrl, paths } from '../../lib/urls';
 import { siteConfig } from '../../site.config';
 
 /**
@@ -16,12 +16,11 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ site }) => {
-  if (!site) throw new Error('sitemaps: `site` must be set in astro.config.mjs');
   const recent = recentArticles(await getPublishedArticles(), buildTime);
   const xml = renderNewsSitemap(recent, {
     publication: siteConfig.publisher,
     timeZone: siteConfig.timeZone,
-    urlOf: (a) => new URL(articlePath(a.id), site).href,
+    urlOf: (a) => absoluteUrl(paths.article(a.id), site, paths.newsSitemap()),
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -1,0 +1,61 @@
+import type { Section } from '../sections';
+import type { SiteConfig } from '../../site.config';
+
+/**
+ * What a feed carries: the whole site, one section or one topic (tag). A section's or tag's
+ * feed mirrors its listing page, and both are named from here, so the page's heading and
+ * description and the feed's title and description are the same words.
+ */
+export type FeedScope =
+  | { readonly kind: 'site' }
+  | { readonly kind: 'section'; readonly slug: Section; readonly label: string }
+  | { readonly kind: 'tag'; readonly slug: string; readonly label: string };
+
+/** The site-wide feed's scope (`/rss.xml`, `/atom.xml`, `/feed.json`). */
+export const SITE_SCOPE = { kind: 'site' } as const satisfies FeedScope;
+
+/** A scope narrower than the site's: a section or a tag, each with feeds under /feeds/. */
+export type NarrowScope = Exclude<FeedScope, { kind: 'site' }>;
+
+/** What the site needs of its config to name a scope. */
+type Naming = Pick<SiteConfig, 'title' | 'description'>;
+
+/**
+ * The heading of the scope's page: the site's name for the site, the section's label, or
+ * "Topic: <tag>".
+ * @example scopeHeading({ kind: 'tag', slug: 'iran', label: 'Iran' }, siteConfig) // 'Topic: Iran'
+ */
+export function scopeHeading(scope: FeedScope, site: Naming): string {
+  switch (scope.kind) {
+    case 'site':
+      return site.title;
+    case 'section':
+      return scope.label;
+    case 'tag':
+      return `Topic: ${scope.label}`;
+  }
+}
+
+/**
+ * A feed's own title, without the format: the site's name, then what the feed narrows to.
+ * @example feedTitle({ kind: 'tag', slug: 'iran', label: 'Iran' }, siteConfig) // 'JNS Wire – Topic: Iran'
+ */
+export function feedTitle(scope: FeedScope, site: Naming): string {
+  return scope.kind === 'site' ? site.title : `${site.title} – ${scopeHeading(scope, site)}`;
+}
+
+/**
+ * One sentence on what the scope holds: the feed's description and its page's
+ * `<meta name="description">`.
+ * @example scopeDescription({ kind: 'section', slug: 'world', label: 'World' }, siteConfig) // 'World: the latest reports from JNS Wire.'
+ */
+export function scopeDescription(scope: FeedScope, site: Naming): string {
+  switch (scope.kind) {
+    case 'site':
+      return site.description;
+    case 'section':
+      return `${scope.label}: the latest reports from ${site.title}.`;
+    case 'tag':
+      return `Reports from ${site.title} about ${scope.label}.`;
+  }
+}

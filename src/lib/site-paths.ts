@@ -1,0 +1,88 @@
+import type { Section } from './sections';
+
+/**
+ * The site's URL scheme: every path a page, feed, sitemap or test links to is made here, and
+ * nowhere else. Pure (no Astro, no Vite), so Playwright and bench scripts can use it too;
+ * `src/lib/urls.ts` binds it to the base path the site is built under.
+ */
+
+/** The file name each feed format is served under, in every folder that has feeds. */
+export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+/** A feed format: "rss", "atom" or "json". */
+export type FeedFormat = keyof typeof FEED_FILES;
+
+/** What a feed narrows to, as far as its address is concerned (see `FeedScope` for the rest). */
+export type FeedPlace =
+  { readonly kind: 'site' } | { readonly kind: 'section' | 'tag'; readonly slug: string };
+
+/**
+ * The paths of a site served under `base`, each site-relative with the base included and, for
+ * pages, a trailing slash (the site is built with `trailingSlash: 'always'`).
+ * @param base the base path, e.g. "/" or "/news/" (a missing final slash is added)
+ * @example sitePaths('/news/').article('x') // '/news/articles/x/'
+ */
+export function sitePaths(base: string) {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  /** A path under the base, e.g. at('favicon.svg') → "/favicon.svg". */
+  const at = (path: string): string => root + path.replace(/^\/+/, '');
+
+  /** The archive page of a year, e.g. "/archive/2023/". */
+  const archiveYear = (year: string): string => at(`archive/${year}/`);
+
+  const paths = {
+    /** The base itself, the home page: "/". */
+    home: (): string => root,
+    /** An article's page: "/articles/<id>/". */
+    article: (id: string): string => at(`articles/${id}/`),
+    /** An article's social card, 1200×630 PNG: "/cards/<id>.png". */
+    card: (id: string): string => at(`cards/${id}.png`),
+    /** A section's listing: "/sections/<section>/". */
+    section: (section: Section): string => at(`sections/${section}/`),
+    /** Every topic with its count: "/tags/". */
+    topics: (): string => at('tags/'),
+    /** A topic's listing, by its slug: "/tags/<slug>/". */
+    topic: (slug: string): string => at(`tags/${slug}/`),
+    /** Everything by one byline, by its slug: "/source/<slug>/". */
+    source: (slug: string): string => at(`source/${slug}/`),
+    /** Years and months: "/archive/". */
+    archive: (): string => at('archive/'),
+    archiveYear,
+    /**
+     * Page n (≥ 2) of a year's archive: "/archive/<year>/page/<n>/". A bare number there would be
+     * taken for a month (/archive/2025/10/ is October).
+     */
+    archiveYearPage: (year: string, n: number): string => `${archiveYear(year)}page/${n}/`,
+    /** A month's archive, month as two digits: "/archive/<year>/<month>/". */
+    archiveMonth: (year: string, month: string): string => at(`archive/${year}/${month}/`),
+    /** The search page, optionally with a search already done: "/search/?q=…". */
+    search: (query?: string): string =>
+      at(`search/${query === undefined ? '' : `?q=${encodeURIComponent(query)}`}`),
+    /** A feed: the site's at the root ("/rss.xml"), a section's or tag's under "/feeds/<kind>/<slug>/". */
+    feed: (place: FeedPlace, format: FeedFormat): string =>
+      at(
+        place.kind === 'site'
+          ? FEED_FILES[format]
+          : `feeds/${place.kind}/${place.slug}/${FEED_FILES[format]}`,
+      ),
+    /** The page a feed mirrors: the home page, or the section's or tag's listing. */
+    feedHome: (place: FeedPlace): string => {
+      if (place.kind === 'site') return root;
+      return place.kind === 'section' ? at(`sections/${place.slug}/`) : at(`tags/${place.slug}/`);
+    },
+    /** The XSLT that shows an RSS or Atom feed as a page in a browser. */
+    feedStylesheet: (): string => at('feed.xsl'),
+    /** The site's icon, also the publisher logo in structured data. */
+    favicon: (): string => at('favicon.svg'),
+    /** The sitemap index @astrojs/sitemap writes. */
+    sitemapIndex: (): string => at('sitemap-index.xml'),
+    /** The Google News sitemap (exists only when something is recent). */
+    newsSitemap: (): string => at('sitemaps/news.xml'),
+    /** A file of the Pagefind bundle, or its folder: "/pagefind/pagefind-ui.js". */
+    pagefind: (file = ''): string => at(`pagefind/${file}`),
+  };
+  return paths;
+}
+
+/** The paths of one site (see {@link sitePaths}). */
+export type SitePaths = ReturnType<typeof sitePaths>;
