@@ -2,9 +2,8 @@ import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { getRssString } from '@astrojs/rss';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
-import { render } from 'astro:content';
 import { parseHTML } from 'linkedom';
-import { mdxComponents } from '../components/mdx';
+import ArticleBody from '../components/ArticleBody.astro';
 import { siteConfig } from '../site.config';
 import { getPublishedArticles, type Article } from './articles';
 import { cacheKeyOf } from './cache-key';
@@ -13,7 +12,6 @@ import { zoneOffsetMinutes } from './dates';
 import { FEED_FORMATS, type FeedFormat } from './feed/formats';
 import { feedTitle, scopeDescription, type FeedScope, type NarrowScope } from './feed/scopes';
 import { groupByTag } from './listings';
-import { assertKnownComponents } from './mdx-check';
 import { SECTIONS, SECTION_LABELS } from './sections';
 import { absoluteUrl, paths, requireSite } from './urls';
 
@@ -88,13 +86,7 @@ async function buildItem(article: Article, site: URL): Promise<FeedItem> {
     AstroContainer.create({ renderers }),
   );
   const permalink = absoluteUrl(paths.article(article.id), site);
-  assertKnownComponents(article.body ?? '', article.filePath ?? article.id, Object.keys(mdxComponents));
-  const { Content } = await render(article);
-  const renderer = await container;
-  const html = await renderer.renderToString(Content, {
-    props: { components: mdxComponents },
-    locals: { articleSource: article.filePath },
-  });
+  const html = await (await container).renderToString(ArticleBody, { props: { article } });
   const { headline, dek, published, updated, section, tags, byline } = article.data;
   return {
     permalink,
