@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { languageTag } from './schemas/language';
 
 /**
  * The one place that says what this site is. Everything that needs the site's name, address,
@@ -16,7 +17,7 @@ export const SiteConfigSchema = z.object({
    */
   url: z.url({ protocol: /^https?$/ }),
   /** BCP 47 language of the site's chrome and default article language. Example: "en". */
-  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  lang: languageTag('"en"'),
   /** Locale used to write dates for readers. Example: "en-US" gives "March 29, 2023". */
   locale: z.string().min(2),
   /**

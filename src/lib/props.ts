@@ -32,9 +32,12 @@ export function parseProps<S extends z.ZodType>(
       return `unknown prop ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
     }
     const prop = issue.path.map(String).join('.');
-    const message = issue.message.includes('received')
-      ? issue.message
-      : `${issue.message} (received ${received(props, issue.path)})`;
+    // Say what was received, unless the message already does (or quotes the value itself).
+    const value = received(props, issue.path);
+    const message =
+      issue.message.includes('received') || issue.message.includes(value)
+        ? issue.message
+        : `${issue.message} (received ${value})`;
     return `prop "${prop}" ${message}`;
   });
   const where = source ?? 'an article';

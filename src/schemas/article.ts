@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { SECTIONS } from '../lib/sections';
 import { siteConfig } from '../site.config';
+import { languageTag } from './language';
 import { newsDate } from './news-date';
 
 const required = (what: string, example: string) => ({
@@ -47,10 +48,7 @@ const fields = {
       'has the same tag twice',
     ),
   /** BCP 47 language of the article text; the site's language when left out. Example: "en". */
-  lang: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "he"')
-    .default(siteConfig.lang),
+  lang: languageTag('lang: he').default(siteConfig.lang),
   /** For a syndicated copy: the https URL of the original, used as the page's canonical URL. */
   canonical: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL of the original article' })

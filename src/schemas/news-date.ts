@@ -3,9 +3,13 @@ import { parseNewsDate, type NewsDate } from '../lib/dates';
 
 /**
  * A news date field (see `src/lib/dates.ts`): a quoted calendar day or a quoted instant with its
- * UTC offset. Unquoted YAML dates are refused because YAML reads them as UTC and drops the zone.
+ * UTC offset, parsed into a {@link NewsDate}. Unquoted YAML dates are refused because YAML reads
+ * them as UTC and drops the zone. Articles' `published`/`updated` and `<Tweet date>` all use it,
+ * so every date on the site is read the same way.
+ * @param timeZone the zone a calendar day is read in (the site's)
+ * @param required what to say when the field is missing, e.g. 'when it was posted, e.g. date="2023-03-29"'
  */
-export function newsDate(timeZone: string) {
+export function newsDate(timeZone: string, required?: string) {
   return z.unknown().transform((value, ctx): NewsDate => {
     if (value instanceof Date) {
       ctx.addIssue({
@@ -13,6 +17,10 @@ export function newsDate(timeZone: string) {
         message:
           'write the date in quotes, e.g. "2023-03-29" or "2023-03-29T09:30:00+03:00" (unquoted YAML dates lose their time zone)',
       });
+      return z.NEVER;
+    }
+    if (value === undefined && required) {
+      ctx.addIssue({ code: 'custom', message: `is required: ${required}` });
       return z.NEVER;
     }
     if (typeof value !== 'string') {

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
-import { parseNewsDate } from '../lib/dates';
+import { siteConfig } from '../site.config';
+import { languageTag } from './language';
+import { newsDate } from './news-date';
 
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
@@ -36,29 +38,15 @@ export const TweetSchema = z
         error: (i) =>
           `expected 1–15 letters, digits or underscores, e.g. handle="elicoh1", received ${JSON.stringify(i.input)}`,
       }),
-    /** When it was posted: a day "2023-03-29" or an instant with offset "2023-03-29T10:05:00+03:00". */
-    date: z
-      .string({
-        error: (i) =>
-          i.input === undefined
-            ? 'is required: when it was posted, e.g. date="2023-03-29"'
-            : 'must be text, e.g. date="2023-03-29"',
-      })
-      .refine((d) => typeof parseNewsDate(d, 'UTC') !== 'string', {
-        error: (i) =>
-          `expected a date such as "2023-03-29" or "2023-03-29T10:05:00+03:00", received ${JSON.stringify(i.input)}`,
-      }),
+    /**
+     * When it was posted: a day "2023-03-29" (read in the site's time zone) or an instant with
+     * offset "2023-03-29T10:05:00+03:00". Parsed into the same `NewsDate` an article's dates are.
+     */
+    date: newsDate(siteConfig.timeZone, 'when it was posted, e.g. date="2023-03-29"'),
     /** The post's words, line breaks kept. @mentions, #hashtags and links in it become links. */
     text: text('the words of the post', 'text={`History!`}'),
     /** BCP 47 language of the post's text. Example: "en". */
-    lang: z
-      .string({
-        error: (i) =>
-          i.input === undefined
-            ? 'is required: the language of the post, e.g. lang="en"'
-            : 'must be text, e.g. lang="en"',
-      })
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en" or "he"'),
+    lang: languageTag('lang="en"'),
     /** The post's own address, only if known: https://x.com/<handle>/status/<id>. Never guessed. */
     url: z
       .url({

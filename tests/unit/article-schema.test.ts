@@ -95,7 +95,7 @@ describe('article frontmatter', () => {
   it('rejects a canonical URL that is not https and a language that is not a tag', () => {
     expect(problems({ ...valid, canonical: 'http://www.jns.org/x', lang: 'English' })).toMatchInlineSnapshot(`
       [
-        "lang: must be a BCP 47 language tag such as "en" or "he"",
+        "lang: must be a BCP 47 language tag such as "en" or "he", received "English"",
         "canonical: must be an https:// URL of the original article",
       ]
     `);

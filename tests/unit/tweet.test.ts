@@ -100,7 +100,7 @@ describe('<Tweet>', () => {
       `[AstroUserError: <Tweet> in src/content/articles/example.mdx: prop "handle" expected 1–15 letters, digits or underscores, e.g. handle="elicoh1", received "eli cohen!".]`,
     );
     await expect(render({ ...cohen, date: '2023-02-30' })).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[AstroUserError: <Tweet> in src/content/articles/example.mdx: prop "date" expected a date such as "2023-03-29" or "2023-03-29T10:05:00+03:00", received "2023-02-30".]`,
+      `[AstroUserError: <Tweet> in src/content/articles/example.mdx: prop "date" "2023-02-30" is not a day of the calendar.]`,
     );
     await expect(
       render({ ...cohen, url: 'https://x.com/someoneelse/status/1' }),
