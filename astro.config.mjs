@@ -2,13 +2,8 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
+import { FONT_FAMILIES, webFontVariants } from './src/lib/fonts.ts';
 import { siteConfig } from './src/site.config.ts';
-
-const LATIN =
-  'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
-const HEBREW = 'U+0307-0308,U+0590-05FF,U+200C-2010,U+20AA,U+25CC,U+FB1D-FB4F';
-/** @param {string} family @param {string} file a file name in the package's files/ folder */
-const fontsource = (family, file) => `./node_modules/@fontsource/${family}/files/${file}.woff2`;
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -42,67 +37,16 @@ export default defineConfig({
   // on every machine. `display: optional` with preloading means a late font is never swapped in,
   // so text never moves after first paint (CLS 0); on any connection that gets the preload in
   // time, which is nearly all, readers see the real fonts.
-  fonts: [
-    {
-      provider: fontProviders.local(),
-      name: 'Source Serif 4',
-      cssVariable: '--font-serif',
-      fallbacks: ['serif'],
-      display: 'optional',
-      options: {
-        variants: [
-          {
-            weight: 400,
-            style: 'normal',
-            unicodeRange: [LATIN],
-            src: [fontsource('source-serif-4', 'source-serif-4-latin-400-normal')],
-          },
-          {
-            weight: 700,
-            style: 'normal',
-            unicodeRange: [LATIN],
-            src: [fontsource('source-serif-4', 'source-serif-4-latin-700-normal')],
-          },
-        ],
-      },
-    },
-    {
-      provider: fontProviders.local(),
-      name: 'Source Sans 3',
-      cssVariable: '--font-sans',
-      fallbacks: ['sans-serif'],
-      display: 'optional',
-      options: {
-        variants: [
-          {
-            weight: 400,
-            style: 'normal',
-            unicodeRange: [LATIN],
-            src: [fontsource('source-sans-3', 'source-sans-3-latin-400-normal')],
-          },
-        ],
-      },
-    },
-    {
-      provider: fontProviders.local(),
-      name: 'Noto Serif Hebrew',
-      cssVariable: '--font-hebrew',
-      // No fallbacks: this face only covers Hebrew (unicode-range), and is listed *before* the
-      // serif stack where Hebrew may appear, so Latin letters fall through to Source Serif 4.
-      fallbacks: [],
-      display: 'optional',
-      options: {
-        variants: [
-          {
-            weight: 700,
-            style: 'normal',
-            unicodeRange: [HEBREW],
-            src: [fontsource('noto-serif-hebrew', 'noto-serif-hebrew-hebrew-700-normal')],
-          },
-        ],
-      },
-    },
-  ],
+  // The families, their files and weights are declared once in src/lib/fonts.ts (the social
+  // card draws with the same files).
+  fonts: FONT_FAMILIES.map((family) => ({
+    provider: fontProviders.local(),
+    name: family.name,
+    cssVariable: family.cssVariable,
+    fallbacks: [...family.fallbacks],
+    display: 'optional',
+    options: { variants: webFontVariants(family) },
+  })),
   security: {
     // A per-page <meta> Content-Security-Policy with hashes of Astro's own inline styles and
     // scripts: no 'unsafe-inline', no 'unsafe-eval'.

@@ -14,6 +14,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import satori from 'satori';
+import { cardColours } from './design-tokens';
+import { HEBREW, SANS, SERIF, fontFile } from './fonts';
 
 /** Card size in CSS pixels (= PNG pixels): the 1.91:1 size Open Graph and X recommend. */
 export const CARD_WIDTH = 1200;
@@ -21,9 +23,9 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 /**
- * The design's version, part of every cache key. Bump it whenever the layout, colours or sizes
- * below change, so no build serves a card drawn by the old design. (Font files and the versions
- * of satori and resvg are hashed into the key on their own; they need no bump.)
+ * The design's version, part of every cache key. Bump it whenever the layout or sizes below
+ * change, so no build serves a card drawn by the old design. (The colour tokens, the font files
+ * and the versions of satori and resvg are hashed into the key on their own; they need no bump.)
  */
 export const CARD_VERSION = 1;
 
@@ -53,34 +55,41 @@ export interface SocialCardOptions {
   readonly render?: (input: SocialCardInput) => Promise<Uint8Array>;
 }
 
-const COLOURS = {
-  paper: '#fdfcfa',
-  ink: '#1c1b19',
-  muted: '#5c5a55',
-  rule: '#d6d3cc',
-  accent: '#a3171b',
-} as const;
-
-const SERIF = 'Source Serif 4';
-const SANS = 'Source Sans 3';
-// Only Hebrew glyphs (the subset file has no Latin); listed after each Latin family in
-// `fontFamily`, satori takes a glyph from it only where the Latin font has none.
-const HEBREW = 'Noto Serif Hebrew';
+/** The card's colours: the light scheme's tokens from global.css (see `design-tokens.ts`). */
+function colours() {
+  const tokens = cardColours();
+  return {
+    paper: tokens['--color-bg'],
+    ink: tokens['--color-text'],
+    muted: tokens['--color-muted'],
+    rule: tokens['--color-rule'],
+    accent: tokens['--color-accent'],
+  };
+}
 
 /** The project root: Astro builds (and Vitest runs) from there, while bundling moves `import.meta.url`. */
 const root = pathToFileURL(`${process.cwd()}/`);
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, root));
-const fontsource = (family: string, file: string): string =>
-  fromRoot(`./node_modules/@fontsource/${family}/files/${file}.woff`);
 
-/** The font files a card uses. WOFF, not WOFF2: satori's font parser reads TTF, OTF and WOFF only. */
-const FONT_FILES = [
-  { name: SERIF, weight: 700, path: fontsource('source-serif-4', 'source-serif-4-latin-700-normal') },
-  { name: SERIF, weight: 400, path: fontsource('source-serif-4', 'source-serif-4-latin-400-normal') },
-  { name: SANS, weight: 400, path: fontsource('source-sans-3', 'source-sans-3-latin-400-normal') },
-  { name: HEBREW, weight: 700, path: fontsource('noto-serif-hebrew', 'noto-serif-hebrew-hebrew-700-normal') },
-  { name: HEBREW, weight: 400, path: fontsource('noto-serif-hebrew', 'noto-serif-hebrew-hebrew-400-normal') },
-] as const;
+/**
+ * The font files a card uses: the site's families (src/lib/fonts.ts), as WOFF, not WOFF2, since
+ * satori's font parser reads TTF, OTF and WOFF only. The Hebrew face (only Hebrew glyphs) comes
+ * after each Latin family in `fontFamily`, so satori takes a glyph from it only where the Latin
+ * font has none; the card's dek needs its regular weight too.
+ */
+const FONT_FILES = (
+  [
+    [SERIF, 700],
+    [SERIF, 400],
+    [SANS, 400],
+    [HEBREW, 700],
+    [HEBREW, 400],
+  ] as const
+).map(([family, weight]) => ({
+  name: family.name,
+  weight,
+  path: fromRoot(fontFile(family, weight, 'woff')),
+}));
 
 interface LoadedFonts {
   readonly fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[];
@@ -114,7 +123,7 @@ function packageVersion(name: string): string {
 }
 
 /**
- * The cache key of a card: SHA-256 (hex) of the input, {@link CARD_VERSION}, the font files and the
+ * The cache key of a card: SHA-256 (hex) of the input, {@link CARD_VERSION}, the colours, the font files and the
  * renderer versions. Equal keys mean the same pixels, so a cached card can stand in for a render.
  * @example socialCardHash({ headline: 'A', dek: 'B', section: 'World', date: 'March 29, 2023', siteTitle: 'JNS Wire' })
  * // '3f1c…' (64 hex digits)
@@ -123,7 +132,7 @@ export function socialCardHash(input: SocialCardInput): string {
   // A fixed field order (not the caller's object), so equal inputs always give equal JSON.
   const fields = [input.headline, input.dek, input.section, input.date, input.siteTitle];
   return createHash('sha256')
-    .update(JSON.stringify({ version: CARD_VERSION, fonts: loadFonts().digest, fields }))
+    .update(JSON.stringify({ version: CARD_VERSION, fonts: loadFonts().digest, colours: colours(), fields }))
     .digest('hex');
 }
 
@@ -157,6 +166,7 @@ function headlineSize(headline: string): number {
 
 /** The card's element tree. */
 function cardTree(input: SocialCardInput): CardNode {
+  const COLOURS = colours();
   const headlinePx = headlineSize(input.headline);
   // A long headline leaves room for two lines of dek, a short one for three.
   const dekLines = headlinePx >= 66 ? 3 : 2;
@@ -171,7 +181,7 @@ function cardTree(input: SocialCardInput): CardNode {
       padding: '56px 80px 52px',
       backgroundColor: COLOURS.paper,
       color: COLOURS.ink,
-      fontFamily: `"${SERIF}", "${HEBREW}"`,
+      fontFamily: `"${SERIF.name}", "${HEBREW.name}"`,
     },
     [
       // Masthead: the publication's name over a thin rule, as on a front page.
@@ -201,7 +211,7 @@ function cardTree(input: SocialCardInput): CardNode {
             {
               display: 'flex',
               marginBottom: 18,
-              fontFamily: `"${SANS}", "${HEBREW}"`,
+              fontFamily: `"${SANS.name}", "${HEBREW.name}"`,
               fontSize: 24,
               letterSpacing: '0.14em',
               textTransform: 'uppercase',
@@ -244,7 +254,7 @@ function cardTree(input: SocialCardInput): CardNode {
           display: 'flex',
           paddingTop: 16,
           borderTop: `1px solid ${COLOURS.rule}`,
-          fontFamily: `"${SANS}", "${HEBREW}"`,
+          fontFamily: `"${SANS.name}", "${HEBREW.name}"`,
           fontSize: 24,
           color: COLOURS.muted,
         },
