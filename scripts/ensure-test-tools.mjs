@@ -1,11 +1,13 @@
-// Makes sure the browser and validity tests have what they need outside npm:
+// Makes sure the browser, validity and deploy tests have what they need outside npm:
 //   - a Chromium for Playwright (it cannot download its own on machines without general internet);
-//   - Java 11 or later for the W3C Nu HTML Checker (npm `vnu-jar`).
+//   - Java 11 or later for the W3C Nu HTML Checker (npm `vnu-jar`);
+//   - nginx, which serves dist/ with deploy/nginx.conf in tests/e2e/deploy-nginx.spec.ts.
 // On a fresh Debian machine where we are root (CI, a new container) it installs what is missing
 // from Debian's packages; anywhere else it stops with one line per tool saying what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from './chromium.mjs';
+import { findNginx } from './nginx.mjs';
 
 const canApt =
   typeof process.getuid === 'function' &&
@@ -35,6 +37,17 @@ const tools = [
     found: () => ((javaVersion() ?? 0) >= 11 ? `java ${javaVersion()}` : undefined),
     debianPackage: 'default-jre-headless',
     advice: 'install a Java runtime 11 or later (Debian/Ubuntu: `sudo apt-get install default-jre-headless`)',
+  },
+  {
+    name: 'nginx (for the deploy config check)',
+    found: () => findNginx(),
+    // `nginx`, not `nginx-light`: in Debian 12 nginx-light is a transitional package that pulls
+    // in `nginx` plus a module we do not use, and `nginx` is the name every Debian and Ubuntu
+    // release has. The test starts its own nginx on a free port; it never uses the service the
+    // package may start on port 80.
+    debianPackage: 'nginx',
+    advice:
+      'install it (Debian/Ubuntu: `sudo apt-get install nginx`; macOS: `brew install nginx`) or set NGINX_PATH to its executable',
   },
 ];
 
