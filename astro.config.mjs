@@ -1,8 +1,10 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
 import { FONT_FAMILIES, webFontVariants } from './src/lib/fonts.ts';
+import { wordCountPlugin } from './src/lib/word-count.ts';
 import { siteConfig } from './src/site.config.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
@@ -31,8 +33,13 @@ export default defineConfig({
     // route (src/pages/sitemaps/[name].xml.ts).
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
   ],
-  // News copy has no code blocks; Shiki's inline styles would also need 'unsafe-inline' in the CSP.
-  markdown: { syntaxHighlight: false },
+  markdown: {
+    // News copy has no code blocks; Shiki's inline styles would also need 'unsafe-inline' in the CSP.
+    syntaxHighlight: false,
+    // Astro's own Markdown/MDX processor, plus each article's word count (reading time, JSON-LD
+    // wordCount) taken from its syntax tree while it compiles.
+    processor: satteri({ mdastPlugins: [wordCountPlugin] }),
+  },
   // Fonts are files from npm packages, served from our own origin: no font CDN, the same glyphs
   // on every machine. `display: optional` with preloading means a late font is never swapped in,
   // so text never moves after first paint (CLS 0); on any connection that gets the preload in

@@ -24,14 +24,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateArchive, generateArticle } from './generate.mjs';
-import { linkNodeModules } from '../scripts/link-node-modules.mjs';
+import { astroCommand, buildCommand } from '../scripts/astro.mjs';
+import { copyProjectTo, linkNodeModules } from '../scripts/project-copy.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const RESULTS = join(BENCH, 'results');
 
 /** What a copy of the site needs (as in tests/helpers/project-copy.ts). */
-const PARTS = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 /** The build's "now", so embargoes and "the last two days" never depend on when the bench runs. */
 const BUILD_TIME = '2026-01-01T00:00:00Z';
 /** Environment the site reads that would change what gets built; never passed to the builds. */
@@ -222,7 +222,7 @@ let current; // the running build, so Ctrl-C can stop it
  * group a built path's render time is added to (e.g. "/cards/x.png" → "cards").
  * @returns {Promise<{ ok: boolean, ms: number, peakMiB: number | null, phases: object, routes: object, warnings: number, copied: number, log: string, tail: string[] }>}
  */
-function runBuild({ cwd, args, env, log, routeGroup }) {
+function runBuild({ cwd, command, env, log, routeGroup }) {
   return new Promise((resolve) => {
     const out = createWriteStream(log);
     const tail = [];
@@ -234,7 +234,8 @@ function runBuild({ cwd, args, env, log, routeGroup }) {
     const start = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - start) / 1e6;
 
-    const child = spawn(process.execPath, args, {
+    const [file, args] = command;
+    const child = spawn(file, args, {
       cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -331,12 +332,10 @@ function runBuild({ cwd, args, env, log, routeGroup }) {
 
 /** The full site: the project's sources with only `corpus` as its articles. */
 function makeFullProject(dir, corpus) {
-  mkdirSync(dir, { recursive: true });
-  for (const part of PARTS) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  copyProjectTo(ROOT, dir);
   const articles = join(dir, 'src/content/articles');
   rmSync(articles, { recursive: true, force: true });
   cpSync(corpus, articles, { recursive: true });
-  linkNodeModules(ROOT, dir);
 }
 
 /** The bare baseline: bench/bare/ with `corpus` as its articles. */
@@ -541,16 +540,13 @@ async function main() {
   const build = async (kind, n, dir, cardCache, { label, cold = true } = {}) => {
     if (cold) makeCold(dir);
     if (cold) rmSync(cardCache, { recursive: true, force: true });
-    const args =
-      kind === 'bare'
-        ? [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build']
-        : [join(dir, 'scripts/build.mjs')];
+    const command = kind === 'bare' ? astroCommand(['build']) : buildCommand(`${dir}/`);
     const name = label ?? kind;
     const log = join(logs, `${name.replace(/\W+/g, '-')}-${n}.log`);
     say(`${n} articles, ${name}: building…`);
     const r = await runBuild({
       cwd: dir,
-      args,
+      command,
       env: buildEnv(cardCache),
       log,
       routeGroup: ROUTE_GROUP[kind],

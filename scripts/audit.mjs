@@ -2,10 +2,10 @@
 // a mid-range phone on a slow 4G link, simulated), with the local Chromium. It prints the four
 // category scores. A report, not a test: Lighthouse's timings vary from run to run, so the
 // budgets that must hold are enforced in tests/e2e/performance.spec.ts in bytes and layout shift.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { astroCommand, start } from './astro.mjs';
 import { findChromium } from './chromium.mjs';
 
 const PORT = 4322;
@@ -22,18 +22,10 @@ if (!chromePath) {
   process.exit(1);
 }
 
-const server = spawn(
-  process.execPath,
-  [
-    new URL('node_modules/astro/bin/astro.mjs', root).pathname,
-    'preview',
-    '--port',
-    String(PORT),
-    '--host',
-    'localhost',
-  ],
-  { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'inherit'] },
-);
+const server = start(astroCommand(['preview', '--port', String(PORT), '--host', 'localhost']), {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 await new Promise((resolve, reject) => {
   server.stdout.on('data', (chunk) => String(chunk).includes(`localhost:${PORT}`) && resolve(undefined));
   server.on('exit', (code) => reject(new Error(`astro preview exited with ${code}`)));

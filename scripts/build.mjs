@@ -2,11 +2,11 @@
 // folder, Pagefind indexes that folder for the search page; only when both have succeeded does
 // the folder replace dist/ (two renames on the same file system). A failed build or a failed
 // index leaves the last good dist/ exactly as it was.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { astroCommand, runInherited } from './astro.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The same folder astro.config.mjs names: dist/, or dist-fixtures/ for the example archive;
@@ -30,13 +30,10 @@ const fail = (why, status = 1) => {
 };
 
 rmSync(next, { recursive: true, force: true });
-const astroBin = `${root}node_modules/astro/bin/astro.mjs`;
-const astro = spawnSync(process.execPath, [astroBin, 'build', '--outDir', next, ...process.argv.slice(2)], {
+const status = runInherited(astroCommand(['build', '--outDir', next, ...process.argv.slice(2)]), {
   cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 });
-if (astro.status !== 0) fail('Build failed', astro.status ?? 1);
+if (status !== 0) fail('Build failed', status ?? 1);
 
 /**
  * Indexes the built site for /search/ with Pagefind (its binary comes from the npm package

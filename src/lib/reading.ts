@@ -1,18 +1,24 @@
+import { render } from 'astro:content';
+import type { Article } from './articles';
+import { WORD_COUNT_KEY } from './word-count';
+
 /** Words a reader reads in a minute, for the reading-time estimate (a common news-desk figure). */
 export const WORDS_PER_MINUTE = 230;
 
 /**
- * Counts the words of an article's MDX as a reader sees them: frontmatter, component tags and
- * their attributes, and Markdown punctuation are not words; text inside tags is.
- * @example countWords('Hello <PullQuote speaker="A">big words</PullQuote> world') // 4
+ * The words of an article's text, as `wordCountPlugin` (src/lib/word-count.ts) counted them when
+ * its MDX was compiled: the prose a reader reads once, pull-quotes not counted again.
+ * @throws when the count is missing, i.e. the plugin is not configured in astro.config.mjs
  */
-export function countWords(mdx: string): number {
-  const text = mdx
-    .replace(/^---[\s\S]*?^---/m, ' ')
-    .replace(/<[A-Za-z][^>]*?\/>/g, ' ') // self-closing components: their props are not prose
-    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
-    .replace(/[#>*_`[\]()|-]/g, ' ');
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+export async function articleWordCount(article: Article): Promise<number> {
+  const { remarkPluginFrontmatter } = await render(article);
+  const words: unknown = remarkPluginFrontmatter[WORD_COUNT_KEY];
+  if (typeof words !== 'number') {
+    throw new Error(
+      `${article.filePath ?? article.id}: no word count; add wordCountPlugin to markdown.processor in astro.config.mjs`,
+    );
+  }
+  return words;
 }
 
 /** Whole minutes to read `words`, at least one. */

@@ -17,10 +17,9 @@ import satori from 'satori';
 import { cardColours } from './design-tokens';
 import { HEBREW, SANS, SERIF, fontFile } from './fonts';
 
-/** Card size in CSS pixels (= PNG pixels): the 1.91:1 size Open Graph and X recommend. */
-export const CARD_WIDTH = 1200;
-/** @see CARD_WIDTH */
-export const CARD_HEIGHT = 630;
+import { CARD_HEIGHT, CARD_WIDTH } from './card-size';
+
+export { CARD_HEIGHT, CARD_WIDTH };
 
 /**
  * The design's version, part of every cache key. Bump it whenever the layout or sizes below

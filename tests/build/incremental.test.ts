@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { productionBuild } from '../helpers/build';
 import { copyProject } from '../helpers/project-copy';
 
 /**
@@ -30,11 +30,7 @@ describe('incremental build', () => {
     const project = copyProject();
     try {
       const build = () => {
-        const run = spawnSync(process.execPath, ['scripts/build.mjs'], {
-          cwd: project.dir,
-          encoding: 'utf8',
-          env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-        });
+        const run = productionBuild({ root: project.dir });
         expect(run.status, run.stderr).toBe(0);
         return run.stdout;
       };

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { astroBuild, ROOT } from '../helpers/build';
+import { astroBuild, productionBuild, ROOT } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
 import { copyProject } from '../helpers/project-copy';
 import { NS, parseXml } from '../helpers/xml';
@@ -12,8 +11,7 @@ describe('npm run build', () => {
   it('never leaves a broken site: a failed build keeps the last good dist/ exactly as it was', () => {
     const project = copyProject();
     try {
-      const build = () =>
-        spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: project.dir, encoding: 'utf8' });
+      const build = () => productionBuild({ root: project.dir });
       const snapshot = () => {
         const dist = join(project.dir, 'dist');
         return listFiles(dist).map((file) => [file, readFileSync(join(dist, file), 'utf8')]);

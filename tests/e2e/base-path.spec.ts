@@ -18,7 +18,7 @@ test.describe('a build under a base path', () => {
   test.beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'news-base-'));
     // The real production build (Astro, then the search index), as a deploy would run it.
-    const build = productionBuild(out, { SITE_URL: SITE, BASE_PATH: BASE });
+    const build = productionBuild({ outDir: out, env: { SITE_URL: SITE, BASE_PATH: BASE } });
     expect(build.status, build.output).toBe(0);
   });
   test.afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { FEED_FORMATS, FEED_FORMAT_IDS } from '../../src/lib/feed-links';
+import { FEED_FORMATS, FEED_FORMAT_IDS } from '../../src/lib/feed/formats';
+import { SITE_SCOPE } from '../../src/lib/feed/scopes';
 import { listFiles } from '../helpers/dist';
 import { headersFor, parseHeadersFile } from '../helpers/headers';
 import { rawGet, startNginx, type RawResponse, type RunningNginx } from '../helpers/nginx';
+import { ARTICLE_ID, paths } from '../helpers/site';
 
 /**
  * deploy/nginx.conf, proven on the real server: nginx serves the built dist/ with that very file
@@ -22,7 +24,7 @@ const rules = parseHeadersFile(readFileSync(`${DIST}_headers`, 'utf8'));
 const GOVERNED = [...new Set(rules.flatMap((rule) => Object.keys(rule.headers)))];
 /** The headers of the rule for every path (`/*`): the security headers. */
 const SECURITY = rules.find((rule) => rule.pattern === '/*')?.headers ?? {};
-const ARTICLE = '/articles/azerbaijan-opens-embassy-in-israel/';
+const ARTICLE = paths.article(ARTICLE_ID);
 const MISSING = [
   '/no-such-page/',
   '/articles/no-such-article/',
@@ -43,8 +45,8 @@ const feedFormatOf = (file: string) =>
   FEED_FORMAT_IDS.find((format) => new RegExp(`^(feeds/.*/)?${FEED_FORMATS[format].file}$`).test(file));
 const FEEDS = pathsWhere((file) => feedFormatOf(file) !== undefined);
 const SITE_AND_SECTION_FEEDS = FEED_FORMAT_IDS.flatMap((format) => [
-  `/${FEED_FORMATS[format].file}`,
-  `/feeds/section/world/${FEED_FORMATS[format].file}`,
+  paths.feed(SITE_SCOPE, format),
+  paths.feed({ kind: 'section', slug: 'world' }, format),
 ]);
 /** Text nginx must compress: HTML, CSS, scripts, feeds and other XML, XSLT, SVG, JSON, plain text. */
 const isText = (file: string) => /\.(html|css|js|xml|xsl|svg|json|txt)$/.test(file);
@@ -123,7 +125,7 @@ test('each feed is sent as its format’s media type in UTF-8, with a short cach
   // The site's three, and every section's and tag's.
   expect(FEEDS.length).toBeGreaterThanOrEqual(9);
   const problems: string[] = [];
-  for (const path of [...FEEDS, '/feed.xsl']) {
+  for (const path of [...FEEDS, paths.feedStylesheet()]) {
     const format = feedFormatOf(path.slice(1));
     const want = format
       ? {
@@ -186,7 +188,7 @@ test('a directory page is served at its address with the slash, and the address 
   const page = await get(ARTICLE);
   expect(page.status).toBe(200);
   expect(decoded(page).equals(fileBytes(ARTICLE))).toBe(true);
-  for (const path of [ARTICLE, '/sections/world/']) {
+  for (const path of [ARTICLE, paths.section('world')]) {
     const redirect = await get(path.slice(0, -1));
     expect(redirect.status, path).toBe(301);
     // Relative or absolute, the Location must lead to the same server's page with the slash.

@@ -1,12 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { astroCommand, buildCommand, ROOT, runCaptured } from '../../scripts/astro.mjs';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { ROOT };
 
 export interface BuildResult {
   status: number | null;
   /** stdout and stderr together, colour codes removed. */
   output: string;
+  /** stdout alone (Astro's page log), colour codes removed. */
+  stdout: string;
+  /** stderr alone (the build's errors), colour codes removed. */
+  stderr: string;
 }
 
 /**
@@ -16,29 +19,22 @@ export interface BuildResult {
  * @param env extra environment, e.g. { BASE_PATH: '/news/' }
  */
 export function astroBuild(cwd: string, args: string[] = [], env: Record<string, string> = {}): BuildResult {
-  const run = spawnSync(process.execPath, [`${ROOT}node_modules/astro/bin/astro.mjs`, 'build', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
-  return { status: run.status, output };
+  return runCaptured(astroCommand(['build', ...args]), { cwd, env });
 }
 
 /**
  * Runs the real production build, `scripts/build.mjs` (Astro, then the Pagefind index, then the
- * swap), into `outDir`.
- * @param outDir absolute path of the folder the finished site replaces (NEWS_OUT_DIR)
- * @param env extra environment, e.g. { BASE_PATH: '/news/' }
+ * swap into dist/), of the project at `root`: the repository, or a copy of it.
+ * @param options.root the project folder (default: this repository)
+ * @param options.outDir absolute path of the folder the finished site replaces (NEWS_OUT_DIR);
+ *   default: the project's own dist/
+ * @param options.env extra environment, e.g. { BASE_PATH: '/news/' }
  */
-export function productionBuild(outDir: string, env: Record<string, string> = {}): BuildResult {
-  const run = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ...env, NEWS_OUT_DIR: outDir, FORCE_COLOR: '0', NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
-  return { status: run.status, output };
+export function productionBuild({
+  root = ROOT,
+  outDir,
+  env = {},
+}: { root?: string; outDir?: string; env?: Record<string, string> } = {}): BuildResult {
+  const dir = root.endsWith('/') ? root : `${root}/`;
+  return runCaptured(buildCommand(dir), { cwd: dir, env: outDir ? { ...env, NEWS_OUT_DIR: outDir } : env });
 }

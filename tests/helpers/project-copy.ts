@@ -1,10 +1,8 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linkNodeModules } from '../../scripts/link-node-modules.mjs';
+import { copyProjectTo } from '../../scripts/project-copy.mjs';
 import { ROOT } from './build';
-
-const PARTS = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
 /**
  * A throwaway copy of the project (sources and config; packages linked, caches not shared), so a
@@ -13,7 +11,6 @@ const PARTS = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 
  */
 export function copyProject(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'news-site-'));
-  for (const part of PARTS) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  linkNodeModules(ROOT, dir);
+  copyProjectTo(ROOT, dir);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -10,7 +10,7 @@ import {
   yearMonth,
 } from '../../src/lib/listings';
 import { recentArticles, renderNewsSitemap } from '../../src/lib/news-sitemap';
-import { countWords, readingMinutes } from '../../src/lib/reading';
+import { readingMinutes } from '../../src/lib/reading';
 import { jsonForScript, newsArticleJsonLd } from '../../src/lib/structured-data';
 import { slugify } from '../../src/lib/slug';
 import { articleSchema, type ArticleData } from '../../src/schemas/article';
@@ -102,11 +102,9 @@ describe('listings', () => {
 });
 
 describe('reading time', () => {
-  it('counts the words a reader reads, not component props or frontmatter', () => {
-    const mdx =
-      '---\nheadline: Not counted\n---\n\nOne two three.\n\n<Tweet name="Not Counted" text="no" />\n\n<PullQuote speaker="A B">four five</PullQuote>';
-    expect(countWords(mdx)).toBe(5);
+  it('is whole minutes at 230 words a minute, at least one', () => {
     expect(readingMinutes(0)).toBe(1);
+    expect(readingMinutes(345)).toBe(2);
     expect(readingMinutes(690)).toBe(3);
   });
 });

@@ -1,0 +1,67 @@
+import type { Article } from './articles';
+import { CARD_HEIGHT, CARD_WIDTH } from './card-size';
+import { isoWithOffset } from './dates';
+import { SECTION_LABELS } from './sections';
+import { jsonForScript, newsArticleJsonLd, type NewsArticleContext } from './structured-data';
+import type { SiteConfig } from '../site.config';
+
+/**
+ * Head tags as data (after Starlight's `getHead`): what a page puts in `<head>` besides the
+ * basics every page has, built by plain functions that unit tests can call, and written out by
+ * `<HeadTags>`. Values are text; the component escapes them, and `jsonForScript` keeps JSON-LD inert.
+ */
+export type HeadTag =
+  /** Open Graph and `article:*`: `<meta property="…" content="…">`. */
+  | { readonly tag: 'meta'; readonly attrs: { readonly property: string; readonly content: string } }
+  /** Everything else, e.g. Twitter's: `<meta name="…" content="…">`. */
+  | { readonly tag: 'meta'; readonly attrs: { readonly name: string; readonly content: string } }
+  /** Structured data: `<script type="application/ld+json">`, its content already made inert. */
+  | {
+      readonly tag: 'script';
+      readonly attrs: { readonly type: 'application/ld+json' };
+      readonly content: string;
+    };
+
+const property = (name: string, content: string): HeadTag => ({
+  tag: 'meta',
+  attrs: { property: name, content },
+});
+const named = (name: string, content: string): HeadTag => ({ tag: 'meta', attrs: { name, content } });
+
+/** What an article's head needs besides the article itself: its absolute URLs and word count. */
+export type ArticleHeadContext = NewsArticleContext;
+
+/**
+ * An article page's Open Graph (`og:*`, `article:*`), Twitter card and NewsArticle JSON-LD tags.
+ * The canonical URL (the original's, for a syndicated copy) is what `og:url` names.
+ * @example articleHead(article.data, siteConfig, { url, imageUrl, logoUrl, sourceUrl, wordCount })
+ */
+export function articleHead(data: Article['data'], site: SiteConfig, context: ArticleHeadContext): HeadTag[] {
+  const { headline, dek, canonical, section, tags, published, updated } = data;
+  return [
+    property('og:type', 'article'),
+    property('og:site_name', site.title),
+    property('og:title', headline),
+    property('og:description', dek),
+    property('og:url', canonical ?? context.url),
+    property('og:image', context.imageUrl),
+    property('og:image:width', String(CARD_WIDTH)),
+    property('og:image:height', String(CARD_HEIGHT)),
+    property('og:image:alt', `${SECTION_LABELS[section]}: ${headline}`),
+    // Open Graph wants a locale as language_TERRITORY: "en_US".
+    property('og:locale', site.locale.replace('-', '_')),
+    property('article:published_time', isoWithOffset(published, site.timeZone)),
+    ...(updated ? [property('article:modified_time', isoWithOffset(updated, site.timeZone))] : []),
+    property('article:section', SECTION_LABELS[section]),
+    ...tags.map((tag) => property('article:tag', tag)),
+    named('twitter:card', 'summary_large_image'),
+    named('twitter:title', headline),
+    named('twitter:description', dek),
+    named('twitter:image', context.imageUrl),
+    {
+      tag: 'script',
+      attrs: { type: 'application/ld+json' },
+      content: jsonForScript(newsArticleJsonLd(data, site, { ...context, url: canonical ?? context.url })),
+    },
+  ];
+}
