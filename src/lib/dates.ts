@@ -35,6 +35,23 @@ export function zoneOffsetMinutes(at: Date, timeZone: string): number {
 }
 
 /**
+ * The first instant of a calendar day in `timeZone`: midnight, or, where the zone skips midnight
+ * (clocks moving forward at 00:00, as in Havana or Santiago), the moment the day begins.
+ * @param midnight the day's midnight as if it were UTC, e.g. Date.UTC(2023, 2, 29)
+ */
+function startOfDay(midnight: number, timeZone: string): Date {
+  // Midnight read with the offsets in force around it: one candidate on most days, two when the
+  // offset changes near midnight. Keep those that fall on the day, and take the earliest.
+  const offsets = [-1, 0, 1].map((days) =>
+    zoneOffsetMinutes(new Date(midnight + days * 86_400_000), timeZone),
+  );
+  const onTheDay = [...new Set(offsets)]
+    .map((minutes) => midnight - minutes * 60_000)
+    .filter((instant) => instant + zoneOffsetMinutes(new Date(instant), timeZone) * 60_000 >= midnight);
+  return new Date(Math.min(...onTheDay));
+}
+
+/**
  * Reads a news date. Returns the parsed date, or a sentence saying what is wrong with it (the
  * schema turns that into a build error that names the field).
  * @example parseNewsDate('2023-03-29', 'Asia/Jerusalem').date.toISOString() // '2023-03-28T21:00:00.000Z'
@@ -44,11 +61,7 @@ export function parseNewsDate(value: string, timeZone: string): NewsDate | strin
   if (day) {
     const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
     if (!isCalendarDay(year, month, date)) return `"${value}" is not a day of the calendar`;
-    const wallClock = Date.UTC(year, month - 1, date);
-    let instant = wallClock - zoneOffsetMinutes(new Date(wallClock), timeZone) * 60_000;
-    // A second pass settles days on which the zone changes its offset.
-    instant = wallClock - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000;
-    return { date: new Date(instant), iso: value, hasTime: false };
+    return { date: startOfDay(Date.UTC(year, month - 1, date), timeZone), iso: value, hasTime: false };
   }
   const full = INSTANT.exec(value);
   if (full) {
@@ -83,15 +96,26 @@ export function formatDate(value: NewsDate, { locale, timeZone }: DateFormat): s
 }
 
 /**
- * The date as a full ISO 8601 instant with its UTC offset, as structured data and Open Graph
- * want it. A calendar day becomes midnight in the site's zone: "2023-03-29T00:00:00+03:00".
+ * An RFC 3339 date-time (ISO 8601 with its UTC offset) at the offset `timeZone` has at that
+ * instant, to the second (news dates carry no milliseconds). The one writer of "ISO with offset":
+ * feeds, the news sitemap, structured data and Open Graph all go through it.
+ * @example rfc3339(new Date('2023-03-28T21:00:00Z'), 'Asia/Jerusalem') // '2023-03-29T00:00:00+03:00'
  */
-export function isoWithOffset(value: NewsDate, timeZone: string): string {
-  if (value.hasTime) return value.iso;
-  const minutes = zoneOffsetMinutes(value.date, timeZone);
-  const sign = minutes < 0 ? '-' : '+';
+export function rfc3339(date: Date, timeZone: string): string {
+  const minutes = zoneOffsetMinutes(date, timeZone);
+  const wallClock = new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 19);
   const abs = Math.abs(minutes);
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');
   const mm = String(abs % 60).padStart(2, '0');
-  return `${value.iso}T00:00:00${sign}${hh}:${mm}`;
+  return `${wallClock}${minutes < 0 ? '-' : '+'}${hh}:${mm}`;
+}
+
+/**
+ * A news date as a full ISO 8601 instant with its UTC offset, as structured data, Open Graph and
+ * the news sitemap want it. A calendar day becomes midnight in the site's zone
+ * ("2023-03-29T00:00:00+03:00", see {@link rfc3339}); an instant keeps the offset its author wrote
+ * ("2023-03-29T10:05:00Z" stays so), since that is the date as published.
+ */
+export function isoWithOffset(value: NewsDate, timeZone: string): string {
+  return value.hasTime ? value.iso : rfc3339(value.date, timeZone);
 }

@@ -1,5 +1,6 @@
 import type { Article } from './articles';
 import { isoWithOffset } from './dates';
+import { writeXml, type XmlElement } from './xml';
 
 /** Google News wants only what was published in the last two days. */
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
@@ -12,9 +13,6 @@ export function recentArticles<T extends Pick<Article, 'data'>>(articles: readon
   });
 }
 
-const escapeXml = (text: string): string =>
-  text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
-
 /**
  * A Google News sitemap (sitemaps.org urlset with the news extension) for the given articles.
  * @param urlOf the absolute URL of an article's page
@@ -23,9 +21,29 @@ export function renderNewsSitemap<T extends Pick<Article, 'id' | 'data'>>(
   articles: readonly T[],
   { publication, timeZone, urlOf }: { publication: string; timeZone: string; urlOf: (a: T) => string },
 ): string {
-  const urls = articles.map(
-    (a) =>
-      `<url><loc>${escapeXml(urlOf(a))}</loc><news:news><news:publication><news:name>${escapeXml(publication)}</news:name><news:language>${escapeXml(a.data.lang)}</news:language></news:publication><news:publication_date>${isoWithOffset(a.data.published, timeZone)}</news:publication_date><news:title>${escapeXml(a.data.headline)}</news:title></news:news></url>`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${urls.join('')}</urlset>\n`;
+  return writeXml({
+    root: 'urlset',
+    element: {
+      attrs: {
+        xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9',
+        'xmlns:news': 'http://www.google.com/schemas/sitemap-news/0.9',
+      },
+      children: {
+        url: articles.map((a): XmlElement => ({
+          children: {
+            loc: urlOf(a),
+            'news:news': {
+              children: {
+                'news:publication': {
+                  children: { 'news:name': publication, 'news:language': a.data.lang },
+                },
+                'news:publication_date': isoWithOffset(a.data.published, timeZone),
+                'news:title': a.data.headline,
+              },
+            },
+          },
+        })),
+      },
+    },
+  });
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderAtom, renderJsonFeed, type FeedChannel, type FeedItem } from '../../src/lib/feed';
+import { renderAtom } from '../../src/lib/feed/atom';
+import { renderJsonFeed } from '../../src/lib/feed/json';
+import type { FeedChannel, FeedItem } from '../../src/lib/feed/model';
 import {
   ATOM_RULES,
   checkAtomFeed,

@@ -1,0 +1,50 @@
+import { rfc3339 } from '../dates';
+import { paths } from '../urls';
+import { writeXml, type XmlElement } from '../xml';
+import type { FeedChannel, FeedItem } from './model';
+
+const ATOM_NS = 'http://www.w3.org/2005/Atom';
+
+/** An Atom person construct (RFC 4287 §3.2). */
+const person = (name: string): XmlElement => ({ children: { name } });
+
+/**
+ * The Atom (RFC 4287) document for the given items: feed id, title, updated, author and its self
+ * and alternate links; per entry the permalink as id and link, dates, author, categories, the dek
+ * as summary and the whole body as escaped HTML content. Dates are in the channel's time zone.
+ */
+export function renderAtom(channel: FeedChannel, items: readonly FeedItem[]): string {
+  const date = (instant: Date) => rfc3339(instant, channel.timeZone);
+  return writeXml({
+    root: 'feed',
+    stylesheet: paths.feedStylesheet(),
+    element: {
+      attrs: { xmlns: ATOM_NS, 'xml:lang': channel.lang },
+      children: {
+        // The feed's own address identifies it: stable, and unique to this scope and format.
+        id: channel.feedUrl,
+        title: { attrs: { type: 'text' }, text: channel.title },
+        subtitle: { attrs: { type: 'text' }, text: channel.description },
+        updated: date(channel.updated),
+        author: person(channel.author),
+        link: [
+          { attrs: { rel: 'self', type: 'application/atom+xml', href: channel.feedUrl } },
+          { attrs: { rel: 'alternate', type: 'text/html', href: channel.homeUrl } },
+        ],
+        entry: items.map((item): XmlElement => ({
+          children: {
+            id: item.permalink,
+            title: { attrs: { type: 'text' }, text: item.title },
+            link: { attrs: { rel: 'alternate', type: 'text/html', href: item.permalink } },
+            published: date(item.published),
+            updated: date(item.updated ?? item.published),
+            author: person(item.creator),
+            category: item.categories.map((term): XmlElement => ({ attrs: { term } })),
+            summary: { attrs: { type: 'text' }, text: item.description },
+            content: { attrs: { type: 'html' }, text: item.contentHtml },
+          },
+        })),
+      },
+    },
+  });
+}

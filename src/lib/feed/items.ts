@@ -1,0 +1,66 @@
+/**
+ * Published articles → feed items. Rendering an MDX body is the expensive part of a feed, and the
+ * site's feeds, each section's and each tag's carry the same articles, so each body is rendered
+ * once per build, through `<ArticleBody>` (the article page's own renderer) in Astro's container.
+ */
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import ArticleBody from '../../components/ArticleBody.astro';
+import type { Article } from '../articles';
+import { SECTION_LABELS } from '../sections';
+import { absoluteUrl, paths } from '../urls';
+import { toFeedHtml } from './html';
+import type { FeedItem } from './model';
+
+type Container = Awaited<ReturnType<typeof AstroContainer.create>>;
+let container: Promise<Container> | undefined;
+
+/**
+ * Items by article (and site), shared by every feed route in a build. A promise, so two routes
+ * asking at once still render once.
+ */
+const items = new Map<string, Promise<FeedItem>>();
+
+async function buildItem(article: Article, site: URL): Promise<FeedItem> {
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
+    AstroContainer.create({ renderers }),
+  );
+  const permalink = absoluteUrl(paths.article(article.id), site);
+  const html = await (await container).renderToString(ArticleBody, { props: { article } });
+  const { headline, dek, published, updated, section, tags, byline } = article.data;
+  return {
+    permalink,
+    title: headline,
+    description: dek,
+    published: published.date,
+    ...(updated ? { updated: updated.date } : {}),
+    categories: [SECTION_LABELS[section], ...tags],
+    creator: byline,
+    contentHtml: toFeedHtml(html, permalink),
+  };
+}
+
+/**
+ * The feed items for these articles, in their order. Each article's body is rendered at most once
+ * per build, however many feeds carry it; `astro dev` renders afresh so edits show.
+ * @param site the site's origin (Astro's `site`), against which every URL is made absolute
+ */
+export async function feedItemsFor(articles: readonly Article[], site: URL): Promise<FeedItem[]> {
+  const result: FeedItem[] = [];
+  // One at a time: the renders share one container, and a failure then names one article.
+  for (const article of articles) {
+    if (import.meta.env.DEV) {
+      result.push(await buildItem(article, site));
+      continue;
+    }
+    const key = `${site.href} ${article.id}`;
+    let item = items.get(key);
+    if (!item) {
+      item = buildItem(article, site);
+      items.set(key, item);
+    }
+    result.push(await item);
+  }
+  return result;
+}

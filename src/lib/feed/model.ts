@@ -1,0 +1,51 @@
+/**
+ * The feed model: what every format is serialized from. RSS, Atom and JSON Feed read the same
+ * items and the same channel, so they cannot disagree on what an article is.
+ */
+
+/** One article as the feeds carry it: everything already rendered and absolute. */
+export interface FeedItem {
+  /**
+   * Absolute URL of the article page. Also the item's identifier in every format (RSS permalink
+   * guid, Atom `id`, JSON Feed `id`), so a reader subscribed to two formats sees one article.
+   */
+  permalink: string;
+  /** The headline, plain text. */
+  title: string;
+  /** The dek, plain text. */
+  description: string;
+  /** When it was first published. */
+  published: Date;
+  /** When it last changed in substance, if it ever did. */
+  updated?: Date;
+  /** Section label first, then the tags. */
+  categories: string[];
+  /** Who it is by, as printed after "By" (RSS `author` wants an e-mail, so `dc:creator`). */
+  creator: string;
+  /** The whole article body as feed-safe HTML (see `toFeedHtml` in `./html`). */
+  contentHtml: string;
+}
+
+/** The channel: who publishes the feed, where it lives and when it last changed. */
+export interface FeedChannel {
+  title: string;
+  description: string;
+  /** BCP 47 language, e.g. "en". */
+  lang: string;
+  /** Absolute URL of the page the feed mirrors: the home page, or a section's or tag's page. */
+  homeUrl: string;
+  /** Absolute URL this document is served at (its `rel="self"` link); differs per format. */
+  feedUrl: string;
+  /** The publisher, named as the feed's author (Atom requires one even when it has no entries). */
+  author: string;
+  /** The newest change among the items; for an empty feed, when it was built. */
+  updated: Date;
+  /**
+   * IANA time zone Atom and JSON Feed dates are written in, so a date reads as the site prints
+   * it ("2023-03-29T00:00:00+03:00", not the previous day in UTC). RSS dates stay in GMT.
+   */
+  timeZone: string;
+}
+
+/** A serializer: one feed's channel and items (already sorted and limited) as one format's document. */
+export type FeedSerializer = (channel: FeedChannel, items: readonly FeedItem[]) => string;

@@ -1,0 +1,77 @@
+/**
+ * Which feeds exist and what each carries: every section's and tag's scope, the published
+ * articles in a scope, and the `getStaticPaths` of the routes under `/feeds/`. Apart from
+ * `./scopes` (naming only, importable without Astro), since this reads the content collection.
+ */
+import { siteConfig } from '../../site.config';
+import { getPublishedArticles, type Article } from '../articles';
+import { cacheKeyOf } from '../cache-key';
+import { buildTime } from '../clock';
+import { groupByTag } from '../listings';
+import { SECTIONS, SECTION_LABELS } from '../sections';
+import type { FeedScope, NarrowScope } from './scopes';
+
+/** Tag groups per published-articles array: every tag feed needs them, computed once per build. */
+const tagGroups = new WeakMap<readonly Article[], ReturnType<typeof groupByTag<Article>>>();
+
+function tagsOf(articles: readonly Article[]): ReturnType<typeof groupByTag<Article>> {
+  let groups = tagGroups.get(articles);
+  if (!groups) {
+    groups = groupByTag(articles);
+    tagGroups.set(articles, groups);
+  }
+  return groups;
+}
+
+/**
+ * Every section and tag that has feeds: all sections (an empty one gets an empty, valid feed, since
+ * its page exists and advertises it) and every tag a published article carries, as the tag pages.
+ */
+export async function feedScopes(): Promise<NarrowScope[]> {
+  const tags = tagsOf(await getPublishedArticles());
+  return [
+    ...SECTIONS.map((section): NarrowScope => ({
+      kind: 'section',
+      slug: section,
+      label: SECTION_LABELS[section],
+    })),
+    ...[...tags].map(([slug, { name }]): NarrowScope => ({ kind: 'tag', slug, label: name })),
+  ];
+}
+
+/** The published articles a feed draws from, newest first, before the item limit. */
+export async function articlesInScope(scope: FeedScope): Promise<Article[]> {
+  const articles = await getPublishedArticles();
+  if (scope.kind === 'site') return articles;
+  if (scope.kind === 'section') return articles.filter((article) => article.data.section === scope.slug);
+  return tagsOf(articles).get(scope.slug)?.articles ?? [];
+}
+
+/** The articles a feed carries: {@link articlesInScope}, cut to `siteConfig.feedItemLimit`. */
+export async function articlesInFeed(scope: FeedScope): Promise<Article[]> {
+  return (await articlesInScope(scope)).slice(0, siteConfig.feedItemLimit);
+}
+
+/**
+ * `getStaticPaths` for the routes under `/feeds/<kind>/<slug>/`: one page per {@link feedScopes}.
+ * Each is keyed (for incremental builds) by the articles it carries and, for an empty feed whose
+ * `updated` is the build's time, by that time.
+ */
+export async function feedScopePaths(): Promise<
+  {
+    params: { kind: NarrowScope['kind']; slug: string };
+    props: { scope: NarrowScope };
+    cacheKey: string;
+  }[]
+> {
+  const paths = [];
+  for (const scope of await feedScopes()) {
+    const carried = await articlesInFeed(scope);
+    paths.push({
+      params: { kind: scope.kind, slug: scope.slug },
+      props: { scope },
+      cacheKey: cacheKeyOf({ scope }, carried.length > 0 ? carried : buildTime),
+    });
+  }
+  return paths;
+}
