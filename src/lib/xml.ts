@@ -1,7 +1,7 @@
 /**
  * The one XML writer: RSS, Atom and the Google News sitemap are all written here, from data.
  *
- * Why fast-xml-parser's `XMLBuilder`, with @astrojs/rss's own options: it is the writer
+ * Why `XMLBuilder` from fast-xml-builder, with @astrojs/rss's own options: it is the writer
  * @astrojs/rss uses, so our RSS comes out as @astrojs/rss would write it (tests/unit/rss.test.ts
  * compares the two); it is maintained and already installed; and it takes a document as data, so
  * an element with attributes and children (`media:content`), an element repeated (several
@@ -12,11 +12,10 @@
  * characters XML 1.0 forbids even escaped (control characters, lone surrogates) are dropped, since
  * one of them makes a strict reader reject the whole document.
  *
- * fast-xml-parser marks its `XMLBuilder` export deprecated in favour of the `fast-xml-builder`
- * package it re-exports (the same class). We import it from fast-xml-parser, as @astrojs/rss
- * does, because that is the dependency the project declares.
+ * (@astrojs/rss imports it through fast-xml-parser, which re-exports this very class and marks
+ * that export deprecated in favour of importing fast-xml-builder directly, as we do.)
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 
 /** An element's content: its text, or an element with attributes and children. */
 export type XmlNode = string | XmlElement;
