@@ -1,16 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { gotoWithFonts } from './helpers';
+import { expectSiteFontsDrawn, gotoWithFonts, SITE_FACES, type DrawnIn } from './helpers';
 
 // The article page as readers see it, at phone, tablet and desktop widths, in both colour
 // schemes. Baselines live in visual.spec.ts-snapshots/; change them only on purpose with
 // `npm run test:visual:update`, and look at every image that changed.
 const WIDTHS = { phone: 375, tablet: 768, desktop: 1280 } as const;
 
-// One retry, screenshots only: with `font-display: optional`, a font that reaches a heavily loaded
-// machine after its 100 ms block period is not used for that page load, and the whole page reflows
-// in the fallback face (seen once in a fresh-clone CI run with two workers on two cores). The retry
-// still has to match the baseline pixel for pixel; a real change fails both attempts.
-test.describe.configure({ retries: 1 });
+// Fonts are made deterministic before each shot (gotoWithFonts) and checked in the browser
+// (expectSiteFontsDrawn): no retries, a page in fallback fonts fails naming the element.
+const FONTS: readonly DrawnIn[] = [
+  { selector: 'h1', faces: [SITE_FACES.serifBold] },
+  { selector: '.article-body > p', faces: [SITE_FACES.serif] },
+  // Hebrew letters in Noto Serif Hebrew, the rest of the name (" | Eli Cohen") in the serif.
+  { selector: '.tweet .name', faces: [SITE_FACES.hebrewBold, SITE_FACES.serifBold] },
+];
 const SCHEMES = ['light', 'dark'] as const;
 
 for (const [device, width] of Object.entries(WIDTHS)) {
@@ -19,6 +22,7 @@ for (const [device, width] of Object.entries(WIDTHS)) {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
       await gotoWithFonts(page, '/articles/azerbaijan-opens-embassy-in-israel/');
+      await expectSiteFontsDrawn(page, FONTS);
       await expect(page).toHaveScreenshot(`article-${device}-${colorScheme}.png`, { fullPage: true });
     });
   }

@@ -38,3 +38,66 @@ export function productionBuild({
   const dir = root.endsWith('/') ? root : `${root}/`;
   return runCaptured(buildCommand(dir), { cwd: dir, env: outDir ? { ...env, NEWS_OUT_DIR: outDir } : env });
 }
+
+/** An error as Astro prints it when a build fails: what the author reads. */
+export interface PrintedError {
+  /** Astro's name for it, e.g. "AstroUserError"; none for an MDX syntax error. */
+  name?: string;
+  /** The message, one entry a line (blank lines dropped). */
+  message: string[];
+  /** How to fix it: the "Hint:" section, when the error has one. */
+  hint?: string;
+  /** Where: the "Location:" section, `file:line:column` relative to the project. */
+  location?: string;
+}
+
+/** A section header of Astro's error block, e.g. "  Hint:". */
+const SECTION = /^ {2}(Hint|Error reference|Location|Stack trace):$/;
+/** A log line ("03:31:00 [ERROR] …"), which ends the message when read upwards. */
+const LOG_LINE = /^\d{2}:\d{2}:\d{2} /;
+
+/**
+ * Reads the last error block in a build's output, as Astro's logger lays it out:
+ * `[Name] message` (more lines may follow), then indented sections "Hint:", "Error reference:",
+ * "Location:" and "Stack trace:", each with its text indented below it.
+ * @param output the build's output, colour codes removed (see {@link astroBuild})
+ * @param projectDir the folder that was built, left out of the location
+ * @returns the error, or undefined when the output has no error block
+ */
+export function printedError(output: string, projectDir: string): PrintedError | undefined {
+  const lines = output.split('\n').map((line) => line.trimEnd());
+  const stack = lines.findLastIndex((line) => line === '  Stack trace:');
+  if (stack < 0) return undefined;
+  // The sections above the stack trace, read upwards to the first one.
+  const sections: Record<string, string> = {};
+  let top = stack;
+  for (let i = stack - 1; i >= 0; i--) {
+    const header = SECTION.exec(lines[i] ?? '');
+    if (header) {
+      sections[header[1] ?? ''] = lines
+        .slice(i + 1, top)
+        .map((line) => line.trim())
+        .join('\n');
+      top = i;
+    } else if (!(lines[i] ?? '').startsWith('    ')) break;
+  }
+  // The message: up from the first section to its "[Name]" line or to the log line before it.
+  let start = top;
+  while (start > 0 && !LOG_LINE.test(lines[start - 1] ?? '')) {
+    start--;
+    if (/^\[\w+\] /.test(lines[start] ?? '')) break;
+  }
+  const message = lines
+    .slice(start, top)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const name = /^\[(\w+)\] /.exec(message[0] ?? '');
+  if (name && message[0]) message[0] = message[0].slice(name[0].length);
+  const location = sections.Location?.replace(`${projectDir.replace(/\/$/, '')}/`, '');
+  return {
+    ...(name ? { name: name[1] } : {}),
+    message,
+    ...(sections.Hint === undefined ? {} : { hint: sections.Hint }),
+    ...(location === undefined ? {} : { location }),
+  };
+}

@@ -1,11 +1,25 @@
-import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xmldom';
-import { parseHTML } from 'linkedom';
-import { isAbsoluteUrl, isLanguageTag, type FeedProblem } from './feed-rules';
-import { NS, parseXml } from './xml';
+import type { Element as XmlElement } from '@xmldom/xmldom';
+import {
+  children,
+  elementChildren,
+  feedHtmlProblems,
+  isAbsoluteUrl,
+  isLanguageTag,
+  itemLabel,
+  mediaTypeProblems,
+  parseFeedXml,
+  selfLinkProblems,
+  show,
+  text,
+  xmlEncoding,
+  type FeedProblem,
+} from './feed-common';
+import { NS } from './xml';
 
 /**
  * Rule checkers for the site's Atom feeds (RFC 4287, as the W3C Feed Validator reads it) and JSON
- * Feeds (version 1.1), as tests/helpers/feed-rules.ts is for RSS. A few stricter site policies
+ * Feeds (version 1.1), as tests/helpers/feed-rules.ts is for RSS; what the formats share (URLs,
+ * feed HTML, the self link, the media type) is in feed-common.ts. A few stricter site policies
  * (every entry links to its page and carries its whole body) are noted where they apply.
  */
 
@@ -50,8 +64,6 @@ export const JSON_FEED_RULES = [
 /** One of the {@link JSON_FEED_RULES}. */
 export type JsonFeedRuleId = (typeof JSON_FEED_RULES)[number];
 
-export type { FeedProblem };
-
 type Report<Rule extends string> = (rule: Rule, message: string) => void;
 
 /** The JSON Feed version this site publishes; 1.0 feeds have a different item shape (`author`). */
@@ -61,10 +73,10 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 const TEXT_CONSTRUCTS = new Set(['title', 'subtitle', 'summary', 'rights']);
 const TEXT_TYPES = new Set(['text', 'html', 'xhtml']);
 
-/** Media types the validator accepts for Atom; feed readers refuse or sniff anything else. */
-const ATOM_MEDIA_TYPES = new Set(['application/atom+xml', 'application/xml', 'text/xml']);
+/** Media types the validator accepts for Atom, preferred first; readers refuse or sniff others. */
+const ATOM_MEDIA_TYPES = ['application/atom+xml', 'application/xml', 'text/xml'] as const;
 /** JSON Feed's own type, and plain JSON, which every JSON Feed reader also takes. */
-const JSON_FEED_MEDIA_TYPES = new Set(['application/feed+json', 'application/json']);
+const JSON_FEED_MEDIA_TYPES = ['application/feed+json', 'application/json'] as const;
 
 /**
  * RFC 3339 §5.6 date-time: full date, "T", time with seconds, optional fraction, and a zone ("Z" or
@@ -72,11 +84,6 @@ const JSON_FEED_MEDIA_TYPES = new Set(['application/feed+json', 'application/jso
  * date, a bare date) are errors, as the validator reports them.
  */
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
-
-/** Elements feed readers strip or that run code; feed HTML must not rely on them. */
-const BANNED_HTML_ELEMENTS = new Set(['script', 'style', 'iframe']);
-/** HTML attributes holding one URL, which a reader resolves against an unknown base unless absolute. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'poster']);
 
 // ---------------------------------------------------------------------------------------------
 // Atom
@@ -95,20 +102,19 @@ export function checkAtomFeed(
   xml: string,
   options: { feedUrl: string; contentType?: string },
 ): FeedProblem[] {
-  let doc: XmlDocument;
-  try {
-    doc = parseXml(xml);
-  } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error))
-      .replace(/^Reporting \w+ .* caused Error: /s, '')
-      .replace(/^XML \w+: /, '');
-    return [{ rule: 'well-formed', message: `the feed is not well-formed XML: ${reason}` }];
-  }
+  const parsed = parseFeedXml(xml);
+  if ('notWellFormed' in parsed) return [parsed.notWellFormed];
+  const { doc } = parsed;
   const problems: FeedProblem[] = [];
   const report: Report<AtomRuleId> = (rule, message) => problems.push({ rule, message });
 
   if (options.contentType !== undefined) {
-    checkMediaType(options.contentType, ATOM_MEDIA_TYPES, 'application/atom+xml', report);
+    const served = mediaTypeProblems(options.contentType, {
+      accepted: ATOM_MEDIA_TYPES,
+      encoding: xmlEncoding(xml),
+      encodingSource: 'the XML encoding',
+    });
+    for (const problem of served) report('content-type', problem);
   }
 
   const feed = doc.documentElement;
@@ -128,14 +134,20 @@ export function checkAtomFeed(
   checkIds(feed, '<feed>', report);
   checkDates(feed, '<feed>', report);
   checkLinks(feed, '<feed>', report);
-  checkSelfLink(feed, options.feedUrl, report);
+  const self = {
+    feedUrl: options.feedUrl,
+    mediaType: 'application/atom+xml',
+    where: '<feed>',
+    element: '<link rel="self">',
+  };
+  for (const problem of selfLinkProblems(feed, self)) report('self-link', problem);
   checkCategories(feed, '<feed>', report);
 
   const entries = atomChildren(feed, 'entry');
   const feedHasAuthor = checkAuthors(feed, '<feed>', report);
   const ids = new Map<string, string>();
   entries.forEach((entry, index) => {
-    const label = entryLabel(entry, index);
+    const label = itemLabel('entry', index, text(atomChildren(entry, 'title')[0]));
     for (const name of ['id', 'title', 'updated']) exactlyOne(entry, name, label, 'entry-required', report);
     // Site policy: every entry is an article, so it must link to its page.
     const alternates = atomChildren(entry, 'link').filter(
@@ -209,31 +221,6 @@ function checkLinks(parent: XmlElement, label: string, report: Report<AtomRuleId
   }
 }
 
-/** Readers use the self link to find the feed's own address, e.g. when it was reached via a redirect. */
-function checkSelfLink(feed: XmlElement, feedUrl: string, report: Report<AtomRuleId>): void {
-  const selfLinks = atomChildren(feed, 'link').filter((link) => link.getAttribute('rel') === 'self');
-  const [self] = selfLinks;
-  if (!self) {
-    report('self-link', '<feed> has no <link rel="self">');
-    return;
-  }
-  if (selfLinks.length > 1) report('self-link', `<feed> has ${selfLinks.length} <link rel="self">`);
-  const type = self.getAttribute('type');
-  if (type !== 'application/atom+xml') {
-    report(
-      'self-link',
-      `<link rel="self"> type is ${type === null ? 'missing' : show(type)}, not "application/atom+xml"`,
-    );
-  }
-  const href = self.getAttribute('href');
-  if (href !== feedUrl) {
-    report(
-      'self-link',
-      `<link rel="self"> href is ${href === null ? 'missing' : show(href)}, not the feed URL ${show(feedUrl)}`,
-    );
-  }
-}
-
 function checkTextConstructs(parent: XmlElement, label: string, report: Report<AtomRuleId>): void {
   for (const element of elementChildren(parent)) {
     if (element.namespaceURI !== NS.atom || !TEXT_CONSTRUCTS.has(element.localName ?? '')) continue;
@@ -298,7 +285,7 @@ function checkAtomContent(entry: XmlElement, label: string, report: Report<AtomR
     return;
   }
   if (type === 'html') {
-    for (const problem of htmlProblems(content.textContent ?? ''))
+    for (const problem of feedHtmlProblems(content.textContent ?? ''))
       report('content', `${label} <content>: ${problem}`);
   }
 }
@@ -313,23 +300,7 @@ function xhtmlDiv(element: XmlElement): boolean {
 }
 
 function atomChildren(parent: XmlElement, name: string): XmlElement[] {
-  return elementChildren(parent).filter((node) => node.localName === name && node.namespaceURI === NS.atom);
-}
-
-function elementChildren(parent: XmlElement): XmlElement[] {
-  return Array.from(parent.childNodes).filter(
-    (node): node is XmlElement => node.nodeType === node.ELEMENT_NODE,
-  );
-}
-
-function entryLabel(entry: XmlElement, index: number): string {
-  const title = text(atomChildren(entry, 'title')[0]);
-  return title === '' ? `entry ${index + 1}` : `entry ${index + 1} (${show(title)})`;
-}
-
-/** Element text as readers take it: surrounding whitespace is not part of a URL, date or title. */
-function text(element: XmlElement | undefined): string {
-  return element?.textContent?.trim() ?? '';
+  return children(parent, name, NS.atom);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,7 +348,12 @@ export function checkJsonFeed(
   const report: Report<JsonFeedRuleId> = (rule, message) => problems.push({ rule, message });
 
   if (options.contentType !== undefined) {
-    checkMediaType(options.contentType, JSON_FEED_MEDIA_TYPES, 'application/feed+json', report);
+    const served = mediaTypeProblems(options.contentType, {
+      accepted: JSON_FEED_MEDIA_TYPES,
+      encoding: 'UTF-8',
+      encodingSource: 'the only encoding of JSON (RFC 8259 §8.1)',
+    });
+    for (const problem of served) report('content-type', problem);
   }
   if (feed.version !== JSON_FEED_VERSION) {
     report('version', `version is ${showJson(feed.version)}, not ${show(JSON_FEED_VERSION)}`);
@@ -402,10 +378,7 @@ export function checkJsonFeed(
       report('item-required', `item ${index + 1} is ${showJson(item)}, not an object`);
       return;
     }
-    const label =
-      typeof item.title === 'string' && item.title !== ''
-        ? `item ${index + 1} (${show(item.title)})`
-        : `item ${index + 1}`;
+    const label = itemLabel('item', index, typeof item.title === 'string' ? item.title : '');
     checkJsonItem(item, label, ids, report);
   });
   return problems;
@@ -453,7 +426,7 @@ function checkJsonItem(
   } else if (typeof html !== 'string' || html.trim() === '') {
     report('content', `${label} content_html is ${showJson(html)}, not non-empty HTML`);
   } else {
-    for (const problem of htmlProblems(html)) report('content', `${label} content_html: ${problem}`);
+    for (const problem of feedHtmlProblems(html)) report('content', `${label} content_html: ${problem}`);
   }
 
   checkJsonAuthors(item, label, report);
@@ -511,7 +484,7 @@ function checkLanguage(value: Json | undefined, label: string, report: Report<Js
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shared
+// Shared by Atom and JSON Feed
 // ---------------------------------------------------------------------------------------------
 
 /** Why `value` is not an RFC 3339 date-time, or undefined when it is one. */
@@ -526,66 +499,6 @@ function rfc3339Problem(value: string): string | undefined {
   const realTime = (hours ?? 0) < 24 && (minutes ?? 0) < 60 && (seconds ?? 0) <= 60;
   const realOffset = Number.isNaN(offsetHours) || ((offsetHours ?? 0) < 24 && (offsetMinutes ?? 0) < 60);
   return realDay && realTime && realOffset ? undefined : `${show(value)} is not a real date and time`;
-}
-
-/** Feed HTML is shown out of context: relative URLs resolve against the reader, scripts get stripped or run. */
-function htmlProblems(html: string): string[] {
-  const problems: string[] = [];
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as {
-    document: Document;
-  };
-  for (const element of Array.from(document.body.querySelectorAll('*'))) {
-    const tag = element.localName;
-    if (BANNED_HTML_ELEMENTS.has(tag)) problems.push(`contains <${tag}>, which feed readers strip or run`);
-    for (const { name, value } of Array.from(element.attributes)) {
-      const attribute = name.toLowerCase();
-      if (attribute.startsWith('on'))
-        problems.push(`<${tag} ${attribute}> is an event handler attribute (${show(value)})`);
-      else if (
-        URL_ATTRIBUTES.has(attribute) &&
-        !isAbsoluteUrl(value.trim(), ['http:', 'https:', 'mailto:'])
-      ) {
-        problems.push(`<${tag} ${attribute}> ${show(value)} is not an absolute http(s) or mailto URL`);
-      } else if (attribute === 'srcset') {
-        for (const candidate of value.split(/,\s+/)) {
-          const url = candidate.trim().split(/\s+/)[0] ?? '';
-          if (!isAbsoluteUrl(url, ['http:', 'https:']))
-            problems.push(`<${tag} srcset> candidate ${show(url)} is not an absolute http(s) URL`);
-        }
-      }
-    }
-  }
-  return problems;
-}
-
-/** The served media type must be one readers treat as this kind of feed; a charset, if any, UTF-8. */
-function checkMediaType(
-  contentType: string,
-  accepted: ReadonlySet<string>,
-  preferred: string,
-  report: Report<'content-type'>,
-): void {
-  const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim());
-  if (!accepted.has(mediaType.toLowerCase())) {
-    report(
-      'content-type',
-      `Content-Type ${show(contentType)} is not ${[...accepted].join(', ')} (prefer ${preferred})`,
-    );
-  }
-  const charset = parameters
-    .map((parameter) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(parameter)?.[1])
-    .find((value) => value !== undefined);
-  // Both documents are UTF-8: the Atom one declares it, and JSON must be (RFC 8259 §8.1).
-  if (charset !== undefined && charset.toLowerCase() !== 'utf-8') {
-    report(
-      'content-type',
-      `Content-Type charset ${show(charset)} is not UTF-8, which the feed is written in`,
-    );
-  }
-}
-
-function show(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
 }
 
 function showJson(value: Json | undefined): string {

@@ -1,6 +1,19 @@
 import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xmldom';
-import { parseHTML } from 'linkedom';
-import { NS, parseXml } from './xml';
+import {
+  children,
+  feedHtmlProblems,
+  isAbsoluteUrl,
+  isLanguageTag,
+  itemLabel,
+  mediaTypeProblems,
+  parseFeedXml,
+  selfLinkProblems,
+  show,
+  text,
+  xmlEncoding,
+  type FeedProblem,
+} from './feed-common';
+import { NS } from './xml';
 
 /**
  * The rules {@link checkRssFeed} applies, named after what the W3C Feed Validator
@@ -26,16 +39,10 @@ export const RULES = [
 /** One of the {@link RULES}. */
 export type RuleId = (typeof RULES)[number];
 
-/** A rule the feed breaks: the rule id and a message naming the element and the offending value. */
-export interface FeedProblem {
-  rule: string;
-  message: string;
-}
-
 type Report = (rule: RuleId, message: string) => void;
 
-/** Media types the validator accepts for an RSS feed; anything else makes readers guess or refuse. */
-const FEED_MEDIA_TYPES = new Set(['application/rss+xml', 'application/xml', 'text/xml']);
+/** Media types the validator accepts for RSS, preferred first; readers guess at or refuse others. */
+const RSS_MEDIA_TYPES = ['application/rss+xml', 'application/xml', 'text/xml'] as const;
 
 /** The namespace each conventional prefix must be bound to (a near-miss URI is a different namespace). */
 const PREFIXES = new Map<string, string>(Object.entries(NS));
@@ -59,12 +66,6 @@ const DC_ELEMENTS = new Set([
   'type',
 ]);
 
-/** Elements feed readers strip or that run code; feed HTML must not rely on them. */
-const BANNED_HTML_ELEMENTS = new Set(['script', 'style', 'iframe']);
-
-/** HTML attributes holding one URL, which a reader resolves against an unknown base unless absolute. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'poster']);
-
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
@@ -81,11 +82,6 @@ const RFC822_DATE = new RegExp(
 /** The same shape with a two-digit year, which the validator only warns about; told apart for a clearer message. */
 const RFC822_TWO_DIGIT_YEAR = /^(?:[A-Z][a-z]{2}, *)?\d{1,2} +[A-Z][a-z]{2} +\d{2} +\d{2}:\d{2}/;
 
-/** An RSS language code: ISO 639 language, optionally with subtags, as in "en" or "en-us". */
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-
 /**
  * Checks an RSS 2.0 document against the rules in {@link RULES}, as a feed validator would.
  *
@@ -96,20 +92,20 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback
  *   well-formed XML yields only that problem, since nothing else can be read reliably.
  */
 export function checkRssFeed(xml: string, options: { feedUrl: string; contentType?: string }): FeedProblem[] {
-  let doc: XmlDocument;
-  try {
-    doc = parseXml(xml);
-  } catch (error) {
-    // xmldom wraps the message parseXml throws in its own ("Reporting error … caused Error: …").
-    const reason = (error instanceof Error ? error.message : String(error))
-      .replace(/^Reporting \w+ .* caused Error: /s, '')
-      .replace(/^XML \w+: /, '');
-    return [{ rule: 'well-formed', message: `the feed is not well-formed XML: ${reason}` }];
-  }
+  const parsed = parseFeedXml(xml);
+  if ('notWellFormed' in parsed) return [parsed.notWellFormed];
+  const { doc } = parsed;
   const problems: FeedProblem[] = [];
   const report: Report = (rule, message) => problems.push({ rule, message });
 
-  if (options.contentType !== undefined) checkContentType(options.contentType, xml, report);
+  if (options.contentType !== undefined) {
+    const served = mediaTypeProblems(options.contentType, {
+      accepted: RSS_MEDIA_TYPES,
+      encoding: xmlEncoding(xml),
+      encodingSource: 'the XML encoding',
+    });
+    for (const problem of served) report('content-type', problem);
+  }
   checkNamespaces(doc, report);
 
   const channel = checkRoot(doc, report);
@@ -117,7 +113,9 @@ export function checkRssFeed(xml: string, options: { feedUrl: string; contentTyp
 
   checkChannel(channel, options.feedUrl, report);
   const guids = new Map<string, string>();
-  children(channel, 'item').forEach((item, index) => checkItem(item, itemLabel(item, index), guids, report));
+  children(channel, 'item').forEach((item, index) =>
+    checkItem(item, itemLabel('item', index, text(children(item, 'title')[0])), guids, report),
+  );
   return problems;
 }
 
@@ -164,37 +162,18 @@ function checkChannel(channel: XmlElement, feedUrl: string, report: Report): voi
     }
   }
 
-  checkSelfLink(channel, feedUrl, report);
+  const self = {
+    feedUrl,
+    mediaType: 'application/rss+xml',
+    where: 'channel',
+    element: '<atom:link rel="self">',
+  };
+  for (const problem of selfLinkProblems(channel, self)) report('atom-self', problem);
 
   for (const name of ['pubDate', 'lastBuildDate']) {
     for (const date of children(channel, name)) checkDate(`channel <${name}>`, text(date), report);
   }
   checkCategories(channel, 'channel', report);
-}
-
-/** Readers use atom:link rel="self" to find the feed's own address, e.g. when it was reached via a redirect. */
-function checkSelfLink(channel: XmlElement, feedUrl: string, report: Report): void {
-  const selfLinks = children(channel, 'link', NS.atom).filter((link) => link.getAttribute('rel') === 'self');
-  const [self] = selfLinks;
-  if (!self) {
-    report('atom-self', `channel has no <atom:link rel="self"> in namespace ${show(NS.atom)}`);
-    return;
-  }
-  if (selfLinks.length > 1) report('atom-self', `channel has ${selfLinks.length} <atom:link rel="self">`);
-  const type = self.getAttribute('type');
-  if (type !== 'application/rss+xml') {
-    report(
-      'atom-self',
-      `<atom:link rel="self"> type is ${type === null ? 'missing' : show(type)}, not "application/rss+xml"`,
-    );
-  }
-  const href = self.getAttribute('href');
-  if (href !== feedUrl) {
-    report(
-      'atom-self',
-      `<atom:link rel="self"> href is ${href === null ? 'missing' : show(href)}, not the feed URL ${show(feedUrl)}`,
-    );
-  }
 }
 
 function checkItem(item: XmlElement, label: string, guids: Map<string, string>, report: Report): void {
@@ -291,95 +270,7 @@ function checkEncodedContent(encoded: XmlElement, label: string, report: Report)
   const hasChildElements = Array.from(encoded.childNodes).some((node) => node.nodeType === node.ELEMENT_NODE);
   if (hasChildElements) flag('holds XML child elements; its HTML must be escaped or in CDATA');
 
-  const html = `<!doctype html><html><body>${encoded.textContent ?? ''}</body></html>`;
-  const { document } = parseHTML(html) as unknown as { document: Document };
-  for (const element of htmlElements(document.body)) {
-    const tag = element.localName;
-    if (BANNED_HTML_ELEMENTS.has(tag)) flag(`contains <${tag}>, which feed readers strip or run`);
-    for (const { name, value } of Array.from(element.attributes)) {
-      // HTML attribute names are case-insensitive and linkedom keeps the author's case.
-      const attribute = name.toLowerCase();
-      if (attribute.startsWith('on')) {
-        flag(`<${tag} ${attribute}> is an event handler attribute (${show(value)})`);
-      } else if (URL_ATTRIBUTES.has(attribute)) {
-        if (!isHtmlUrl(value)) {
-          flag(`<${tag} ${attribute}> ${show(value)} is not an absolute http(s) or mailto URL`);
-        }
-      } else if (attribute === 'srcset') {
-        for (const url of srcsetUrls(value)) {
-          // srcset lists images, so a mailto: candidate is as wrong as a relative one.
-          if (!isAbsoluteUrl(url, ['http:', 'https:'])) {
-            flag(`<${tag} srcset> candidate ${show(url)} is not an absolute http(s) URL`);
-          }
-        }
-      }
-    }
-  }
-}
-
-/** Every element under `root`, including those in <template> contents, which are not its descendants. */
-function htmlElements(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll('*')).flatMap((element) =>
-    element.localName === 'template'
-      ? [element, ...htmlElements((element as HTMLTemplateElement).content)]
-      : [element],
-  );
-}
-
-/**
- * The URLs in a srcset, following the HTML parsing rules closely enough for feed content: candidates
- * are separated by commas, each a URL (no whitespace) followed by optional descriptors.
- */
-function srcsetUrls(srcset: string): string[] {
-  const urls: string[] = [];
-  let rest = srcset;
-  for (;;) {
-    rest = rest.replace(/^[\s,]+/, '');
-    if (rest === '') return urls;
-    const url = /^\S+/.exec(rest)?.[0] ?? '';
-    rest = rest.slice(url.length);
-    // A URL may itself contain commas; trailing ones end the candidate instead of belonging to it.
-    if (url.endsWith(',')) urls.push(url.replace(/,+$/, ''));
-    else {
-      urls.push(url);
-      // Descriptors ("2x", "640w") run to the next comma.
-      const comma = rest.indexOf(',');
-      rest = comma === -1 ? '' : rest.slice(comma + 1);
-    }
-  }
-}
-
-/** URLs in feed HTML: absolute http(s) for resources and links, mailto for addresses. */
-function isHtmlUrl(value: string): boolean {
-  // Browsers strip surrounding whitespace from URL attributes, so only the URL itself is judged.
-  return isAbsoluteUrl(value.trim(), ['http:', 'https:', 'mailto:']);
-}
-
-/** An absolute URL with one of these protocols (also used by feed-formats.ts). */
-export function isAbsoluteUrl(value: string, protocols: readonly string[]): boolean {
-  // new URL() alone is too forgiving: it would accept "http:example.com" and internal spaces.
-  if (/\s/.test(value)) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (!protocols.includes(url.protocol)) return false;
-  if (url.protocol === 'mailto:') return url.pathname !== '';
-  return /^https?:\/\/[^/?#]/i.test(value) && url.hostname !== '';
-}
-
-/** A language code the validator accepts: well-formed and with an ISO 639 primary subtag. */
-export function isLanguageTag(value: string): boolean {
-  if (!LANGUAGE_TAG.test(value)) return false;
-  try {
-    Intl.getCanonicalLocales(value);
-  } catch {
-    return false;
-  }
-  // Display names exist for assigned ISO 639 codes, so this rejects made-up ones like "zz".
-  return languageNames.of(value.split('-')[0] ?? '') !== undefined;
+  for (const problem of feedHtmlProblems(encoded.textContent ?? '')) flag(problem);
 }
 
 /**
@@ -412,54 +303,4 @@ function checkNamespaces(doc: XmlDocument, report: Report): void {
       report('namespaces', `<${element.tagName}> is not a Dublin Core element`);
     }
   }
-}
-
-/**
- * The served media type must be one readers treat as a feed; a charset parameter, if any, must
- * agree with the XML declaration (UTF-8 when the declaration names none).
- */
-function checkContentType(contentType: string, xml: string, report: Report): void {
-  const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim());
-  if (!FEED_MEDIA_TYPES.has(mediaType.toLowerCase())) {
-    report(
-      'content-type',
-      `Content-Type ${show(contentType)} is not application/rss+xml, application/xml or text/xml`,
-    );
-  }
-  const charset = parameters
-    .map((parameter) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(parameter)?.[1])
-    .find((value) => value !== undefined);
-  const declared = /^\uFEFF?<\?xml[^?]*?\sencoding\s*=\s*["']([^"']+)["']/.exec(xml)?.[1] ?? 'UTF-8';
-  if (charset !== undefined && charset.toLowerCase() !== declared.toLowerCase()) {
-    report(
-      'content-type',
-      `Content-Type charset ${show(charset)} disagrees with the XML encoding ${show(declared)}`,
-    );
-  }
-}
-
-/** The child elements of `parent` called `name` in namespace `ns` (none for plain RSS elements). */
-function children(parent: XmlElement, name: string, ns: string | null = null): XmlElement[] {
-  return Array.from(parent.childNodes).filter(
-    (node): node is XmlElement =>
-      node.nodeType === node.ELEMENT_NODE &&
-      (node as XmlElement).localName === name &&
-      (node as XmlElement).namespaceURI === ns,
-  );
-}
-
-/** Element text as readers take it: surrounding whitespace is not part of a URL, date or title. */
-function text(element: XmlElement | undefined): string {
-  return element?.textContent?.trim() ?? '';
-}
-
-/** Names an item by position and, to find it in a long feed, by title. */
-function itemLabel(item: XmlElement, index: number): string {
-  const title = text(children(item, 'title')[0]);
-  return title === '' ? `item ${index + 1}` : `item ${index + 1} (${show(title)})`;
-}
-
-/** Quotes a value for a message, shortened so a long body cannot swamp the report. */
-function show(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
 }

@@ -1,6 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import PullQuote from '../../src/components/mdx/PullQuote.astro';
+import { errorOf } from '../helpers/errors';
 import { parseFragment, textOf } from '../helpers/html';
 
 let container: AstroContainer;
@@ -42,17 +43,29 @@ describe('<PullQuote>', () => {
   });
 
   it('rejects a pull-quote without a speaker, naming the file, the prop and the fix', async () => {
-    await expect(render({}, 'Words')).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[AstroUserError: <PullQuote> in src/content/articles/example.mdx: prop "speaker" is required: who said the words, e.g. speaker="Eli Cohen" (received nothing).]`,
-    );
+    expect(await errorOf(render({}, 'Words'))).toMatchInlineSnapshot(`
+      {
+        "hint": "Fix the <PullQuote> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+        "message": "<PullQuote> in src/content/articles/example.mdx: prop "speaker" is required: who said the words, e.g. speaker="Eli Cohen" (received nothing).",
+        "name": "AstroUserError",
+      }
+    `);
   });
 
   it('rejects an empty speaker, an unknown prop and a pull-quote with no words', async () => {
-    await expect(render({ speaker: ' ', quote: 'x' }, 'Words')).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[AstroUserError: <PullQuote> in src/content/articles/example.mdx: prop "speaker" must not be empty: who said the words, e.g. speaker="Eli Cohen" (received " "); unknown prop "quote".]`,
-    );
-    await expect(render({ speaker: 'Eli Cohen' }, '<p>  </p>')).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[AstroUserError: <PullQuote> in src/content/articles/example.mdx has nothing between its tags.]`,
-    );
+    expect(await errorOf(render({ speaker: ' ', quote: 'x' }, 'Words'))).toMatchInlineSnapshot(`
+      {
+        "hint": "Fix the <PullQuote> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+        "message": "<PullQuote> in src/content/articles/example.mdx: prop "speaker" must not be empty: who said the words, e.g. speaker="Eli Cohen" (received " "); unknown prop "quote".",
+        "name": "AstroUserError",
+      }
+    `);
+    expect(await errorOf(render({ speaker: 'Eli Cohen' }, '<p>  </p>'))).toMatchInlineSnapshot(`
+      {
+        "hint": "Put the quoted words inside it, e.g. <PullQuote speaker="Eli Cohen">Azerbaijan is a strategic partner of Israel</PullQuote>",
+        "message": "<PullQuote> in src/content/articles/example.mdx has nothing between its tags.",
+        "name": "AstroUserError",
+      }
+    `);
   });
 });

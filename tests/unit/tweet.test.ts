@@ -1,6 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Tweet from '../../src/components/mdx/Tweet.astro';
+import { errorOf } from '../helpers/errors';
 import { parseFragment, textOf } from '../helpers/html';
 
 let container: AstroContainer;
@@ -90,22 +91,37 @@ describe('<Tweet>', () => {
 
   it('rejects a tweet without a handle, naming the file, the prop and an example', async () => {
     const { handle: _omitted, ...rest } = cohen;
-    await expect(render(rest)).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[AstroUserError: <Tweet> in src/content/articles/example.mdx: prop "handle" is required: the author’s handle on X, e.g. handle="elicoh1" (received nothing).]`,
-    );
+    expect(await errorOf(render(rest))).toMatchInlineSnapshot(`
+      {
+        "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+        "message": "<Tweet> in src/content/articles/example.mdx: prop "handle" is required: the author’s handle on X, e.g. handle="elicoh1" (received nothing).",
+        "name": "AstroUserError",
+      }
+    `);
   });
 
   it('rejects a malformed handle, an impossible date and a post URL by someone else', async () => {
-    await expect(render({ ...cohen, handle: 'eli cohen!' })).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[AstroUserError: <Tweet> in src/content/articles/example.mdx: prop "handle" expected 1–15 letters, digits or underscores, e.g. handle="elicoh1", received "eli cohen!".]`,
-    );
-    await expect(render({ ...cohen, date: '2023-02-30' })).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[AstroUserError: <Tweet> in src/content/articles/example.mdx: prop "date" "2023-02-30" is not a day of the calendar.]`,
-    );
-    await expect(
-      render({ ...cohen, url: 'https://x.com/someoneelse/status/1' }),
-    ).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[AstroUserError: <Tweet> in src/content/articles/example.mdx: prop "url" is a post by @someoneelse, but handle is "elicoh1"; use the post’s own address (received "https://x.com/someoneelse/status/1").]`,
-    );
+    expect(await errorOf(render({ ...cohen, handle: 'eli cohen!' }))).toMatchInlineSnapshot(`
+      {
+        "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+        "message": "<Tweet> in src/content/articles/example.mdx: prop "handle" expected 1–15 letters, digits or underscores, e.g. handle="elicoh1", received "eli cohen!".",
+        "name": "AstroUserError",
+      }
+    `);
+    expect(await errorOf(render({ ...cohen, date: '2023-02-30' }))).toMatchInlineSnapshot(`
+      {
+        "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+        "message": "<Tweet> in src/content/articles/example.mdx: prop "date" "2023-02-30" is not a day of the calendar.",
+        "name": "AstroUserError",
+      }
+    `);
+    expect(await errorOf(render({ ...cohen, url: 'https://x.com/someoneelse/status/1' })))
+      .toMatchInlineSnapshot(`
+      {
+        "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+        "message": "<Tweet> in src/content/articles/example.mdx: prop "url" is a post by @someoneelse, but handle is "elicoh1"; use the post’s own address (received "https://x.com/someoneelse/status/1").",
+        "name": "AstroUserError",
+      }
+    `);
   });
 });

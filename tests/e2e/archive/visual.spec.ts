@@ -1,15 +1,38 @@
 import { expect, test, type Page } from '@playwright/test';
-import { gotoWithFonts } from '../helpers';
+import { expectSiteFontsDrawn, gotoWithFonts, SITE_FACES, type DrawnIn } from '../helpers';
 
 // Listing pages and the search page of the example archive, phone and desktop, light and dark.
 // Baselines in visual.spec.ts-snapshots/ beside this file; update on purpose only (README,
 // "Screenshots").
-const PAGES: Record<string, { path: string; ready?: (page: Page) => Promise<void> }> = {
-  home: { path: '/' },
-  section: { path: '/sections/middle-east/' },
+// `fonts`: elements whose faces are checked before the shot, besides the site name and the section
+// links (serif 700 and sans on every page); the whole page must be free of fallback fonts too.
+const PAGES: Record<
+  string,
+  { path: string; fonts: readonly DrawnIn[]; ready?: (page: Page) => Promise<void> }
+> = {
+  home: {
+    path: '/',
+    fonts: [
+      { selector: '.headline', faces: [SITE_FACES.serifBold] },
+      { selector: '.dek', faces: [SITE_FACES.serif] },
+    ],
+  },
+  section: {
+    path: '/sections/middle-east/',
+    fonts: [
+      { selector: 'h1', faces: [SITE_FACES.serifBold] },
+      { selector: '.dek', faces: [SITE_FACES.serif] },
+    ],
+  },
   // A search already done (?q=), so the shot shows Pagefind's results as a reader sees them.
   search: {
     path: '/search/?q=budget',
+    fonts: [
+      { selector: 'h1', faces: [SITE_FACES.serifBold] },
+      { selector: '#search-intro', faces: [SITE_FACES.serif] },
+      { selector: '.pagefind-ui__result-link', faces: [SITE_FACES.serifBold] },
+      { selector: '.pagefind-ui__message', faces: [SITE_FACES.sans] },
+    ],
     ready: async (page) => {
       await expect(page.locator('.pagefind-ui__message')).toHaveText(/^\d+ results? for budget$/);
       await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
@@ -20,13 +43,7 @@ const PAGES: Record<string, { path: string; ready?: (page: Page) => Promise<void
 };
 const WIDTHS = { phone: 375, desktop: 1280 } as const;
 
-// One retry, screenshots only: with `font-display: optional`, a font that reaches a heavily loaded
-// machine after its 100 ms block period is not used for that page load, and the whole page reflows
-// in the fallback face (seen once in a fresh-clone CI run with two workers on two cores). The retry
-// still has to match the baseline pixel for pixel; a real change fails both attempts.
-test.describe.configure({ retries: 1 });
-
-for (const [name, { path, ready }] of Object.entries(PAGES)) {
+for (const [name, { path, fonts, ready }] of Object.entries(PAGES)) {
   for (const [device, width] of Object.entries(WIDTHS)) {
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`${name} page, ${device} (${width}px), ${colorScheme}`, async ({ page }) => {
@@ -34,6 +51,7 @@ for (const [name, { path, ready }] of Object.entries(PAGES)) {
         await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
         await gotoWithFonts(page, path);
         await ready?.(page);
+        await expectSiteFontsDrawn(page, fonts);
         await expect(page).toHaveScreenshot(`${name}-${device}-${colorScheme}.png`, { fullPage: true });
       });
     }
