@@ -1,7 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article';
-import { slugify } from './lib/slug';
+import { articleId, articleLoader } from './lib/article-loader';
 
 /**
  * Where articles come from. The real ones live in src/content/articles/. `NEWS_FIXTURES=1` adds
@@ -11,14 +10,17 @@ import { slugify } from './lib/slug';
 const folders = ['src/content/articles'];
 if (process.env.NEWS_FIXTURES === '1') folders.push('tests/fixtures/archive');
 
-/** One MDX file per article; the file name (without `.mdx`) is the article's URL slug. */
+/**
+ * One MDX file per article, `<slug>.mdx` or `<slug>/index.mdx`: the file (or folder) name is the
+ * article's URL slug. Its images sit beside it, in a folder named after it.
+ */
 const articles = defineCollection({
-  loader: glob({
+  loader: articleLoader({
     base: '.',
     pattern: folders.map((folder) => `${folder}/**/[^_]*.mdx`),
-    // The slug is the file name alone, wherever the file sits; two files with one slug fail the
+    // The slug is the name alone, wherever the file sits; two files with one slug fail the
     // build (prerenderConflictBehavior: 'error' in astro.config.mjs).
-    generateId: ({ entry }) => slugify(entry.replace(/^.*\//, '').replace(/\.mdx$/, '')),
+    generateId: ({ entry }) => articleId(entry),
   }),
   schema: articleSchema,
 });

@@ -44,15 +44,34 @@ export function lightTokens<T extends string>(css: string, names: readonly T[]):
   return out;
 }
 
+/**
+ * The dark scheme's custom properties: the `:root { … }` inside `@layer tokens`'s
+ * `@media (prefers-color-scheme: dark)`.
+ * @throws when there is none or a wanted token is missing
+ */
+export function darkTokens<T extends string>(css: string, names: readonly T[]): Record<T, string> {
+  const layer = css.indexOf('@layer tokens {');
+  const media = layer < 0 ? -1 : css.indexOf('@media (prefers-color-scheme: dark)', layer);
+  if (media < 0) throw new Error('design tokens: no dark scheme in `@layer tokens` of global.css');
+  // Reuse the light reader on the text from the dark media query on: its first :root is the dark one.
+  return lightTokens(`@layer tokens {${css.slice(media)}`, names);
+}
+
 /** The project root: Astro builds (and Vitest runs) from there, while bundling moves `import.meta.url`. */
 const root = pathToFileURL(`${process.cwd()}/`);
 
+const readGlobalCss = () => readFileSync(fileURLToPath(new URL('./src/styles/global.css', root)), 'utf8');
+
 /** The card's colours, read once per process from `src/styles/global.css`. */
 export function cardColours(): Record<ColourToken, string> {
-  cached ??= lightTokens(
-    readFileSync(fileURLToPath(new URL('./src/styles/global.css', root)), 'utf8'),
-    CARD_COLOUR_TOKENS,
-  );
+  cached ??= lightTokens(readGlobalCss(), CARD_COLOUR_TOKENS);
   return cached;
 }
 let cached: Record<ColourToken, string> | undefined;
+
+/** The dark scheme's colours, for the band a photo card sets its headline on. */
+export function cardDarkColours(): Record<ColourToken, string> {
+  cachedDark ??= darkTokens(readGlobalCss(), CARD_COLOUR_TOKENS);
+  return cachedDark;
+}
+let cachedDark: Record<ColourToken, string> | undefined;

@@ -28,13 +28,27 @@ const property = (name: string, content: string): HeadTag => ({
 });
 const named = (name: string, content: string): HeadTag => ({ tag: 'meta', attrs: { name, content } });
 
-/** What an article's head needs besides the article itself: its absolute URLs and word count. */
-export type ArticleHeadContext = NewsArticleContext;
+/** The image link previews show for an article (its social card). */
+export interface CardRef {
+  /** Absolute URL. */
+  readonly url: string;
+  /** Media type, e.g. "image/png". */
+  readonly type: string;
+  /** What it shows, for readers who cannot see it. */
+  readonly alt: string;
+}
+
+/** What an article's head needs besides the article itself: its absolute URLs, card and word count. */
+export interface ArticleHeadContext extends NewsArticleContext {
+  readonly card: CardRef;
+}
 
 /**
  * An article page's Open Graph (`og:*`, `article:*`), Twitter card and NewsArticle JSON-LD tags.
  * The canonical URL (the original's, for a syndicated copy) is what `og:url` names.
- * @example articleHead(article.data, siteConfig, { url, imageUrl, logoUrl, sourceUrl, wordCount })
+ * Every article page allows large previews of its images (`max-image-preview:large`), as Google
+ * Discover asks of a site that wants its photographs shown.
+ * @example articleHead(article.data, siteConfig, { url, images, card, logoUrl, sourceUrl, wordCount })
  */
 export function articleHead(data: Article['data'], site: SiteConfig, context: ArticleHeadContext): HeadTag[] {
   const { headline, dek, canonical, section, tags, published, updated } = data;
@@ -44,10 +58,11 @@ export function articleHead(data: Article['data'], site: SiteConfig, context: Ar
     property('og:title', headline),
     property('og:description', dek),
     property('og:url', canonical ?? context.url),
-    property('og:image', context.imageUrl),
+    property('og:image', context.card.url),
+    property('og:image:type', context.card.type),
     property('og:image:width', String(CARD_WIDTH)),
     property('og:image:height', String(CARD_HEIGHT)),
-    property('og:image:alt', `${SECTION_LABELS[section]}: ${headline}`),
+    property('og:image:alt', context.card.alt),
     // Open Graph wants a locale as language_TERRITORY: "en_US".
     property('og:locale', site.locale.replace('-', '_')),
     property('article:published_time', isoWithOffset(published, site.timeZone)),
@@ -57,7 +72,9 @@ export function articleHead(data: Article['data'], site: SiteConfig, context: Ar
     named('twitter:card', 'summary_large_image'),
     named('twitter:title', headline),
     named('twitter:description', dek),
-    named('twitter:image', context.imageUrl),
+    named('twitter:image', context.card.url),
+    named('twitter:image:alt', context.card.alt),
+    named('robots', 'max-image-preview:large'),
     {
       tag: 'script',
       attrs: { type: 'application/ld+json' },

@@ -52,10 +52,11 @@ export function emptyContentError(
   component: string,
   source: string | undefined,
   example: string,
+  what = 'the quoted words',
 ): AstroError {
   const where = source ?? 'an article';
   return new AstroError(
     `<${component}> in ${where} has nothing between its tags.`,
-    `Put the quoted words inside it, e.g. ${example}`,
+    `Put ${what} inside it, e.g. ${example}`,
   );
 }

@@ -9,6 +9,9 @@ import type { Section } from './sections';
 /** The file name each feed format is served under, in every folder that has feeds. */
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 
+/** A social card's file format: PNG for a card drawn from text, JPEG for one from a photograph. */
+export type CardFormat = 'png' | 'jpg';
+
 /** A feed format: "rss", "atom" or "json". */
 export type FeedFormat = keyof typeof FEED_FILES;
 
@@ -35,8 +38,11 @@ export function sitePaths(base: string) {
     home: (): string => root,
     /** An article's page: "/articles/<id>/". */
     article: (id: string): string => at(`articles/${id}/`),
-    /** An article's social card, 1200×630 PNG: "/cards/<id>.png". */
-    card: (id: string): string => at(`cards/${id}.png`),
+    /**
+     * An article's social card, 1200×630: "/cards/<id>.png" (drawn from the headline) or
+     * "/cards/<id>.jpg" (from the lead photograph); `socialCardOf` says which an article has.
+     */
+    card: (id: string, format: CardFormat): string => at(`cards/${id}.${format}`),
     /** A section's listing: "/sections/<section>/". */
     section: (section: Section): string => at(`sections/${section}/`),
     /** Every topic with its count: "/tags/". */

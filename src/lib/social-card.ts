@@ -14,7 +14,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import satori from 'satori';
-import { cardColours } from './design-tokens';
+import sharp from 'sharp';
+import { cardColours, cardDarkColours } from './design-tokens';
 import { HEBREW, SANS, SERIF, fontFile } from './fonts';
 
 import { CARD_HEIGHT, CARD_WIDTH } from './card-size';
@@ -40,6 +41,22 @@ export interface SocialCardInput {
   readonly date: string;
   /** The publication's name, e.g. "JNS Wire". */
   readonly siteTitle: string;
+  /**
+   * The lead photograph, when the article has one: the card is then the photo, cropped to
+   * 1200×630, with the headline on a dark band across its foot (a JPEG). Without it, the card is
+   * drawn from the text alone (a PNG).
+   */
+  readonly photo?: CardPhoto | undefined;
+}
+
+/** The photograph a photo card is cut from. */
+export interface CardPhoto {
+  /** The image file, an absolute path. */
+  readonly file: string;
+  /** Where the crop keeps the subject, as sharp names it ("centre", "left top", …). */
+  readonly position: string;
+  /** Who took it, shown small on the band: "Miriam Levi/JNS". */
+  readonly credit: string;
 }
 
 /** Where cached cards live, and how a missing one is drawn (tests pass a counting renderer). */
@@ -130,8 +147,17 @@ function packageVersion(name: string): string {
 export function socialCardHash(input: SocialCardInput): string {
   // A fixed field order (not the caller's object), so equal inputs always give equal JSON.
   const fields = [input.headline, input.dek, input.section, input.date, input.siteTitle];
+  // A photo card changes with the photo's bytes, its crop and credit, and the band's colours.
+  const photo = input.photo && {
+    bytes: createHash('sha256').update(readFileSync(input.photo.file)).digest('hex'),
+    position: input.photo.position,
+    credit: input.photo.credit,
+    band: cardDarkColours(),
+  };
   return createHash('sha256')
-    .update(JSON.stringify({ version: CARD_VERSION, fonts: loadFonts().digest, colours: colours(), fields }))
+    .update(
+      JSON.stringify({ version: CARD_VERSION, fonts: loadFonts().digest, colours: colours(), fields, photo }),
+    )
     .digest('hex');
 }
 
@@ -263,26 +289,115 @@ function cardTree(input: SocialCardInput): CardNode {
   );
 }
 
+/** An `rgba()` colour from a token's `#rrggbb` value and an opacity. */
+function withAlpha(hex: string, alpha: number): string {
+  const [r = 0, g = 0, b = 0] = (/^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex) ?? [])
+    .slice(1)
+    .map((part) => Number.parseInt(part, 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
 /**
- * Draws a social card, without the cache: PNG bytes, exactly {@link CARD_WIDTH}×{@link CARD_HEIGHT} px.
+ * The band of a photo card: transparent over the photo's upper part, then the dark scheme's
+ * background fading in, with the section, the headline, and a line with the site, the date and
+ * the photographer.
+ */
+function photoBandTree(input: SocialCardInput & { photo: CardPhoto }): CardNode {
+  const dark = cardDarkColours();
+  const length = [...input.headline].length;
+  const headlinePx = length <= 50 ? 60 : length <= 90 ? 52 : 44;
+  return div(
+    {
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      boxSizing: 'border-box',
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'flex-end',
+      fontFamily: `"${SERIF.name}", "${HEBREW.name}"`,
+    },
+    div(
+      {
+        display: 'flex',
+        flexDirection: 'column',
+        padding: '120px 72px 40px',
+        backgroundImage: `linear-gradient(to bottom, ${withAlpha(dark['--color-bg'], 0)}, ${withAlpha(dark['--color-bg'], 0.88)} 42%)`,
+        color: dark['--color-text'],
+      },
+      [
+        div(
+          {
+            display: 'flex',
+            marginBottom: 12,
+            fontFamily: `"${SANS.name}", "${HEBREW.name}"`,
+            fontSize: 24,
+            letterSpacing: '0.14em',
+            textTransform: 'uppercase',
+            color: dark['--color-accent'],
+          },
+          input.section,
+        ),
+        div(
+          {
+            display: 'block',
+            fontSize: headlinePx,
+            fontWeight: 700,
+            lineHeight: 1.1,
+            letterSpacing: '-0.01em',
+            lineClamp: 3,
+            textOverflow: 'ellipsis',
+          },
+          input.headline,
+        ),
+        div(
+          {
+            display: 'flex',
+            justifyContent: 'space-between',
+            marginTop: 20,
+            fontFamily: `"${SANS.name}", "${HEBREW.name}"`,
+            fontSize: 22,
+            color: dark['--color-muted'],
+          },
+          [
+            div({ display: 'flex' }, `${input.siteTitle} · ${input.date}`),
+            div({ display: 'flex' }, `Photo: ${input.photo.credit}`),
+          ],
+        ),
+      ],
+    ),
+  );
+}
+
+/** satori lays out a tree (text becomes SVG paths), resvg rasterises it: PNG bytes, RGBA. */
+async function rasterise(tree: CardNode): Promise<Buffer> {
+  const svg = await satori(tree, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts().fonts });
+  // Text is already paths in the SVG, so resvg needs no fonts: skipping the system's keeps the
+  // PNG the same on every machine (and saves scanning them).
+  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+}
+
+/**
+ * Draws a social card, without the cache, exactly {@link CARD_WIDTH}×{@link CARD_HEIGHT} px: from
+ * the text alone, PNG bytes; from the lead photograph (`input.photo`), JPEG bytes: the photo cut
+ * to 1200×630 where its subject is, under the headline band.
  * @example const png = await renderSocialCard({ headline: 'Azerbaijan opens embassy in Israel',
  *   dek: 'The two nations’ foreign ministers met…', section: 'World', date: 'March 29, 2023', siteTitle: 'JNS Wire' });
  */
 export async function renderSocialCard(input: SocialCardInput): Promise<Uint8Array<ArrayBuffer>> {
-  const svg = await satori(cardTree(input), {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    fonts: loadFonts().fonts,
-  });
-  // Text is already paths in the SVG, so resvg needs no fonts: skipping the system's keeps the
-  // PNG the same on every machine (and saves scanning them).
-  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })
-    .render()
-    .asPng();
-  return new Uint8Array(png);
+  const { photo } = input;
+  if (!photo) return new Uint8Array(await rasterise(cardTree(input)));
+  const band = await rasterise(photoBandTree({ ...input, photo }));
+  const jpeg = await sharp(photo.file)
+    .rotate()
+    .resize(CARD_WIDTH, CARD_HEIGHT, { fit: 'cover', position: photo.position })
+    .composite([{ input: band }])
+    .jpeg({ quality: 82, mozjpeg: true })
+    .toBuffer();
+  return new Uint8Array(jpeg);
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG_SIGNATURE = [0xff, 0xd8, 0xff];
 
 /** The folder cached cards are kept in (see {@link SocialCardOptions.cacheDir}). */
 export function socialCardCacheDir(options: Pick<SocialCardOptions, 'cacheDir'> = {}): string {
@@ -294,7 +409,7 @@ export function socialCardCacheDir(options: Pick<SocialCardOptions, 'cacheDir'> 
 
 /**
  * A social card, from the cache when an identical card (same input, design version, fonts and
- * renderer) was drawn before, else drawn and stored: PNG bytes, 1200×630 px. The file is named by
+ * renderer) was drawn before, else drawn and stored: PNG (text) or JPEG (photo) bytes, 1200×630 px. The file is named by
  * {@link socialCardHash}, so a changed article simply gets a new file.
  * @example new Response(await socialCard(input), { headers: { 'Content-Type': 'image/png' } })
  */
@@ -303,12 +418,13 @@ export async function socialCard(
   options: SocialCardOptions = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const dir = socialCardCacheDir(options);
-  const file = join(dir, `${socialCardHash(input)}.png`);
+  const file = join(dir, `${socialCardHash(input)}.${input.photo ? 'jpg' : 'png'}`);
+  const signature = input.photo ? JPEG_SIGNATURE : PNG_SIGNATURE;
 
   const cached = await readFile(file).catch(() => undefined);
   // Writes are atomic, so a cached file is whole; the signature check still guards against a
   // cache folder someone filled by hand.
-  if (cached && PNG_SIGNATURE.every((byte, i) => cached[i] === byte)) return new Uint8Array(cached);
+  if (cached && signature.every((byte, i) => cached[i] === byte)) return new Uint8Array(cached);
 
   const png = new Uint8Array(await (options.render ?? renderSocialCard)(input));
   // Temp file + rename: a build that is killed mid-write, or two builds at once, never leave a

@@ -7,8 +7,11 @@ import { SECTION_LABELS } from './sections';
 export interface NewsArticleContext {
   /** The article page's canonical URL on this site. */
   url: string;
-  /** Absolute URL of the article's social card (1200×630 PNG). */
-  imageUrl: string;
+  /**
+   * Absolute URLs of the article's images for search engines: the lead photograph's 16:9, 4:3 and
+   * 1:1 crops, or the social card when there is no photograph.
+   */
+  images: readonly string[];
   /** Absolute URL of the publisher's logo. */
   logoUrl: string;
   /** Absolute URL of the source's page on this site (e.g. /source/jns/). */
@@ -29,7 +32,7 @@ export function newsArticleJsonLd(data: ArticleData, site: SiteConfig, context: 
     '@type': 'NewsArticle',
     headline: data.headline,
     description: data.dek,
-    image: [context.imageUrl],
+    image: [...context.images],
     datePublished: published,
     dateModified: data.updated ? isoWithOffset(data.updated, site.timeZone) : published,
     author: [{ '@type': 'Organization', name: data.byline, url: context.sourceUrl }],

@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
+import type { SchemaContext } from 'astro:content';
 import { SECTIONS } from '../lib/sections';
 import { siteConfig } from '../site.config';
+import { leadImageSchema } from './image';
 import { languageTag } from './language';
 import { newsDate } from './news-date';
 
@@ -12,7 +14,7 @@ const required = (what: string, example: string) => ({
 });
 
 /** The frontmatter fields, each documented where it is declared. */
-const fields = {
+const fieldsWith = (image: SchemaContext['image']) => ({
   /** The headline: plain text, the page's only `<h1>`. Example: "Azerbaijan opens embassy in Israel". */
   headline: z
     .string(required('the headline as plain text', '"Azerbaijan opens embassy in Israel"'))
@@ -55,28 +57,34 @@ const fields = {
     .optional(),
   /** A draft is never published: no page, no feed item. */
   draft: z.boolean({ error: 'must be true or false' }).default(false),
-};
+  /** The lead photograph, credited: src, alt, caption, credit, position (see `leadImageSchema`). */
+  image: leadImageSchema(image).optional(),
+});
 
 /**
  * The frontmatter of an article in `src/content/articles/`. Every field is checked when the site
- * builds; a wrong one fails the build with the file and the field named.
+ * builds; a wrong one fails the build with the file and the field named. A function of Astro's
+ * schema context, for the lead image's `image()` (a path resolved next to the article).
  */
-export const articleSchema = z
-  .strictObject(fields, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; the fields are ${Object.keys(fields).join(', ')}`
-        : undefined,
-  })
-  .superRefine((data, ctx) => {
-    if (data.updated && data.updated.date < data.published.date) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['updated'],
-        message: `is before "published" (${data.published.iso}); an update cannot precede publication`,
-      });
-    }
-  });
+export function articleSchema({ image }: Pick<SchemaContext, 'image'>) {
+  const fields = fieldsWith(image);
+  return z
+    .strictObject(fields, {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; the fields are ${Object.keys(fields).join(', ')}`
+          : undefined,
+    })
+    .superRefine((data, ctx) => {
+      if (data.updated && data.updated.date < data.published.date) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: `is before "published" (${data.published.iso}); an update cannot precede publication`,
+        });
+      }
+    });
+}
 
-/** Article frontmatter after parsing (dates are `NewsDate`s, defaults filled in). */
-export type ArticleData = z.output<typeof articleSchema>;
+/** Article frontmatter after parsing (dates are `NewsDate`s, defaults filled in, the image resolved). */
+export type ArticleData = z.output<ReturnType<typeof articleSchema>>;

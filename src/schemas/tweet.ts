@@ -1,5 +1,7 @@
+import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import { siteConfig } from '../site.config';
+import { altText, credit, localImage } from './image';
 import { languageTag } from './language';
 import { newsDate } from './news-date';
 
@@ -59,11 +61,41 @@ export const TweetSchema = z
         'must be the post’s address, e.g. https://x.com/elicoh1/status/1234567890',
       )
       .optional(),
-    /** A link to the post's photo or video, if any, shown as a plain link (never loaded). */
-    media: z.url({ protocol: /^https$/, error: 'must be an https:// link to the photo or video' }).optional(),
+    /**
+     * The post's photo or video: a saved copy of the photo next to the article, shown in the card
+     * ("./harvest/post.jpg", with `mediaAlt`), or an https link to it on X, shown as a plain link.
+     * Either way nothing is loaded from X.
+     */
+    media: z
+      .union([z.url({ protocol: /^https$/ }), localImage('media', './folder/post-photo.jpg')], {
+        error:
+          'must be a saved copy of the photo next to the article, e.g. media="./harvest/post-photo.jpg", or an https:// link to it',
+      })
+      .optional(),
+    /** What the saved photo shows, for readers who cannot see it; required with a saved photo. */
+    mediaAlt: altText('prop').optional(),
+    /** Who took the saved photo, if known. */
+    mediaCredit: credit('prop').optional(),
   })
   .strict()
   .superRefine((tweet, ctx) => {
+    const saved = typeof tweet.media === 'object';
+    if (saved && tweet.mediaAlt === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mediaAlt'],
+        message: 'is required with a saved photo: what it shows, e.g. mediaAlt="A podium between two flags"',
+      });
+    }
+    for (const prop of ['mediaAlt', 'mediaCredit'] as const) {
+      if (!saved && tweet[prop] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [prop],
+          message: `goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg"`,
+        });
+      }
+    }
     if (!tweet.url) return;
     const author = new URL(tweet.url).pathname.split('/')[1]?.toLowerCase();
     if (author !== tweet.handle.toLowerCase()) {
@@ -75,7 +107,7 @@ export const TweetSchema = z
     }
   });
 
-/** What an author may write on `<Tweet>` in MDX. */
-export type TweetProps = z.input<typeof TweetSchema>;
+/** What an author may write on `<Tweet>` in MDX (a saved photo's path becomes its metadata when the MDX compiles). */
+export type TweetProps = Omit<z.input<typeof TweetSchema>, 'media'> & { media?: string | ImageMetadata };
 /** `<Tweet>` props after checking (handle without "@"). */
 export type Tweet = z.output<typeof TweetSchema>;

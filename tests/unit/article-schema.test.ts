@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSchema } from '../../src/schemas/article';
+import { testArticleSchema } from '../helpers/article-schema';
 
 const valid = {
   headline: 'Azerbaijan opens embassy in Israel',
@@ -12,14 +12,14 @@ const valid = {
 
 /** The schema's complaints, one line each as "field: message", as the build prints them. */
 function problems(data: Record<string, unknown>): string[] {
-  const result = articleSchema.safeParse(data);
+  const result = testArticleSchema.safeParse(data);
   if (result.success) return [];
   return result.error.issues.map((issue) => `${issue.path.join('.') || '(frontmatter)'}: ${issue.message}`);
 }
 
 describe('article frontmatter', () => {
   it('accepts the real article’s frontmatter and fills in the defaults', () => {
-    const data = articleSchema.parse(valid);
+    const data = testArticleSchema.parse(valid);
     expect(data.lang).toBe('en');
     expect(data.draft).toBe(false);
     expect(data.published.date.toISOString()).toBe('2023-03-28T21:00:00.000Z');
@@ -27,7 +27,7 @@ describe('article frontmatter', () => {
   });
 
   it('accepts an update with an offset and a canonical URL for a syndicated copy', () => {
-    const data = articleSchema.parse({
+    const data = testArticleSchema.parse({
       ...valid,
       updated: '2023-03-29T18:00:00+03:00',
       canonical: 'https://www.jns.org/azerbaijan-opens-embassy-in-israel/',
@@ -87,7 +87,7 @@ describe('article frontmatter', () => {
     `);
     expect(problems({ ...valid, heading: 'x' })).toMatchInlineSnapshot(`
       [
-        "(frontmatter): unknown field "heading"; the fields are headline, dek, byline, published, updated, section, tags, lang, canonical, draft",
+        "(frontmatter): unknown field "heading"; the fields are headline, dek, byline, published, updated, section, tags, lang, canonical, draft, image",
       ]
     `);
   });

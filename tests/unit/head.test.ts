@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { articleHead, type HeadTag } from '../../src/lib/head';
-import { articleSchema } from '../../src/schemas/article';
+import { testArticleSchema } from '../helpers/article-schema';
 import { siteConfig } from '../../src/site.config';
 
 const context = {
   url: 'https://news.example.com/articles/azerbaijan-opens-embassy-in-israel/',
-  imageUrl: 'https://news.example.com/cards/azerbaijan-opens-embassy-in-israel.png',
+  images: ['https://news.example.com/cards/azerbaijan-opens-embassy-in-israel.png'],
+  card: {
+    url: 'https://news.example.com/cards/azerbaijan-opens-embassy-in-israel.png',
+    type: 'image/png',
+    alt: 'World: Azerbaijan opens embassy in Israel',
+  },
   logoUrl: 'https://news.example.com/favicon.svg',
   sourceUrl: 'https://news.example.com/source/jns/',
   wordCount: 341,
 };
 
 const data = (overrides: Record<string, unknown> = {}) =>
-  articleSchema.parse({
+  testArticleSchema.parse({
     headline: 'Azerbaijan opens embassy in Israel',
     dek: 'The two nations’ foreign ministers met in Jerusalem.',
     byline: 'JNS',
@@ -38,7 +43,8 @@ describe('articleHead', () => {
       ['og:title', 'Azerbaijan opens embassy in Israel'],
       ['og:description', 'The two nations’ foreign ministers met in Jerusalem.'],
       ['og:url', context.url],
-      ['og:image', context.imageUrl],
+      ['og:image', context.card.url],
+      ['og:image:type', 'image/png'],
       ['og:image:width', '1200'],
       ['og:image:height', '630'],
       ['og:image:alt', 'World: Azerbaijan opens embassy in Israel'],
@@ -50,7 +56,9 @@ describe('articleHead', () => {
       ['twitter:card', 'summary_large_image'],
       ['twitter:title', 'Azerbaijan opens embassy in Israel'],
       ['twitter:description', 'The two nations’ foreign ministers met in Jerusalem.'],
-      ['twitter:image', context.imageUrl],
+      ['twitter:image', context.card.url],
+      ['twitter:image:alt', 'World: Azerbaijan opens embassy in Israel'],
+      ['robots', 'max-image-preview:large'],
       ['script', 'application/ld+json'],
     ]);
   });

@@ -13,7 +13,8 @@ import { recentArticles, renderNewsSitemap } from '../../src/lib/news-sitemap';
 import { readingMinutes } from '../../src/lib/reading';
 import { jsonForScript, newsArticleJsonLd } from '../../src/lib/structured-data';
 import { slugify } from '../../src/lib/slug';
-import { articleSchema, type ArticleData } from '../../src/schemas/article';
+import type { ArticleData } from '../../src/schemas/article';
+import { testArticleSchema } from '../helpers/article-schema';
 import { siteConfig } from '../../src/site.config';
 import { parseXml } from '../helpers/xml';
 
@@ -27,7 +28,7 @@ const day = (value: string): NewsDate => {
 function article(id: string, overrides: Record<string, unknown> = {}): { id: string; data: ArticleData } {
   return {
     id,
-    data: articleSchema.parse({
+    data: testArticleSchema.parse({
       headline: `Headline ${id}`,
       dek: 'A dek.',
       byline: 'JNS',
@@ -120,7 +121,7 @@ describe('slugify', () => {
 describe('structured data', () => {
   const context = {
     url: 'https://news.example.com/articles/a/',
-    imageUrl: 'https://news.example.com/cards/a.png',
+    images: ['https://news.example.com/cards/a.png'],
     logoUrl: 'https://news.example.com/favicon.svg',
     sourceUrl: 'https://news.example.com/source/jns/',
     wordCount: 360,

@@ -16,7 +16,8 @@ describe('sitePaths: the URL scheme, written out once here', () => {
     expect(at.article('azerbaijan-opens-embassy-in-israel')).toBe(
       `${root}articles/azerbaijan-opens-embassy-in-israel/`,
     );
-    expect(at.card('x')).toBe(`${root}cards/x.png`);
+    expect(at.card('x', 'png')).toBe(`${root}cards/x.png`);
+    expect(at.card('x', 'jpg')).toBe(`${root}cards/x.jpg`);
     expect(at.section('middle-east')).toBe(`${root}sections/middle-east/`);
     expect(at.topics()).toBe(`${root}tags/`);
     expect(at.topic('united-nations')).toBe(`${root}tags/united-nations/`);

@@ -3,7 +3,8 @@
  * feed both hand this map to `<Content components={mdxComponents} />`.
  * To add one: write it in this folder with a zod schema in `src/schemas/`, then list it here.
  */
+import Figure from './Figure.astro';
 import PullQuote from './PullQuote.astro';
 import Tweet from './Tweet.astro';
 
-export const mdxComponents = { PullQuote, Tweet };
+export const mdxComponents = { Figure, PullQuote, Tweet };

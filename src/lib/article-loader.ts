@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { glob, type Loader } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import sharp from 'sharp';
+import { describeSize, extensionProblem, sizeProblem } from './images';
+import { slugify } from './slug';
+
+/** What `glob()` takes; the articles' own loader passes it on. */
+type GlobOptions = Parameters<typeof glob>[0];
+
+/**
+ * The articles' loader: Astro's `glob()` loader, plus a check of each article's lead image before
+ * its frontmatter is parsed. Astro resolves `image.src` only later, while bundling, and then fails
+ * with "Could not find requested image", naming neither the article nor where it looked; here the
+ * article, the field and the resolved path are named, and the photo's size is checked against the
+ * site's rules (src/lib/images.ts) before anything is built.
+ */
+export function articleLoader(options: GlobOptions): Loader {
+  const inner = glob(options);
+  return {
+    name: 'news-articles',
+    load: (context) =>
+      inner.load({
+        ...context,
+        parseData: async (props) => {
+          if (props.filePath) await checkLeadImage(props.filePath, props.data, context.config.root);
+          return context.parseData(props);
+        },
+      }),
+  };
+}
+
+/**
+ * An article's id: its file name without `.mdx`, as a URL slug; for `<slug>/index.mdx` (an
+ * article in a folder with its images), the folder's name.
+ * @example articleId('src/content/articles/harvest/index.mdx') // 'harvest'
+ */
+export function articleId(entry: string): string {
+  const parts = entry.replace(/\.mdx$/, '').split('/');
+  const name = parts.at(-1) === 'index' && parts.length > 1 ? parts.at(-2) : parts.at(-1);
+  return slugify(name ?? entry);
+}
+
+/** Fails the build, naming the article, the field and the fix. */
+function fail(file: string, message: string, hint: string): never {
+  throw new AstroError(`${file}: ${message}`, hint);
+}
+
+const HINT =
+  'The lead image is a file next to the article, e.g. image:\n  src: ./harvest/lead.jpg\n  alt: …\n  credit: …\nSee "Photographs" in README.md.';
+
+/**
+ * Checks an article's `image.src`: written as a relative path to a JPEG, PNG, WebP or AVIF file
+ * that exists, at least 1,200 px on each side and at most 8,000 (`sizeProblem`).
+ * @param filePath the article's absolute path
+ * @param data its frontmatter, not yet parsed
+ * @param root the project root, for paths in messages
+ */
+export async function checkLeadImage(
+  filePath: string,
+  data: Record<string, unknown>,
+  root: URL,
+): Promise<void> {
+  const image = data['image'];
+  if (image === undefined || image === null || typeof image !== 'object') return; // the schema says why
+  const file = relative(root.pathname, filePath);
+  const src: unknown = (image as Record<string, unknown>)['src'];
+  if (src === undefined) {
+    fail(
+      file,
+      'image.src is required: the photo’s path relative to this file, e.g. src: ./harvest/lead.jpg',
+      HINT,
+    );
+  }
+  if (typeof src !== 'string' || /^[a-z][a-z0-9+.-]*:|^\//i.test(src)) {
+    fail(
+      file,
+      `image.src must be a path relative to this file, e.g. src: ./harvest/lead.jpg, received ${JSON.stringify(src)}`,
+      'A URL or an absolute path is not processed: keep the photo in a folder next to the article.',
+    );
+  }
+  const extension = extensionProblem(src);
+  if (extension) fail(file, `image.src ${src} ${extension}.`, HINT);
+  const resolved = resolve(dirname(filePath), src);
+  if (!existsSync(resolved)) {
+    fail(
+      file,
+      `image.src ${src} does not exist: looked for ${relative(root.pathname, resolved)}`,
+      `Put the photo there, or correct the path (it is relative to ${file}).`,
+    );
+  }
+  const { width, height, format } = await sharp(resolved).metadata();
+  const size = {
+    width: width ?? 0,
+    height: height ?? 0,
+    format: format === 'heif' ? 'avif' : String(format),
+  };
+  const problem = sizeProblem(size, 'lead');
+  if (problem)
+    fail(
+      file,
+      `image.src ${src} ${problem}.`,
+      `The photo at ${relative(root.pathname, resolved)} is ${describeSize(size)}.`,
+    );
+}

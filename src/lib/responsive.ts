@@ -1,0 +1,25 @@
+/**
+ * Responsive image sizes for the reading column: what `srcset` offers and what `sizes` tells the
+ * browser, so a phone downloads a phone-sized file and a retina desktop a sharp one.
+ */
+
+/** Candidate widths, from a small phone at 1× up to the column at 3×. */
+export const IMAGE_WIDTHS = [320, 480, 640, 800, 960, 1280, 1600, 1920] as const;
+
+/**
+ * The widths to offer for a source `width` px wide: every candidate narrower than it, then the
+ * source's own width when it is within the largest candidate (a file is never made wider than its
+ * source, and nothing on a page is drawn wider than 1,920 px).
+ * @example widthsFor(1600) // [320, 480, 640, 800, 960, 1280, 1600]
+ */
+export function widthsFor(width: number): number[] {
+  const largest = IMAGE_WIDTHS.at(-1) ?? width;
+  const below = IMAGE_WIDTHS.filter((candidate) => candidate < width);
+  return width <= largest ? [...below, width] : [...below];
+}
+
+/**
+ * How wide an image is drawn: the column (`--measure`, 40rem) once the viewport holds it with the
+ * page's side padding (`--space-m` each side), else the viewport less that padding.
+ */
+export const COLUMN_SIZES = '(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)';

@@ -1,0 +1,21 @@
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { getPublishedArticles } from '../../lib/articles';
+import { withCacheKeys } from '../../lib/cache-key';
+import { socialCardOf } from '../../lib/card-ref';
+import { cardInput } from '../../lib/card-input';
+import { socialCard } from '../../lib/social-card';
+
+/** One card per published article with a lead photograph (the others: ./[id].png.ts). */
+export const getStaticPaths = (async () => {
+  const articles = (await getPublishedArticles()).filter((article) => socialCardOf(article).format === 'jpg');
+  return withCacheKeys(articles.map((article) => ({ params: { id: article.id }, props: { article } })));
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+/**
+ * `/cards/<id>.jpg`: the card cut from the article's lead photograph, with the headline on a
+ * band (1200×630 JPEG, see `src/lib/social-card.ts`). Cached between builds.
+ */
+export const GET: APIRoute<Props> = async ({ props: { article } }) =>
+  new Response(await socialCard(cardInput(article)), { headers: { 'Content-Type': 'image/jpeg' } });
