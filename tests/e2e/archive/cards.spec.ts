@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ARTICLE_ID, paths } from '../../helpers/site';
 
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -8,9 +9,9 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 test.describe('social cards', () => {
-  for (const id of ['azerbaijan-opens-embassy-in-israel', 'fixture-crossing-talks']) {
-    test(`/cards/${id}.png is a 1200×630 PNG`, async ({ request }) => {
-      const response = await request.get(`/cards/${id}.png`);
+  for (const id of [ARTICLE_ID, 'fixture-crossing-talks']) {
+    test(`${paths.card(id)} is a 1200×630 PNG`, async ({ request }) => {
+      const response = await request.get(paths.card(id));
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toMatch(/^image\/png\b/);
       expect(pngSize(await response.body())).toEqual({ width: 1200, height: 630 });
@@ -18,7 +19,7 @@ test.describe('social cards', () => {
   }
 
   test('drafts and embargoed articles have no card', async ({ request }) => {
-    expect((await request.get('/cards/fixture-draft.png')).status()).toBe(404);
-    expect((await request.get('/cards/fixture-embargoed.png')).status()).toBe(404);
+    expect((await request.get(paths.card('fixture-draft'))).status()).toBe(404);
+    expect((await request.get(paths.card('fixture-embargoed'))).status()).toBe(404);
   });
 });
