@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { productionBuild } from '../helpers/build';
 import { copyProject } from '../helpers/project-copy';
+import { ARTICLE_ID, builtFile, paths } from '../helpers/site';
 
 /**
  * Astro's incremental build copies a page from the previous build when its cacheKey (see
@@ -11,8 +12,11 @@ import { copyProject } from '../helpers/project-copy';
  * the page would: here an article is added, and every page that must now show it is rendered
  * again, while pages it does not touch are copied.
  */
-const ARTICLE = 'articles/azerbaijan-opens-embassy-in-israel/index.html';
 const NEW_ID = 'a-later-report';
+// The files under dist/ (Astro's build log names each as "/<file>").
+const ARTICLE = builtFile(paths.article(ARTICLE_ID));
+const CARD = builtFile(paths.card(ARTICLE_ID, 'png'));
+const SECTION = builtFile(paths.section('world'));
 const NEW_ARTICLE = `---
 headline: A later report in the same section
 dek: A made-up report for the incremental build test.
@@ -50,30 +54,28 @@ describe('incremental build', () => {
       // Nothing changed: every keyed page is copied.
       const second = build();
       expect(logged(second, `/${ARTICLE}`)).toBe('copied');
-      expect(logged(second, '/cards/azerbaijan-opens-embassy-in-israel.png')).toBe('copied');
-      expect(logged(second, '/sections/world/index.html')).toBe('copied');
+      expect(logged(second, `/${CARD}`)).toBe('copied');
+      expect(logged(second, `/${SECTION}`)).toBe('copied');
 
       writeFileSync(join(project.dir, `src/content/articles/${NEW_ID}.mdx`), NEW_ARTICLE);
       const third = build();
       // The old article's page gains a "newer" link and a more-in-section entry: rendered again.
       expect(logged(third, `/${ARTICLE}`)).toBe('rendered');
-      expect(page(ARTICLE).querySelector('a[rel="next"]')?.getAttribute('href')).toBe(`/articles/${NEW_ID}/`);
+      expect(page(ARTICLE).querySelector('a[rel="next"]')?.getAttribute('href')).toBe(paths.article(NEW_ID));
       // Its card shows only its own headline, dek, section and date: copied.
-      expect(logged(third, '/cards/azerbaijan-opens-embassy-in-israel.png')).toBe('copied');
+      expect(logged(third, `/${CARD}`)).toBe('copied');
       // Listings that now hold the new article are rendered again and list it first.
-      expect(logged(third, '/sections/world/index.html')).toBe('rendered');
-      const listed = [...page('sections/world/index.html').querySelectorAll('main h2 a, main h3 a')].map(
-        (a) => a.getAttribute('href'),
+      expect(logged(third, `/${SECTION}`)).toBe('rendered');
+      const listed = [...page(SECTION).querySelectorAll('main h2 a, main h3 a')].map((a) =>
+        a.getAttribute('href'),
       );
-      expect(listed.slice(0, 2)).toEqual([
-        `/articles/${NEW_ID}/`,
-        '/articles/azerbaijan-opens-embassy-in-israel/',
-      ]);
+      expect(listed.slice(0, 2)).toEqual([paths.article(NEW_ID), paths.article(ARTICLE_ID)]);
       // A listing it is not in is copied.
-      expect(logged(third, '/tags/diplomacy/index.html')).toBe('copied');
+      expect(logged(third, `/${builtFile(paths.topic('diplomacy'))}`)).toBe('copied');
       // The section's feed carries it.
-      expect(readFileSync(join(project.dir, 'dist/feeds/section/world/rss.xml'), 'utf8')).toContain(
-        `/articles/${NEW_ID}/`,
+      const sectionFeed = paths.feed({ kind: 'section', slug: 'world' }, 'rss');
+      expect(readFileSync(join(project.dir, 'dist', builtFile(sectionFeed)), 'utf8')).toContain(
+        paths.article(NEW_ID),
       );
     } finally {
       project.remove();

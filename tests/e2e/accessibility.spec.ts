@@ -1,13 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { ARTICLE_ID, paths } from '../helpers/site';
 
 const PAGES = {
-  home: '/',
-  article: '/articles/azerbaijan-opens-embassy-in-israel/',
-  section: '/sections/world/',
-  'empty section': '/sections/israel/',
+  home: paths.home(),
+  article: paths.article(ARTICLE_ID),
+  section: paths.section('world'),
+  'empty section': paths.section('israel'),
+  // An address that is no page of the site at all (not an article that is missing).
   'not found': '/no-such-page/',
-  search: '/search/',
+  search: paths.search(),
 } as const;
 const WIDTHS = { phone: 375, desktop: 1280 } as const;
 const SCHEMES = ['light', 'dark'] as const;

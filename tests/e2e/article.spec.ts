@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { SITE_SCOPE } from '../../src/lib/feed/scopes';
+import { ARTICLE_ID, paths, siteUrl } from '../helpers/site';
 import { recordForeignRequests } from './helpers';
 
-const ARTICLE = '/articles/azerbaijan-opens-embassy-in-israel/';
+const ARTICLE = paths.article(ARTICLE_ID);
 // The JNS report as published (dek, byline, body; lines 6–9 are the quoted post).
 const source = readFileSync(
   new URL('../fixtures/jns-2023-03-29-azerbaijan-embassy.txt', import.meta.url),
@@ -99,14 +101,14 @@ test.describe('the article page', () => {
     await page.goto(ARTICLE);
     await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
       'href',
-      /\/rss\.xml$/,
+      siteUrl(paths.feed(SITE_SCOPE, 'rss')),
     );
   });
 });
 
 test.describe('the other pages', () => {
   test('the home page lists the article with its headline, dek and date', async ({ page }) => {
-    await page.goto('/');
+    await page.goto(paths.home());
     const link = page.getByRole('link', { name: 'Azerbaijan opens embassy in Israel' });
     await expect(link).toHaveAttribute('href', ARTICLE);
     await expect(page.getByText(source[0]!)).toBeVisible();

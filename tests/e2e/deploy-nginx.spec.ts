@@ -27,7 +27,7 @@ const SECURITY = rules.find((rule) => rule.pattern === '/*')?.headers ?? {};
 const ARTICLE = paths.article(ARTICLE_ID);
 const MISSING = [
   '/no-such-page/',
-  '/articles/no-such-article/',
+  paths.article('no-such-article'),
   '/no-such-file.xml',
   '/_astro/no-such.woff2',
 ];
@@ -98,9 +98,9 @@ test('every built file comes with exactly the headers _headers gives its path', 
 
 test('the security headers reach pages, hashed assets, every feed, redirects and the 404 page', async () => {
   expect(Object.keys(SECURITY)).toContain('content-security-policy');
-  const paths = ['/', ARTICLE, ARTICLE.slice(0, -1), ASSET, ...SITE_AND_SECTION_FEEDS, ...MISSING];
+  const checked = [paths.home(), ARTICLE, ARTICLE.slice(0, -1), ASSET, ...SITE_AND_SECTION_FEEDS, ...MISSING];
   const problems: string[] = [];
-  for (const path of paths) {
+  for (const path of checked) {
     for (const gzip of BOTH) {
       const found = differences((await get(path, gzip)).headers, SECURITY, Object.keys(SECURITY));
       if (found.length > 0) problems.push(`${label(path, gzip)}: ${found.join('; ')}`);
@@ -146,7 +146,8 @@ test('each feed is sent as its format’s media type in UTF-8, with a short cach
 test('text is sent gzip to clients that ask for it, and as is to the others', async () => {
   const texts = pathsWhere(isText);
   // HTML, CSS, the three feed types, other XML, XSLT, SVG and JSON are all in the build.
-  for (const kind of ['/', '.css', 'rss.xml', 'atom.xml', 'feed.json', 'sitemap-index.xml', '.xsl', '.svg']) {
+  const feedFiles = FEED_FORMAT_IDS.map((format) => FEED_FORMATS[format].file);
+  for (const kind of ['/', '.css', ...feedFiles, paths.sitemapIndex(), '.xsl', '.svg']) {
     expect(texts.some((path) => path.endsWith(kind), `a ${kind} file in dist/`)).toBe(true);
   }
   const problems: string[] = [];

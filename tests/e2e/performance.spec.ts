@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { listFiles } from '../helpers/dist';
+import { ARTICLE_ID, builtFile, paths } from '../helpers/site';
 
 /**
  * Budgets, measured in bytes and layout shift, never in seconds (timings flake; bytes do not).
@@ -13,9 +14,11 @@ import { listFiles } from '../helpers/dist';
  */
 const FIRST_ROUND_TRIP = 14_600;
 const ARTICLE_TOTAL = 80_000;
-const ARTICLE = '/articles/azerbaijan-opens-embassy-in-israel/';
+const ARTICLE = paths.article(ARTICLE_ID);
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
-const SEARCH_PAGE = 'search/index.html';
+const SEARCH_PAGE = builtFile(paths.search());
+/** Pagefind's bundle, written by scripts/build.mjs, as a folder of dist/: "pagefind/". */
+const PAGEFIND_DIR = paths.pagefind().slice(1);
 
 const isText = (path: string) => /\.(html|css|js|xml|svg|json|txt)$/.test(path) || path.endsWith('/');
 const fileOf = (pathname: string) =>
@@ -70,12 +73,15 @@ test.describe('budgets', () => {
       ([, src]) => src ?? '',
     );
     expect(searchSources.length, 'the search page loads Pagefind').toBeGreaterThan(0);
-    for (const src of searchSources) expect(src).toMatch(/^\/(pagefind|_astro)\/[^/]+\.js$/);
+    for (const src of searchSources) {
+      const dir = [paths.pagefind(), '/_astro/'].find((folder) => src.startsWith(folder));
+      expect(dir !== undefined && /^[^/]+\.js$/.test(src.slice(dir.length)), src).toBe(true);
+    }
     // Files the search page references by name, e.g. /_astro/search.astro_….js if Astro does not
     // inline its script; pagefind/ holds Pagefind's own bundle.
     const allowed = new Set(searchSources.map((src) => src.slice(1)));
     const scripts = listFiles(DIST).filter((f) => /\.(m?js)$/.test(f));
-    expect(scripts.filter((f) => !f.startsWith('pagefind/') && !allowed.has(f))).toEqual([]);
+    expect(scripts.filter((f) => !f.startsWith(PAGEFIND_DIR) && !allowed.has(f))).toEqual([]);
 
     for (const file of listFiles(DIST).filter((f) => f.endsWith('.html') && f !== SEARCH_PAGE)) {
       expect(readFileSync(DIST + file, 'utf8'), file).not.toMatch(

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { SITE_SCOPE } from '../../src/lib/feed/scopes';
 import { headersFor, parseHeadersFile } from '../helpers/headers';
+import { ARTICLE_ID, paths } from '../helpers/site';
 import { recordForeignRequests } from './helpers';
 
-const PAGES = ['/', '/articles/azerbaijan-opens-embassy-in-israel/', '/sections/world/', '/no-such-page/'];
+// The last is no page of the site at all: the 404 page.
+const PAGES = [paths.home(), paths.article(ARTICLE_ID), paths.section('world'), '/no-such-page/'];
 const rules = parseHeadersFile(readFileSync(new URL('../../dist/_headers', import.meta.url), 'utf8'));
 
 test.describe('privacy', () => {
@@ -19,12 +22,14 @@ test.describe('privacy', () => {
 
 test.describe('security headers', () => {
   test('_headers sends the full set a static host should send', () => {
-    const page = headersFor(rules, '/articles/azerbaijan-opens-embassy-in-israel/');
+    const page = headersFor(rules, paths.article(ARTICLE_ID));
     expect(page['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     expect(page['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
     // Hosts merge every matching rule: a script-src (or default-src) here would also bind /search/
     // and its Pagefind worker, and block the search. Each page's <meta> policy limits scripts.
-    expect(headersFor(rules, '/search/')['content-security-policy']).not.toMatch(/script-src|default-src/);
+    expect(headersFor(rules, paths.search())['content-security-policy']).not.toMatch(
+      /script-src|default-src/,
+    );
     expect(page['x-content-type-options']).toBe('nosniff');
     expect(page['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(page['permissions-policy']).toMatch(/camera=\(\)/);
@@ -32,7 +37,9 @@ test.describe('security headers', () => {
     expect(headersFor(rules, '/_astro/fonts/a.woff2')['cache-control']).toBe(
       'public, max-age=31536000, immutable',
     );
-    expect(headersFor(rules, '/rss.xml')['content-type']).toBe('application/rss+xml; charset=utf-8');
+    expect(headersFor(rules, paths.feed(SITE_SCOPE, 'rss'))['content-type']).toBe(
+      'application/rss+xml; charset=utf-8',
+    );
     // Pages themselves are not cached as immutable: a corrected article must reach readers.
     expect(page['cache-control']).toBeUndefined();
   });

@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { parseHTML } from 'linkedom';
-import { siteConfig } from '../../src/site.config';
 import { findBrokenLinks, listFiles } from '../helpers/dist';
+import { ARTICLE_ID, builtFile, paths, siteUrl } from '../helpers/site';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const pages = listFiles(DIST).filter((file) => file.endsWith('.html'));
@@ -84,11 +84,7 @@ function inlineStylesAllowedByHash(html: string): boolean {
 test.describe('validity of the built site', () => {
   test('has the page types we check', () => {
     expect(pages).toEqual(
-      expect.arrayContaining([
-        'index.html',
-        '404.html',
-        'articles/azerbaijan-opens-embassy-in-israel/index.html',
-      ]),
+      expect.arrayContaining([builtFile(paths.home()), '404.html', builtFile(paths.article(ARTICLE_ID))]),
     );
   });
 
@@ -132,18 +128,18 @@ test.describe('validity of the built site', () => {
   });
 
   test('every link and asset on the site’s own origin resolves to a built file', () => {
-    expect(findBrokenLinks(DIST, siteConfig.url + '/')).toEqual([]);
+    expect(findBrokenLinks(DIST, siteUrl(paths.home()))).toEqual([]);
   });
 
   test('the link check finds a broken link (it can fail)', () => {
     // A page that links to a missing article must be reported.
     const broken = findBrokenLinks(
       fileURLToPath(new URL('../fixtures/broken-links/', import.meta.url)),
-      'https://news.example.com/',
+      siteUrl(paths.home()),
     );
     expect(broken).toEqual([
       { from: 'index.html', link: '/_astro/fonts/missing.woff2' },
-      { from: 'index.html', link: '/articles/missing/' },
+      { from: 'index.html', link: paths.article('missing') },
     ]);
   });
 });

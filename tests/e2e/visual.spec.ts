@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ARTICLE_ID, paths } from '../helpers/site';
 import { expectSiteFontsDrawn, gotoWithFonts, SITE_FACES, type DrawnIn } from './helpers';
 
 // The article page as readers see it, at phone, tablet and desktop widths, in both colour
@@ -21,7 +22,7 @@ for (const [device, width] of Object.entries(WIDTHS)) {
     test(`article page, ${device} (${width}px), ${colorScheme}`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-      await gotoWithFonts(page, '/articles/azerbaijan-opens-embassy-in-israel/');
+      await gotoWithFonts(page, paths.article(ARTICLE_ID));
       await expectSiteFontsDrawn(page, FONTS);
       await expect(page).toHaveScreenshot(`article-${device}-${colorScheme}.png`, { fullPage: true });
     });

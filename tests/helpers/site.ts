@@ -15,3 +15,32 @@ export function siteUrl(path: string): string {
 
 /** The real article's id (its file name in src/content/articles/). */
 export const ARTICLE_ID = 'azerbaijan-opens-embassy-in-israel';
+
+/**
+ * The file in dist/ a path is served from, relative to dist/: "/articles/x/" → "articles/x/index.html",
+ * "/rss.xml" → "rss.xml". (The site is built with `trailingSlash: 'always'`, each page a folder.)
+ */
+export function builtFile(path: string): string {
+  return (path.endsWith('/') ? `${path}index.html` : path).replace(/^\/+/, '');
+}
+
+/**
+ * Page n (≥ 2) of a paginated listing, where Astro's `paginate()` puts it: "/tags/iran/" →
+ * "/tags/iran/2/". (A year of the date archive is the exception: `paths.archiveYearPage`.)
+ */
+export function listingPage(listing: string, n: number): string {
+  return `${listing}${n}/`;
+}
+
+/**
+ * The id in a path of the shape `make` builds, or undefined when the path has another shape:
+ * `idIn(paths.article, '/articles/x/')` → "x". Lets a test recognise a kind of page or file
+ * without writing its path.
+ */
+export function idIn(make: (id: string) => string, path: string): string | undefined {
+  const [before = '', after = ''] = make('\u0000').split('\u0000');
+  if (path.length <= before.length + after.length) return undefined;
+  if (!path.startsWith(before) || !path.endsWith(after)) return undefined;
+  const id = path.slice(before.length, path.length - after.length);
+  return id.includes('/') ? undefined : id;
+}

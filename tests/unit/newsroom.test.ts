@@ -11,11 +11,13 @@ import {
 } from '../../src/lib/listings';
 import { recentArticles, renderNewsSitemap } from '../../src/lib/news-sitemap';
 import { readingMinutes } from '../../src/lib/reading';
+import { sitePaths } from '../../src/lib/site-paths';
 import { jsonForScript, newsArticleJsonLd } from '../../src/lib/structured-data';
 import { slugify } from '../../src/lib/slug';
 import type { ArticleData } from '../../src/schemas/article';
 import { testArticleSchema } from '../helpers/article-schema';
 import { siteConfig } from '../../src/site.config';
+import { listingPage, paths, siteUrl } from '../helpers/site';
 import { parseXml } from '../helpers/xml';
 
 const day = (value: string): NewsDate => {
@@ -120,10 +122,10 @@ describe('slugify', () => {
 
 describe('structured data', () => {
   const context = {
-    url: 'https://news.example.com/articles/a/',
-    images: ['https://news.example.com/cards/a.png'],
-    logoUrl: 'https://news.example.com/favicon.svg',
-    sourceUrl: 'https://news.example.com/source/jns/',
+    url: siteUrl(paths.article('a')),
+    images: [siteUrl(paths.card('a', 'png'))],
+    logoUrl: siteUrl(paths.favicon()),
+    sourceUrl: siteUrl(paths.source('jns')),
     wordCount: 360,
   };
 
@@ -166,7 +168,7 @@ describe('Google News sitemap', () => {
     const xml = renderNewsSitemap([article('a', { headline: 'Q&A: <b>“talks”</b>' })], {
       publication: 'JNS Wire',
       timeZone: 'Asia/Jerusalem',
-      urlOf: (a) => `https://news.example.com/articles/${a.id}/`,
+      urlOf: (a) => siteUrl(paths.article(a.id)),
     });
     const doc = parseXml(xml);
     expect(doc.getElementsByTagName('news:title')[0]?.textContent).toBe('Q&A: <b>“talks”</b>');
@@ -178,19 +180,22 @@ describe('Google News sitemap', () => {
 
 describe('year archive pagination under page/', () => {
   it('moves page numbers after the listing under page/, keeping the base path', () => {
-    const format = pageSegmentUrl('/archive/2025/');
-    expect(format('/archive/2025/')).toBe('/archive/2025/');
-    expect(format('/archive/2025/10/')).toBe('/archive/2025/page/10/');
-    expect(format('/news/archive/2025/3/')).toBe('/news/archive/2025/page/3/');
+    const year = paths.archiveYear('2025');
+    const underNews = sitePaths('/news/');
+    // paginate() names page n "<listing><n>/" (listingPage); the year archive wants "page/<n>/".
+    const format = pageSegmentUrl(year);
+    expect(format(year)).toBe(year);
+    expect(format(listingPage(year, 10))).toBe(paths.archiveYearPage('2025', 10));
+    expect(format(listingPage(underNews.archiveYear('2025'), 3))).toBe(underNews.archiveYearPage('2025', 3));
     // Not a page of this listing: left alone.
-    expect(format('/archive/2024/3/')).toBe('/archive/2024/3/');
+    expect(format(listingPage(paths.archiveYear('2024'), 3))).toBe(listingPage(paths.archiveYear('2024'), 3));
   });
 
   it('gives page params the same segment, so no page can be taken for a month', () => {
-    const paths = underPageSegment([
+    const routes = underPageSegment([
       { params: { year: '2025', page: undefined } },
       { params: { year: '2025', page: '10' } },
     ]);
-    expect(paths.map((p) => p.params.page)).toEqual([undefined, 'page/10']);
+    expect(routes.map((p) => p.params.page)).toEqual([undefined, 'page/10']);
   });
 });

@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { findBrokenLinks } from '../../helpers/dist';
+import { ARTICLE_ID, listingPage, paths, siteUrl } from '../../helpers/site';
 import { parseXml } from '../../helpers/xml';
 
 // The example archive is built with NEWS_PAGE_SIZE=3 and NEWS_BUILD_TIME=2024-06-11T12:00:00Z
 // (package.json, build:fixtures), so pagination and time-based behaviour show up.
 const DIST = fileURLToPath(new URL('../../../dist-fixtures/', import.meta.url));
+/** The sitemap files @astrojs/sitemap wrote (it names them itself), as the sitemap index lists them. */
+async function sitemapFiles(request: APIRequestContext): Promise<string[]> {
+  const index = parseXml(await (await request.get(paths.sitemapIndex())).text());
+  const files = [...index.getElementsByTagName('loc')].map((loc) => new URL(loc.textContent ?? '').pathname);
+  expect(files.length, 'sitemaps in the index').toBeGreaterThan(0);
+  return files;
+}
 const headlinesOn = (page: Page) =>
   page
     .locator('main article :is(h2, h3)')
@@ -18,7 +26,7 @@ test.describe('listings', () => {
   test('the home page leads with the newest article, then the latest, and links to the archive', async ({
     page,
   }) => {
-    await page.goto('/');
+    await page.goto(paths.home());
     await expect(page.locator('.lead h2')).toHaveText('Fixture article: a budget debate');
     expect(await headlinesOn(page)).toEqual([
       'Fixture article: a budget debate',
@@ -26,20 +34,22 @@ test.describe('listings', () => {
       'Fixture article: a syndicated copy',
     ]);
     await page.getByRole('link', { name: 'All reports, by date' }).click();
-    await expect(page).toHaveURL(/\/archive\/$/);
+    await expect(page).toHaveURL(paths.archive());
   });
 
   test('drafts and embargoed articles have no page and are listed nowhere', async ({ request }) => {
-    expect((await request.get('/articles/fixture-draft/')).status()).toBe(404);
-    expect((await request.get('/articles/fixture-embargoed/')).status()).toBe(404);
-    const everything = (await request.get('/source/jns/')).ok()
-      ? readFileSync(`${DIST}sitemap-0.xml`, 'utf8')
+    expect((await request.get(paths.article('fixture-draft'))).status()).toBe(404);
+    expect((await request.get(paths.article('fixture-embargoed'))).status()).toBe(404);
+    const everything = (await request.get(paths.source('jns'))).ok()
+      ? (await sitemapFiles(request))
+          .map((file) => readFileSync(`${DIST}${file.slice(1)}`, 'utf8'))
+          .join('\n')
       : '';
     expect(everything).not.toMatch(/fixture-draft|fixture-embargoed/);
   });
 
   test('a tag page lists that tag’s articles, paginated, newest first, and links back', async ({ page }) => {
-    await page.goto('/tags/diplomacy/');
+    await page.goto(paths.topic('diplomacy'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Topic: diplomacy');
     expect(await headlinesOn(page)).toEqual([
       'Fixture article: talks on a border crossing',
@@ -48,18 +58,21 @@ test.describe('listings', () => {
     ]);
     await expect(page.getByText('Page 1 of 2')).toBeVisible();
     await page.getByRole('link', { name: 'Older →' }).click();
-    await expect(page).toHaveURL(/\/tags\/diplomacy\/2\/$/);
+    await expect(page).toHaveURL(listingPage(paths.topic('diplomacy'), 2));
     expect(await headlinesOn(page)).toEqual([
       'Fixture article: regional talks',
       'Azerbaijan opens embassy in Israel',
     ]);
-    await expect(page.getByRole('link', { name: '← Newer' })).toHaveAttribute('href', '/tags/diplomacy/');
+    await expect(page.getByRole('link', { name: '← Newer' })).toHaveAttribute(
+      'href',
+      paths.topic('diplomacy'),
+    );
     await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Topics' }).click();
     await expect(page.getByRole('link', { name: 'diplomacy' })).toBeVisible();
   });
 
   test('a section page lists only that section', async ({ page }) => {
-    await page.goto('/sections/middle-east/');
+    await page.goto(paths.section('middle-east'));
     expect(await headlinesOn(page)).toEqual([
       'Fixture article: talks on a border crossing',
       'Fixture article: a syndicated copy',
@@ -72,7 +85,7 @@ test.describe('listings', () => {
   });
 
   test('the source page lists everything by JNS across pages', async ({ page }) => {
-    await page.goto('/source/jns/');
+    await page.goto(paths.source('jns'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('By JNS');
     await expect(page.getByText('Page 1 of 3')).toBeVisible();
   });
@@ -80,28 +93,28 @@ test.describe('listings', () => {
   test('the date archive goes from years to months to articles, in the site’s time zone', async ({
     page,
   }) => {
-    await page.goto('/archive/');
+    await page.goto(paths.archive());
     await expect(page.getByRole('heading', { level: 2 })).toHaveText(['2024 (4)', '2023 (3)', '2022 (1)']);
     await page.getByRole('link', { name: 'March 2023' }).click();
-    await expect(page).toHaveURL(/\/archive\/2023\/03\/$/);
+    await expect(page).toHaveURL(paths.archiveMonth('2023', '03'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('March 2023');
     expect(await headlinesOn(page)).toEqual(['Azerbaijan opens embassy in Israel']);
     await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: '2023' }).click();
-    await expect(page).toHaveURL(/\/archive\/2023\/$/);
+    await expect(page).toHaveURL(paths.archiveYear('2023'));
   });
 });
 
 test.describe('an article in the archive', () => {
   test('links to older and newer articles and to more in its section', async ({ page }) => {
-    await page.goto('/articles/fixture-syndicated-copy/');
+    await page.goto(paths.article('fixture-syndicated-copy'));
     const prevNext = page.getByRole('navigation', { name: 'Older and newer articles' });
     await expect(prevNext.getByRole('link', { name: /Older/ })).toHaveAttribute(
       'href',
-      '/articles/fixture-assembly-vote/',
+      paths.article('fixture-assembly-vote'),
     );
     await expect(prevNext.getByRole('link', { name: /Newer/ })).toHaveAttribute(
       'href',
-      '/articles/fixture-crossing-talks/',
+      paths.article('fixture-crossing-talks'),
     );
     const more = page.getByRole('region', { name: 'More in Middle East' });
     await expect(more.getByRole('link')).toHaveText([
@@ -111,19 +124,19 @@ test.describe('an article in the archive', () => {
   });
 
   test('shows its reading time, its topics and its source', async ({ page }) => {
-    await page.goto('/articles/fixture-budget-debate/');
+    await page.goto(paths.article('fixture-budget-debate'));
     await expect(page.locator('.reading')).toHaveText('1 min read');
-    await expect(page.getByRole('link', { name: 'Knesset' })).toHaveAttribute('href', '/tags/knesset/');
+    await expect(page.getByRole('link', { name: 'Knesset' })).toHaveAttribute('href', paths.topic('knesset'));
     await expect(page.getByRole('link', { name: 'JNS', exact: true })).toHaveAttribute(
       'href',
-      '/source/jns/',
+      paths.source('jns'),
     );
   });
 
   test('a syndicated copy names its original as canonical, in the page and in its structured data', async ({
     page,
   }) => {
-    await page.goto('/articles/fixture-syndicated-copy/');
+    await page.goto(paths.article('fixture-syndicated-copy'));
     const original = 'https://www.jns.org/example-original-article/';
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', original);
     await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', original);
@@ -134,7 +147,7 @@ test.describe('an article in the archive', () => {
 
 test.describe('being found and shared', () => {
   test('each article has NewsArticle structured data with the fields Google recommends', async ({ page }) => {
-    await page.goto('/articles/fixture-crossing-talks/');
+    await page.goto(paths.article('fixture-crossing-talks'));
     const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
@@ -142,21 +155,21 @@ test.describe('being found and shared', () => {
       headline: 'Fixture article: talks on a border crossing',
       datePublished: '2024-06-09T14:30:00+03:00',
       dateModified: '2024-06-09T14:30:00+03:00',
-      author: [{ '@type': 'Organization', name: 'JNS', url: 'https://news.example.com/source/jns/' }],
+      author: [{ '@type': 'Organization', name: 'JNS', url: siteUrl(paths.source('jns')) }],
       publisher: { '@type': 'Organization', name: 'JNS Wire', logo: { '@type': 'ImageObject' } },
-      mainEntityOfPage: { '@id': 'https://news.example.com/articles/fixture-crossing-talks/' },
+      mainEntityOfPage: { '@id': siteUrl(paths.article('fixture-crossing-talks')) },
       articleSection: 'Middle East',
       keywords: ['diplomacy', 'humanitarian aid'],
       inLanguage: 'en',
     });
-    expect(data.image).toEqual(['https://news.example.com/cards/fixture-crossing-talks.png']);
+    expect(data.image).toEqual([siteUrl(paths.card('fixture-crossing-talks', 'png'))]);
     expect(data.headline.length).toBeLessThanOrEqual(110); // Google truncates longer headlines
   });
 
   test('each article has Open Graph article tags, Twitter card tags, a description and a canonical link', async ({
     page,
   }) => {
-    await page.goto('/articles/fixture-crossing-talks/');
+    await page.goto(paths.article('fixture-crossing-talks'));
     const meta = (selector: string) => page.locator(selector).getAttribute('content');
     expect(await meta('meta[property="og:type"]')).toBe('article');
     expect(await meta('meta[property="article:published_time"]')).toBe('2024-06-09T14:30:00+03:00');
@@ -172,7 +185,7 @@ test.describe('being found and shared', () => {
     );
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
       'href',
-      'https://news.example.com/articles/fixture-crossing-talks/',
+      siteUrl(paths.article('fixture-crossing-talks')),
     );
   });
 
@@ -180,16 +193,19 @@ test.describe('being found and shared', () => {
     request,
   }) => {
     const robots = await (await request.get('/robots.txt')).text();
-    expect(robots).toContain('Sitemap: https://news.example.com/sitemap-index.xml');
-    expect(robots).toContain('Sitemap: https://news.example.com/sitemaps/news.xml');
+    expect(robots).toContain(`Sitemap: ${siteUrl(paths.sitemapIndex())}`);
+    expect(robots).toContain(`Sitemap: ${siteUrl(paths.newsSitemap())}`);
 
-    const sitemap = parseXml(await (await request.get('/sitemap-0.xml')).text());
-    const locs = [...sitemap.getElementsByTagName('loc')].map((l) => l.textContent);
-    expect(locs).toContain('https://news.example.com/articles/azerbaijan-opens-embassy-in-israel/');
-    expect(locs).toContain('https://news.example.com/tags/diplomacy/2/');
+    const locs: (string | null)[] = [];
+    for (const file of await sitemapFiles(request)) {
+      const sitemap = parseXml(await (await request.get(file)).text());
+      locs.push(...[...sitemap.getElementsByTagName('loc')].map((l) => l.textContent));
+    }
+    expect(locs).toContain(siteUrl(paths.article(ARTICLE_ID)));
+    expect(locs).toContain(siteUrl(listingPage(paths.topic('diplomacy'), 2)));
     expect(locs.some((l) => l?.includes('404'))).toBe(false);
 
-    const news = parseXml(await (await request.get('/sitemaps/news.xml')).text());
+    const news = parseXml(await (await request.get(paths.newsSitemap())).text());
     const titles = [...news.getElementsByTagName('news:title')].map((t) => t.textContent);
     // Built at 2024-06-11T12:00Z: only the 10 June piece is within two days (the draft never is).
     expect(titles).toEqual(['Fixture article: a budget debate']);
@@ -198,16 +214,16 @@ test.describe('being found and shared', () => {
 
 test.describe('quality of every archive page', () => {
   test('every link and asset resolves to a built file', () => {
-    expect(findBrokenLinks(DIST, 'https://news.example.com/')).toEqual([]);
+    expect(findBrokenLinks(DIST, siteUrl(paths.home()))).toEqual([]);
   });
 
   for (const path of [
-    '/archive/',
-    '/archive/2023/03/',
-    '/tags/',
-    '/tags/diplomacy/2/',
-    '/source/jns/',
-    '/articles/fixture-syndicated-copy/',
+    paths.archive(),
+    paths.archiveMonth('2023', '03'),
+    paths.topics(),
+    listingPage(paths.topic('diplomacy'), 2),
+    paths.source('jns'),
+    paths.article('fixture-syndicated-copy'),
   ]) {
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`axe finds no violation on ${path} (${colorScheme})`, async ({ page }) => {

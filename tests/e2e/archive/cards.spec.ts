@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ARTICLE_ID, paths } from '../../helpers/site';
 
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -7,18 +8,49 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** Width and height from a JPEG's first start-of-frame marker, after checking the signature. */
+function jpegSize(jpeg: Buffer): { width: number; height: number } {
+  expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  for (let at = 2; at < jpeg.length;) {
+    const marker = jpeg.readUInt16BE(at);
+    // SOF0–SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xffc0 && marker <= 0xffcf && ![0xffc4, 0xffc8, 0xffcc].includes(marker)) {
+      return { height: jpeg.readUInt16BE(at + 5), width: jpeg.readUInt16BE(at + 7) };
+    }
+    at += 2 + jpeg.readUInt16BE(at + 2);
+  }
+  throw new Error('no start-of-frame marker in the JPEG');
+}
+
+/** The example archive's article with a lead photograph. */
+const PHOTO_ID = 'fixture-harvest-festival';
+
 test.describe('social cards', () => {
-  for (const id of ['azerbaijan-opens-embassy-in-israel', 'fixture-crossing-talks']) {
-    test(`/cards/${id}.png is a 1200×630 PNG`, async ({ request }) => {
-      const response = await request.get(`/cards/${id}.png`);
+  for (const id of [ARTICLE_ID, 'fixture-crossing-talks']) {
+    test(`${paths.card(id, 'png')} is a 1200×630 PNG`, async ({ request }) => {
+      const response = await request.get(paths.card(id, 'png'));
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toMatch(/^image\/png\b/);
       expect(pngSize(await response.body())).toEqual({ width: 1200, height: 630 });
     });
   }
 
+  test(`an article with a lead photograph has a 1200×630 JPEG card cut from it, and no PNG one`, async ({
+    request,
+  }) => {
+    const response = await request.get(paths.card(PHOTO_ID, 'jpg'));
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^image\/jpeg\b/);
+    const jpeg = await response.body();
+    expect(jpegSize(jpeg)).toEqual({ width: 1200, height: 630 });
+    expect((await request.get(paths.card(PHOTO_ID, 'png'))).status()).toBe(404);
+  });
+
   test('drafts and embargoed articles have no card', async ({ request }) => {
-    expect((await request.get('/cards/fixture-draft.png')).status()).toBe(404);
-    expect((await request.get('/cards/fixture-embargoed.png')).status()).toBe(404);
+    for (const id of ['fixture-draft', 'fixture-embargoed']) {
+      for (const format of ['png', 'jpg'] as const) {
+        expect((await request.get(paths.card(id, format))).status()).toBe(404);
+      }
+    }
   });
 });

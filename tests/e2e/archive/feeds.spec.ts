@@ -2,10 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { parseHTML } from 'linkedom';
+import { FEED_FORMATS, FEED_FORMAT_IDS, type FeedFormat } from '../../../src/lib/feed/formats';
+import { SITE_SCOPE } from '../../../src/lib/feed/scopes';
+import type { FeedPlace } from '../../../src/lib/site-paths';
 import { siteConfig } from '../../../src/site.config';
 import { listFiles } from '../../helpers/dist';
 import { checkAtomFeed, checkJsonFeed } from '../../helpers/feed-formats';
 import { checkRssFeed } from '../../helpers/feed-rules';
+import { builtFile, idIn, listingPage, paths, siteUrl } from '../../helpers/site';
 import { NS, parseXml } from '../../helpers/xml';
 import { recordForeignRequests } from '../helpers';
 
@@ -20,12 +24,12 @@ interface Item {
 }
 
 /** The items of a feed in the order it lists them, read from RSS, Atom or JSON Feed. */
-function itemsOf(path: string, body: string): Item[] {
-  if (path.endsWith('feed.json')) {
+function itemsOf(format: FeedFormat, body: string): Item[] {
+  if (format === 'json') {
     return (JSON.parse(body) as { items: Item[] }).items.map(({ id, title }) => ({ id, title }));
   }
   const doc = parseXml(body);
-  if (path.endsWith('atom.xml')) {
+  if (format === 'atom') {
     return Array.from(doc.getElementsByTagNameNS(NS.atom, 'entry')).map((entry) => ({
       id: entry.getElementsByTagNameNS(NS.atom, 'id')[0]?.textContent ?? '',
       title: entry.getElementsByTagNameNS(NS.atom, 'title')[0]?.textContent ?? '',
@@ -38,33 +42,29 @@ function itemsOf(path: string, body: string): Item[] {
 }
 
 /** Fetches a feed, checks it against its format's rules and returns its items. */
-async function feed(request: APIRequestContext, path: string): Promise<Item[]> {
+async function feed(request: APIRequestContext, place: FeedPlace, format: FeedFormat): Promise<Item[]> {
+  const path = encodeURI(paths.feed(place, format));
   const response = await request.get(path);
   expect(response.status(), path).toBe(200);
   const body = await response.text();
-  const feedUrl = `${siteConfig.url}${path}`;
+  const feedUrl = siteUrl(path);
   const contentType = response.headers()['content-type'] ?? '';
-  const problems = path.endsWith('feed.json')
-    ? checkJsonFeed(body, { feedUrl, contentType })
-    : path.endsWith('atom.xml')
-      ? checkAtomFeed(body, { feedUrl, contentType })
-      : checkRssFeed(body, { feedUrl, contentType });
-  expect(problems, path).toEqual([]);
-  return itemsOf(path, body);
+  const check = { json: checkJsonFeed, atom: checkAtomFeed, rss: checkRssFeed }[format];
+  expect(check(body, { feedUrl, contentType }), path).toEqual([]);
+  return itemsOf(format, body);
 }
 
-const FORMATS = ['rss.xml', 'atom.xml', 'feed.json'] as const;
-const permalink = (id: string) => `${siteConfig.url}/articles/${id}/`;
+const permalink = (id: string) => siteUrl(paths.article(id));
 
-/** The articles a listing lists over all its pages (/sections/world/, /sections/world/2/, …), in order. */
+/** The pages a listing links to over all its pages (/sections/world/, /sections/world/2/, …), in order. */
 function listedOn(listing: string): string[] {
-  const ids: string[] = [];
+  const links: string[] = [];
   for (let page = 1; ; page += 1) {
-    const file = `${DIST}${listing}${page === 1 ? '' : `${page}/`}index.html`;
-    if (!existsSync(file)) return ids;
+    const file = `${DIST}${builtFile(page === 1 ? listing : listingPage(listing, page))}`;
+    if (!existsSync(file)) return links;
     const { document } = parseHTML(readFileSync(file, 'utf8'));
     for (const link of document.querySelectorAll('main article :is(h2, h3) a[href]')) {
-      ids.push(/\/articles\/([^/]+)\/$/.exec(link.getAttribute('href') ?? '')?.[1] ?? '');
+      links.push(link.getAttribute('href') ?? '');
     }
   }
 }
@@ -78,8 +78,8 @@ test.describe('section and tag feeds', () => {
       { id: permalink('fixture-syndicated-copy'), title: 'Fixture article: a syndicated copy' },
       { id: permalink('fixture-regional-talks'), title: 'Fixture article: regional talks' },
     ];
-    for (const format of FORMATS) {
-      expect(await feed(request, `/feeds/section/middle-east/${format}`), format).toEqual(expected);
+    for (const format of FEED_FORMAT_IDS) {
+      expect(await feed(request, { kind: 'section', slug: 'middle-east' }, format), format).toEqual(expected);
     }
   });
 
@@ -91,37 +91,44 @@ test.describe('section and tag feeds', () => {
       { id: permalink('fixture-tech-exports'), title: 'Fixture article: a report on exports' },
       { id: permalink('fixture-trade-agreement'), title: 'Fixture article: a trade agreement' },
     ];
-    for (const format of FORMATS) {
-      expect(await feed(request, `/feeds/tag/economy/${format}`), format).toEqual(expected);
+    for (const format of FEED_FORMAT_IDS) {
+      expect(await feed(request, { kind: 'tag', slug: 'economy' }, format), format).toEqual(expected);
     }
   });
 
   test('every section and tag page has feeds that list what the page lists, and only that', async ({
     request,
   }) => {
+    // Every section's and tag's first page in dist/, recognised by the shape the scheme gives each.
     const listings = listFiles(DIST)
-      .map((file) => /^(sections|tags)\/([^/]+)\/index\.html$/.exec(file))
-      .filter((match) => match !== null)
-      .map(([, kind, slug]) => ({
-        listing: `${kind}/${slug}/`,
-        feeds: `/feeds/${kind === 'sections' ? 'section' : 'tag'}/${slug}/`,
-      }));
+      .filter((file) => file.endsWith('/index.html'))
+      .flatMap((file) =>
+        (['section', 'tag'] as const).flatMap((kind): FeedPlace[] => {
+          const slug = idIn(
+            (s) => paths.feedHome({ kind, slug: s }),
+            `/${file.slice(0, -'index.html'.length)}`,
+          );
+          return slug === undefined ? [] : [{ kind, slug }];
+        }),
+      );
     expect(listings.length).toBeGreaterThanOrEqual(3 + 8); // three sections, several tags
-    for (const { listing, feeds } of listings) {
+    for (const place of listings) {
       // The item limit (siteConfig.feedItemLimit) is larger than any listing here.
-      const expected = listedOn(listing).map(permalink);
-      for (const format of FORMATS) {
-        const items = await feed(request, `${encodeURI(feeds)}${format}`);
+      const expected = listedOn(paths.feedHome(place)).map(siteUrl);
+      for (const format of FEED_FORMAT_IDS) {
+        const items = await feed(request, place, format);
         expect(
           items.map((item) => item.id),
-          `${feeds}${format}`,
+          paths.feed(place, format),
         ).toEqual(expected);
       }
     }
   });
 
   test('no feed carries a draft or an embargoed article', () => {
-    const feeds = listFiles(DIST).filter((file) => /(rss\.xml|atom\.xml|feed\.json)$/.test(file));
+    const feeds = listFiles(DIST).filter((file) =>
+      FEED_FORMAT_IDS.some((format) => file.endsWith(FEED_FORMATS[format].file)),
+    );
     expect(feeds.length).toBeGreaterThanOrEqual(3 * (1 + 3 + 8));
     for (const file of feeds) {
       expect(readFileSync(`${DIST}${file}`, 'utf8'), file).not.toMatch(/fixture-draft|fixture-embargoed/);
@@ -131,7 +138,9 @@ test.describe('section and tag feeds', () => {
   test('the site’s three feeds list every published article, newest first, and agree', async ({
     request,
   }) => {
-    const [rss, atom, json] = await Promise.all(FORMATS.map((format) => feed(request, `/${format}`)));
+    const [rss, atom, json] = await Promise.all(
+      (['rss', 'atom', 'json'] as const).map((format) => feed(request, SITE_SCOPE, format)),
+    );
     expect(rss?.map((item) => item.id)).toEqual(
       [
         'fixture-budget-debate',
@@ -149,7 +158,7 @@ test.describe('section and tag feeds', () => {
   });
 
   test('a section page advertises its own feeds after the site’s', async ({ page }) => {
-    await page.goto('/sections/world/');
+    await page.goto(paths.section('world'));
     const links = await page
       .locator('link[rel="alternate"]')
       .evaluateAll((all) =>
@@ -159,33 +168,34 @@ test.describe('section and tag feeds', () => {
           new URL(link.getAttribute('href') ?? '').pathname,
         ]),
       );
+    const world = { kind: 'section', slug: 'world' } as const;
     expect(links).toEqual([
-      ['application/rss+xml', `${siteConfig.title} (RSS)`, '/rss.xml'],
-      ['application/atom+xml', `${siteConfig.title} (Atom)`, '/atom.xml'],
-      ['application/feed+json', `${siteConfig.title} (JSON Feed)`, '/feed.json'],
-      ['application/rss+xml', `${siteConfig.title} – World (RSS)`, '/feeds/section/world/rss.xml'],
-      ['application/atom+xml', `${siteConfig.title} – World (Atom)`, '/feeds/section/world/atom.xml'],
-      ['application/feed+json', `${siteConfig.title} – World (JSON Feed)`, '/feeds/section/world/feed.json'],
+      ['application/rss+xml', `${siteConfig.title} (RSS)`, paths.feed(SITE_SCOPE, 'rss')],
+      ['application/atom+xml', `${siteConfig.title} (Atom)`, paths.feed(SITE_SCOPE, 'atom')],
+      ['application/feed+json', `${siteConfig.title} (JSON Feed)`, paths.feed(SITE_SCOPE, 'json')],
+      ['application/rss+xml', `${siteConfig.title} – World (RSS)`, paths.feed(world, 'rss')],
+      ['application/atom+xml', `${siteConfig.title} – World (Atom)`, paths.feed(world, 'atom')],
+      ['application/feed+json', `${siteConfig.title} – World (JSON Feed)`, paths.feed(world, 'json')],
     ]);
   });
 
   test('section and tag pages link to their own feeds where readers see them', async ({ page }) => {
-    for (const [path, scope] of [
-      ['/sections/world/', '/feeds/section/world/'],
-      ['/tags/economy/', '/feeds/tag/economy/'],
+    for (const place of [
+      { kind: 'section', slug: 'world' },
+      { kind: 'tag', slug: 'economy' },
     ] as const) {
-      await page.goto(path);
+      await page.goto(paths.feedHome(place));
       const follow = page.locator('main p.follow');
       await expect(follow).toBeVisible();
       await expect(follow).toHaveText('Follow in your feed reader: RSS · Atom · JSON Feed');
       expect(
         await follow.getByRole('link').evaluateAll((all) => all.map((a) => a.getAttribute('href'))),
-      ).toEqual([`${scope}rss.xml`, `${scope}atom.xml`, `${scope}feed.json`]);
-      for (const href of ['rss.xml', 'atom.xml', 'feed.json'])
-        expect((await page.request.get(`${scope}${href}`)).status()).toBe(200);
+      ).toEqual([paths.feed(place, 'rss'), paths.feed(place, 'atom'), paths.feed(place, 'json')]);
+      for (const format of FEED_FORMAT_IDS)
+        expect((await page.request.get(paths.feed(place, format))).status()).toBe(200);
     }
     // Pages that are neither show no such line.
-    await page.goto('/archive/2024/');
+    await page.goto(paths.archiveYear('2024'));
     await expect(page.locator('p.follow')).toHaveCount(0);
   });
 });
@@ -194,19 +204,20 @@ test.describe('section and tag feeds', () => {
 // served with an XML type (astro preview sends text/xml for .xml). Chromium has deprecated XSLT;
 // when it drops it, these tests fail and the feeds show as XML source instead.
 test.describe('feeds in a browser', () => {
-  for (const [path, heading] of [
-    ['/rss.xml', siteConfig.title],
-    ['/atom.xml', siteConfig.title],
-    ['/feeds/section/middle-east/atom.xml', `${siteConfig.title} – Middle East`],
-    ['/feeds/tag/economy/rss.xml', `${siteConfig.title} – Topic: economy`],
+  for (const [place, format, heading] of [
+    [SITE_SCOPE, 'rss', siteConfig.title],
+    [SITE_SCOPE, 'atom', siteConfig.title],
+    [{ kind: 'section', slug: 'middle-east' }, 'atom', `${siteConfig.title} – Middle East`],
+    [{ kind: 'tag', slug: 'economy' }, 'rss', `${siteConfig.title} – Topic: economy`],
   ] as const) {
+    const path = paths.feed(place, format);
     test(`${path} opens as a readable page that says how to subscribe`, async ({
       page,
       request,
       baseURL,
     }) => {
       const foreign = recordForeignRequests(page, new URL(baseURL!).origin);
-      const items = itemsOf(path, await (await request.get(path)).text());
+      const items = itemsOf(format, await (await request.get(path)).text());
       expect(items.length).toBeGreaterThan(0);
 
       await page.goto(path);
@@ -214,7 +225,7 @@ test.describe('feeds in a browser', () => {
       await expect(page.locator('body')).toContainText(
         'This is a web feed. Copy this address into your feed reader to subscribe:',
       );
-      await expect(page.locator('.feed-url')).toHaveText(`${siteConfig.url}${path}`);
+      await expect(page.locator('.feed-url')).toHaveText(siteUrl(path));
       // Every item, by headline, linked to its article, in the feed's order.
       const links = page.getByRole('heading', { level: 2 }).getByRole('link');
       await expect(links).toHaveText(items.map((item) => item.title));

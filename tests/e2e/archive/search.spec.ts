@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { headersFor, parseHeadersFile } from '../../helpers/headers';
+import { ARTICLE_ID, idIn, paths } from '../../helpers/site';
 import { recordForeignRequests } from '../helpers';
 
 /**
@@ -11,11 +12,11 @@ import { recordForeignRequests } from '../helpers';
 const rules = parseHeadersFile(
   readFileSync(new URL('../../../dist-fixtures/_headers', import.meta.url), 'utf8'),
 );
-const BUDGET = { title: 'Fixture article: a budget debate', href: '/articles/fixture-budget-debate/' };
-const HIDDEN = ['/articles/fixture-draft/', '/articles/fixture-embargoed/'];
+const BUDGET = { title: 'Fixture article: a budget debate', href: paths.article('fixture-budget-debate') };
+const HIDDEN = [paths.article('fixture-draft'), paths.article('fixture-embargoed')];
 
 /** Opens /search/ with the _headers policy applied and collects every CSP violation and error. */
-async function openSearch(page: Page, path = '/search/'): Promise<string[]> {
+async function openSearch(page: Page, path = paths.search()): Promise<string[]> {
   await page.route('**/*', async (route) => {
     const response = await route.fetch();
     await route.fulfill({
@@ -52,21 +53,24 @@ async function search(page: Page, query: string): Promise<void> {
 
 /** Every result for a query, not just the first page the UI shows, from Pagefind's own API. */
 async function allResults(page: Page, query: string): Promise<{ url: string; content: string }[]> {
-  return page.evaluate(async (q) => {
-    interface Result {
-      data(): Promise<{ url: string; content: string }>;
-    }
-    const pagefind = (await import('/pagefind/pagefind.js' as string)) as {
-      search(term: string): Promise<{ results: Result[] }>;
-    };
-    const { results } = await pagefind.search(q);
-    return Promise.all(
-      results.map(async (r) => {
-        const { url, content } = await r.data();
-        return { url, content };
-      }),
-    );
-  }, query);
+  return page.evaluate(
+    async ({ q, api }) => {
+      interface Result {
+        data(): Promise<{ url: string; content: string }>;
+      }
+      const pagefind = (await import(api)) as {
+        search(term: string): Promise<{ results: Result[] }>;
+      };
+      const { results } = await pagefind.search(q);
+      return Promise.all(
+        results.map(async (r) => {
+          const { url, content } = await r.data();
+          return { url, content };
+        }),
+      );
+    },
+    { q: query, api: paths.pagefind('pagefind.js') },
+  );
 }
 
 /** The URLs of every result for a query. */
@@ -93,7 +97,7 @@ test.describe('search', () => {
   });
 
   test('/search/?q= opens with that search done', async ({ page }) => {
-    await openSearch(page, '/search/?q=budget');
+    await openSearch(page, paths.search('budget'));
     await expect(page.locator('.pagefind-ui__result-link', { hasText: BUDGET.title })).toBeVisible();
   });
 
@@ -121,8 +125,8 @@ test.describe('search', () => {
     // "JNS" is every article's byline: the whole index.
     const everything = await allResultUrls(page, 'JNS');
     expect(everything).toContain(BUDGET.href);
-    expect(everything).toContain('/articles/azerbaijan-opens-embassy-in-israel/');
-    for (const url of everything) expect(url).toMatch(/^\/articles\/[^/]+\/$/);
+    expect(everything).toContain(paths.article(ARTICLE_ID));
+    for (const url of everything) expect(idIn(paths.article, url), `${url} is an article page`).toBeDefined();
     for (const query of [
       'draft that must not be published',
       'Drafts never reach a production build',
@@ -148,7 +152,7 @@ test.describe('search', () => {
   });
 
   test("the page's own policy allows its scripts and WebAssembly, and nothing unsafe", async ({ page }) => {
-    await page.goto('/search/');
+    await page.goto(paths.search());
     const csp = (await page
       .locator('meta[http-equiv="content-security-policy"]')
       .getAttribute('content')) as string;

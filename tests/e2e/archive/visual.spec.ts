@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { paths } from '../../helpers/site';
 import { expectSiteFontsDrawn, gotoWithFonts, SITE_FACES, type DrawnIn } from '../helpers';
 
 // Listing pages and the search page of the example archive, phone and desktop, light and dark.
@@ -11,14 +12,14 @@ const PAGES: Record<
   { path: string; fonts: readonly DrawnIn[]; ready?: (page: Page) => Promise<void> }
 > = {
   home: {
-    path: '/',
+    path: paths.home(),
     fonts: [
       { selector: '.headline', faces: [SITE_FACES.serifBold] },
       { selector: '.dek', faces: [SITE_FACES.serif] },
     ],
   },
   section: {
-    path: '/sections/middle-east/',
+    path: paths.section('middle-east'),
     fonts: [
       { selector: 'h1', faces: [SITE_FACES.serifBold] },
       { selector: '.dek', faces: [SITE_FACES.serif] },
@@ -26,7 +27,7 @@ const PAGES: Record<
   },
   // A search already done (?q=), so the shot shows Pagefind's results as a reader sees them.
   search: {
-    path: '/search/?q=budget',
+    path: paths.search('budget'),
     fonts: [
       { selector: 'h1', faces: [SITE_FACES.serifBold] },
       { selector: '#search-intro', faces: [SITE_FACES.serif] },
