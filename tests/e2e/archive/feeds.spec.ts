@@ -147,6 +147,8 @@ test.describe('section and tag feeds', () => {
         'fixture-crossing-talks',
         'fixture-syndicated-copy',
         'fixture-assembly-vote',
+        'fixture-harvest-festival',
+        'fixture-embassy-visit',
         'fixture-tech-exports',
         'fixture-regional-talks',
         'azerbaijan-opens-embassy-in-israel',
