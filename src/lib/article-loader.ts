@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { glob, type Loader } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import sharp from 'sharp';
-import { describeSize, extensionProblem, sizeProblem } from './images';
+import { extensionProblem, sizeProblem } from './images';
 import { slugify } from './slug';
 
 /** What `glob()` takes; the articles' own loader passes it on. */
@@ -97,10 +97,5 @@ export async function checkLeadImage(
     format: format === 'heif' ? 'avif' : String(format),
   };
   const problem = sizeProblem(size, 'lead');
-  if (problem)
-    fail(
-      file,
-      `image.src ${src} ${problem}.`,
-      `The photo at ${relative(root.pathname, resolved)} is ${describeSize(size)}.`,
-    );
+  if (problem) fail(file, `image.src ${src} ${problem}.`, HINT);
 }

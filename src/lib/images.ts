@@ -67,19 +67,18 @@ const EMPTY_ALT = /^(image|photo|photograph|picture|img|graphic|map|untitled|alt
 const FILE_NAME_ALT = /(\.(jpe?g|png|webp|avif|gif|heic|tiff?)$|^(IMG|DSC|DSCN|PXL|MVIMG|DJI)[_-]?\d)/i;
 
 /**
- * What is wrong with alt text, if anything: missing, empty, a file name, or a word that
- * describes nothing. Alt text says what the picture shows, for readers who cannot see it.
- * @example altProblem('IMG_2291.jpg') // 'is a file name, not a description: ...'
+ * What is wrong with alt text, if anything: empty, a file name, or a word that describes nothing.
+ * Alt text says what the picture shows, for readers who cannot see it. (The schema adds an
+ * example in the syntax the author wrote: frontmatter or a component prop.)
+ * @example altProblem('IMG_2291.jpg') // 'is a file name, not a description ("IMG_2291.jpg"): say what the picture shows'
  */
 export function altProblem(alt: string): string | undefined {
   const text = alt.trim();
-  if (text === '')
-    return 'is empty: say what the picture shows, e.g. alt: Stalls under white awnings beside a wheat field at dusk';
+  if (text === '') return 'is empty: say what the picture shows';
   if (FILE_NAME_ALT.test(text)) {
-    return `is a file name, not a description (${JSON.stringify(text)}): say what the picture shows, e.g. alt: Stalls under white awnings beside a wheat field at dusk`;
+    return `is a file name, not a description (${JSON.stringify(text)}): say what the picture shows`;
   }
-  if (EMPTY_ALT.test(text)) {
-    return `says nothing about the picture (${JSON.stringify(text)}): say what it shows, e.g. alt: Stalls under white awnings beside a wheat field at dusk`;
-  }
+  if (EMPTY_ALT.test(text))
+    return `says nothing about the picture (${JSON.stringify(text)}): say what it shows`;
   return undefined;
 }

@@ -44,3 +44,18 @@ export async function leadImageCrops(image: LeadImage): Promise<string[]> {
   );
   return crops.map((crop) => crop.src);
 }
+
+/** The size of the picture Pagefind shows beside a search result (its UI draws it 1.5:1). */
+export const SEARCH_THUMBNAIL = { width: 240, height: 160 } as const;
+
+/** A small WebP of a lead photograph for search results, as a site-relative URL. */
+export async function searchThumbnail(image: LeadImage): Promise<string> {
+  const thumbnail = await getImage({
+    src: image.src,
+    ...SEARCH_THUMBNAIL,
+    fit: 'cover',
+    position: sharpPosition(image.position),
+    format: 'webp',
+  });
+  return thumbnail.src;
+}

@@ -15,7 +15,7 @@ export function assertKnownComponents(body: string, file: string, known: readonl
   if (unknown.length > 0) {
     throw new AstroError(
       `${file} uses ${unknown.map((n) => `<${n}>`).join(', ')}, which ${unknown.length > 1 ? 'are not components' : 'is not a component'} articles can use.`,
-      `Articles can use ${known.map((n) => `<${n}>`).join(' and ')} without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md.`,
+      `Articles can use ${new Intl.ListFormat('en', { type: 'conjunction' }).format(known.map((n) => `<${n}>`))} without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md.`,
     );
   }
 }

@@ -32,12 +32,14 @@ export function parseProps<S extends z.ZodType>(
       return `unknown prop ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
     }
     const prop = issue.path.map(String).join('.');
-    // Say what was received, unless the message already does (or quotes the value itself).
+    // Say what was received where zod found the wrong kind of value. Our own checks ("custom")
+    // say in their message what they found (a picture's size, a post's author), and a missing prop
+    // is said to be required; neither needs the raw value repeated.
     const value = received(props, issue.path);
+    const says = issue.message.includes('received') || issue.message.includes(value);
+    const required = value === 'nothing' && issue.message.startsWith('is required');
     const message =
-      issue.message.includes('received') || issue.message.includes(value)
-        ? issue.message
-        : `${issue.message} (received ${value})`;
+      says || required || issue.code === 'custom' ? issue.message : `${issue.message} (received ${value})`;
     return `prop "${prop}" ${message}`;
   });
   const where = source ?? 'an article';

@@ -1,7 +1,7 @@
 import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
-import { altProblem } from '../lib/images';
+import { altProblem, sizeProblem } from '../lib/images';
 
 /**
  * Where a crop keeps the picture's subject when the structured-data crops (16:9, 4:3, 1:1) and
@@ -38,7 +38,7 @@ export function altText(syntax: Syntax) {
     })
     .superRefine((alt, ctx) => {
       const problem = altProblem(alt);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem}, e.g. ${e}` });
     })
     .transform((alt) => alt.trim());
 }
@@ -105,17 +105,22 @@ export function leadImageSchema(image: SchemaContext['image']) {
  * metadata. A URL or an absolute path is left as text, and refused here.
  */
 export function localImage(prop: string, value: string) {
-  return z.object(
-    {
-      src: z.string(),
-      width: z.number(),
-      height: z.number(),
-      format: z.enum(['png', 'jpg', 'jpeg', 'tiff', 'webp', 'gif', 'svg', 'avif', 'apng']),
-    },
-    {
-      error: `must be the path of an image next to the article, relative to its file, e.g. ${prop}="${value}" (a URL or an absolute path is not processed)`,
-    },
-  );
+  return z
+    .object(
+      {
+        src: z.string(),
+        width: z.number(),
+        height: z.number(),
+        format: z.enum(['png', 'jpg', 'jpeg', 'tiff', 'webp', 'gif', 'svg', 'avif', 'apng']),
+      },
+      {
+        error: `must be the path of an image next to the article, relative to its file, e.g. ${prop}="${value}" (a URL or an absolute path is not processed)`,
+      },
+    )
+    .superRefine((image, ctx) => {
+      const problem = sizeProblem(image, 'body');
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 }
 
 /**

@@ -102,7 +102,7 @@ export const TweetSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['url'],
-        message: `is a post by @${author}, but handle is "${tweet.handle}"; use the post’s own address`,
+        message: `is a post by @${author} (${tweet.url}), but handle is "${tweet.handle}"; use the post’s own address`,
       });
     }
   });

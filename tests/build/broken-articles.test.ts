@@ -65,7 +65,7 @@ describe('a broken article fails the build with a message naming the file, the f
       {
         "hint": "Fix the <Tweet> in src/content/articles/tweet-without-handle.mdx. See "Writing an article" in README.md for its props.",
         "message": [
-          "<Tweet> in src/content/articles/tweet-without-handle.mdx: prop "handle" is required: the author’s handle on X, e.g. handle="elicoh1" (received nothing).",
+          "<Tweet> in src/content/articles/tweet-without-handle.mdx: prop "handle" is required: the author’s handle on X, e.g. handle="elicoh1".",
         ],
         "name": "AstroUserError",
       }
@@ -77,7 +77,7 @@ describe('a broken article fails the build with a message naming the file, the f
       {
         "hint": "Fix the <PullQuote> in src/content/articles/pull-quote-without-speaker.mdx. See "Writing an article" in README.md for its props.",
         "message": [
-          "<PullQuote> in src/content/articles/pull-quote-without-speaker.mdx: prop "speaker" is required: who said the words, e.g. speaker="Eli Cohen" (received nothing).",
+          "<PullQuote> in src/content/articles/pull-quote-without-speaker.mdx: prop "speaker" is required: who said the words, e.g. speaker="Eli Cohen".",
         ],
         "name": "AstroUserError",
       }
@@ -87,7 +87,7 @@ describe('a broken article fails the build with a message naming the file, the f
   it('unknown-component.mdx', () => {
     expect(buildWith('unknown-component.mdx')).toMatchInlineSnapshot(`
       {
-        "hint": "Articles can use <PullQuote> and <Tweet> without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md.",
+        "hint": "Articles can use <Figure>, <PullQuote>, and <Tweet> without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md.",
         "message": [
           "src/content/articles/unknown-component.mdx uses <Instagram>, which is not a component articles can use.",
         ],

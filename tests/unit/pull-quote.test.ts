@@ -46,7 +46,7 @@ describe('<PullQuote>', () => {
     expect(await errorOf(render({}, 'Words'))).toMatchInlineSnapshot(`
       {
         "hint": "Fix the <PullQuote> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
-        "message": "<PullQuote> in src/content/articles/example.mdx: prop "speaker" is required: who said the words, e.g. speaker="Eli Cohen" (received nothing).",
+        "message": "<PullQuote> in src/content/articles/example.mdx: prop "speaker" is required: who said the words, e.g. speaker="Eli Cohen".",
         "name": "AstroUserError",
       }
     `);

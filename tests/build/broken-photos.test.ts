@@ -1,0 +1,171 @@
+import { copyFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { astroBuild, printedError, ROOT, type PrintedError } from '../helpers/build';
+import { copyProject } from '../helpers/project-copy';
+
+const FIXTURES = join(ROOT, 'tests/fixtures/broken-photos');
+
+/**
+ * Builds a copy of the project with one article whose pictures have a mistake (and the fixture
+ * pictures beside it); the build must fail, and this returns the error it printed last.
+ */
+function buildWith(fixture: string): PrintedError {
+  const project = copyProject();
+  try {
+    const articles = join(project.dir, 'src/content/articles');
+    copyFileSync(join(FIXTURES, fixture), join(articles, fixture));
+    cpSync(join(FIXTURES, 'photos'), join(articles, 'photos'), { recursive: true });
+    const { status, output } = astroBuild(project.dir);
+    expect(status, output).not.toBe(0);
+    const error = printedError(output, project.dir);
+    expect(error, `no error block in the build output:\n${output}`).toBeDefined();
+    return error as PrintedError;
+  } finally {
+    project.remove();
+  }
+}
+
+// Each error names the article, the field or prop, what is wrong and the fix (in the message's
+// "e.g." or the hint). A wrong path names the file it looked for; a wrong size names the rule
+// and the picture's size.
+describe('a photograph with a mistake fails the build, naming the file, the field and the fix', () => {
+  it('lead-missing-alt.mdx', () => {
+    expect(buildWith('lead-missing-alt.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/articles/lead-missing-alt.mdx:0:0",
+        "message": [
+          "articles → lead-missing-alt data does not match collection schema.",
+          "image.alt: is required: what the picture shows, for readers who cannot see it, e.g. alt: Stalls under white awnings beside a wheat field at dusk",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
+  it('lead-alt-file-name.mdx', () => {
+    expect(buildWith('lead-alt-file-name.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/articles/lead-alt-file-name.mdx:0:0",
+        "message": [
+          "articles → lead-alt-file-name data does not match collection schema.",
+          "image.alt: is a file name, not a description ("IMG_2291.jpg"): say what the picture shows, e.g. alt: Stalls under white awnings beside a wheat field at dusk",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
+  it('lead-missing-credit.mdx', () => {
+    expect(buildWith('lead-missing-credit.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/articles/lead-missing-credit.mdx:0:0",
+        "message": [
+          "articles → lead-missing-credit data does not match collection schema.",
+          "image.credit: is required: who took the photo or made the graphic, e.g. credit: Miriam Levi/JNS",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
+  it('lead-missing-file.mdx', () => {
+    expect(buildWith('lead-missing-file.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Put the photo there, or correct the path (it is relative to src/content/articles/lead-missing-file.mdx).",
+        "message": [
+          "src/content/articles/lead-missing-file.mdx: image.src ./photos/lead.jpg does not exist: looked for src/content/articles/photos/lead.jpg",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('lead-too-small.mdx', () => {
+    expect(buildWith('lead-too-small.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "The lead image is a file next to the article, e.g. image:
+      src: ./harvest/lead.jpg
+      alt: …
+      credit: …
+      See "Photographs" in README.md.",
+        "message": [
+          "src/content/articles/lead-too-small.mdx: image.src ./photos/small.jpg is 800 × 533 px; a lead photograph must be at least 1,200 px wide and 1,200 px tall (Google's rule for article images: each 16:9, 4:3 and 1:1 crop at least 1,200 px wide); use a larger original.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('lead-unsupported-format.mdx', () => {
+    expect(buildWith('lead-unsupported-format.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "The lead image is a file next to the article, e.g. image:
+      src: ./harvest/lead.jpg
+      alt: …
+      credit: …
+      See "Photographs" in README.md.",
+        "message": [
+          "src/content/articles/lead-unsupported-format.mdx: image.src ./photos/photo.gif is a .gif file; the site takes JPEG, PNG, WebP or AVIF: export it as one of those.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('lead-too-large.mdx', () => {
+    expect(buildWith('lead-too-large.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "The lead image is a file next to the article, e.g. image:
+      src: ./harvest/lead.jpg
+      alt: …
+      credit: …
+      See "Photographs" in README.md.",
+        "message": [
+          "src/content/articles/lead-too-large.mdx: image.src ./photos/huge.png is 12,000 × 8,000 px, larger than the 8,000 px the build takes on either side; export it smaller (2,000–4,000 px wide is plenty for the web).",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('figure-missing-file.mdx', () => {
+    expect(buildWith('figure-missing-file.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Put the image there, or correct the path (it is relative to src/content/articles/figure-missing-file.mdx).",
+        "location": "src/content/articles/figure-missing-file.mdx:0:0",
+        "message": [
+          "<Figure> in src/content/articles/figure-missing-file.mdx:12: src "./photos/map.png" does not exist: looked for src/content/articles/photos/map.png",
+        ],
+        "name": "MDXError",
+      }
+    `);
+  });
+
+  it('figure-missing-alt.mdx', () => {
+    expect(buildWith('figure-missing-alt.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Fix the <Figure> in src/content/articles/figure-missing-alt.mdx. See "Writing an article" in README.md for its props.",
+        "message": [
+          "<Figure> in src/content/articles/figure-missing-alt.mdx: prop "alt" is required: what the picture shows, for readers who cannot see it, e.g. alt="Stalls under white awnings beside a wheat field at dusk".",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('figure-too-large.mdx', () => {
+    expect(buildWith('figure-too-large.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Fix the <Figure> in src/content/articles/figure-too-large.mdx. See "Writing an article" in README.md for its props.",
+        "message": [
+          "<Figure> in src/content/articles/figure-too-large.mdx: prop "src" is 12,000 × 8,000 px, larger than the 8,000 px the build takes on either side; export it smaller (2,000–4,000 px wide is plenty for the web).",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+});

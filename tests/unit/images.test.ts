@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { articleId } from '../../src/lib/article-loader';
+import { altProblem, extensionProblem, sizeProblem } from '../../src/lib/images';
+import { sharpPosition, STRUCTURED_DATA_CROPS } from '../../src/lib/lead-image';
+import { COLUMN_SIZES, widthsFor } from '../../src/lib/responsive';
+import { FigureSchema } from '../../src/schemas/image';
+import { testArticleSchema } from '../helpers/article-schema';
+
+const photo = { src: '/_astro/lead.jpg', width: 1800, height: 1200, format: 'jpg' as const };
+const article = {
+  headline: 'A harvest festival',
+  dek: 'A dek.',
+  byline: 'JNS',
+  published: '2024-06-01',
+  section: 'israel',
+  tags: ['culture'],
+};
+const problems = (data: Record<string, unknown>) => {
+  const result = testArticleSchema.safeParse(data);
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+};
+
+describe('alt text', () => {
+  it('takes a description of the picture', () => {
+    expect(altProblem('Stalls under white awnings beside a wheat field at dusk')).toBeUndefined();
+  });
+
+  it.each([
+    ['', /^is empty/],
+    ['   ', /^is empty/],
+    ['lead.jpg', /^is a file name/],
+    ['IMG_2291', /^is a file name/],
+    ['DSC01234.JPG', /^is a file name/],
+    ['photo', /^says nothing about the picture/],
+    ['Image', /^says nothing about the picture/],
+  ])('refuses %j', (alt, message) => {
+    expect(altProblem(alt)).toMatch(message);
+  });
+});
+
+describe('image files and sizes', () => {
+  it('takes JPEG, PNG, WebP and AVIF, and says what to do with anything else', () => {
+    for (const path of ['./a.jpg', './a.JPEG', './a.png', './a.webp', './a.avif'])
+      expect(extensionProblem(path)).toBeUndefined();
+    expect(extensionProblem('./a.heic')).toBe(
+      'is a .heic file; the site takes JPEG, PNG, WebP or AVIF: export it as one of those',
+    );
+    expect(extensionProblem('./a')).toMatch(/^is a file without an extension/);
+  });
+
+  it('wants a lead photograph at least 1,200 px on both sides, and any source at most 8,000', () => {
+    expect(sizeProblem({ width: 1200, height: 1200, format: 'jpg' }, 'lead')).toBeUndefined();
+    expect(sizeProblem({ width: 1600, height: 1067, format: 'jpg' }, 'lead')).toMatch(
+      /^is 1,600 × 1,067 px; a lead photograph must be at least 1,200 px wide and 1,200 px tall/,
+    );
+    expect(sizeProblem({ width: 800, height: 533, format: 'png' }, 'body')).toBeUndefined();
+    expect(sizeProblem({ width: 12000, height: 8000, format: 'jpg' }, 'body')).toMatch(
+      /^is 12,000 × 8,000 px, larger than the 8,000 px the build takes on either side/,
+    );
+    expect(sizeProblem({ width: 1600, height: 1200, format: 'gif' }, 'body')).toMatch(/^is GIF;/);
+  });
+});
+
+describe('the lead image in the frontmatter', () => {
+  it('is optional, and takes src, alt, caption, credit and a crop position', () => {
+    expect(problems(article)).toEqual([]);
+    const data = testArticleSchema.parse({
+      ...article,
+      image: {
+        src: photo,
+        alt: 'Stalls under white awnings',
+        caption: 'The grounds.',
+        credit: 'Miriam Levi/JNS',
+      },
+    });
+    expect(data.image).toEqual({
+      src: photo,
+      alt: 'Stalls under white awnings',
+      caption: 'The grounds.',
+      credit: 'Miriam Levi/JNS',
+      position: 'center',
+    });
+  });
+
+  it('refuses a missing or empty alt, a file name as alt, a missing credit, a made-up position and unknown fields', () => {
+    expect(
+      problems({ ...article, image: { src: photo, credit: 'Miriam Levi/JNS', position: 'middle', size: 3 } }),
+    ).toMatchInlineSnapshot(`
+      [
+        "image.alt: is required: what the picture shows, for readers who cannot see it, e.g. alt: Stalls under white awnings beside a wheat field at dusk",
+        "image.position: expected one of "center", "top", "bottom", "left", "right", "top left", "top right", "bottom left", "bottom right", received "middle"",
+        "image: unknown field "size"; an image has src, alt, caption, credit and position",
+      ]
+    `);
+    expect(problems({ ...article, image: { src: photo, alt: 'IMG_2291.jpg', credit: ' ' } }))
+      .toMatchInlineSnapshot(`
+      [
+        "image.alt: is a file name, not a description ("IMG_2291.jpg"): say what the picture shows, e.g. alt: Stalls under white awnings beside a wheat field at dusk",
+        "image.credit: must not be empty: who took the photo or made the graphic, e.g. credit: Miriam Levi/JNS",
+      ]
+    `);
+  });
+});
+
+describe('<Figure> props', () => {
+  it('take an imported image, alt text and a credit', () => {
+    expect(
+      FigureSchema.safeParse({ src: photo, alt: 'Map of the valley', credit: 'JNS graphics' }).success,
+    ).toBe(true);
+  });
+
+  it('refuse a URL or absolute path (not processed), and a picture too large to process', () => {
+    const url = FigureSchema.safeParse({
+      src: 'https://example.com/x.png',
+      alt: 'Map of the valley',
+      credit: 'JNS graphics',
+    });
+    expect(url.error?.issues.map((issue) => issue.message)).toEqual([
+      'must be the path of an image next to the article, relative to its file, e.g. src="./harvest/map.png" (a URL or an absolute path is not processed)',
+    ]);
+    const huge = FigureSchema.safeParse({
+      src: { ...photo, width: 9000 },
+      alt: 'Map of the valley',
+      credit: 'JNS graphics',
+    });
+    expect(huge.error?.issues[0]?.message).toMatch(/^is 9,000 × 1,200 px, larger than the 8,000 px/);
+  });
+});
+
+describe('responsive images', () => {
+  it('offer widths from a phone’s to the source’s own, never wider, at most 1,920', () => {
+    expect(widthsFor(1200)).toEqual([320, 480, 640, 800, 960, 1200]);
+    expect(widthsFor(1800)).toEqual([320, 480, 640, 800, 960, 1280, 1600, 1800]);
+    expect(widthsFor(4000)).toEqual([320, 480, 640, 800, 960, 1280, 1600, 1920]);
+    expect(widthsFor(300)).toEqual([300]);
+  });
+
+  it('tell the browser the column’s width', () => {
+    expect(COLUMN_SIZES).toBe('(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)');
+  });
+});
+
+describe('structured-data crops', () => {
+  it('are 16:9, 4:3 and 1:1, each 1,200 px wide', () => {
+    expect(STRUCTURED_DATA_CROPS.map(({ ratio, width, height }) => [ratio, width, height])).toEqual([
+      ['16:9', 1200, 675],
+      ['4:3', 1200, 900],
+      ['1:1', 1200, 1200],
+    ]);
+  });
+
+  it('name the crop’s position as sharp does', () => {
+    expect(sharpPosition('center')).toBe('center');
+    expect(sharpPosition('top')).toBe('top');
+    expect(sharpPosition('top left')).toBe('left top');
+    expect(sharpPosition('bottom right')).toBe('right bottom');
+  });
+});
+
+describe('article ids', () => {
+  it('are the file name, or the folder’s for <slug>/index.mdx', () => {
+    expect(articleId('src/content/articles/azerbaijan-opens-embassy-in-israel.mdx')).toBe(
+      'azerbaijan-opens-embassy-in-israel',
+    );
+    expect(articleId('src/content/articles/harvest/index.mdx')).toBe('harvest');
+    expect(articleId('tests/fixtures/archive/Fixture-Embassy-Visit/index.mdx')).toBe('fixture-embassy-visit');
+  });
+});
