@@ -166,3 +166,37 @@ export function recordForeignRequests(page: Page, origin: string): string[] {
   });
   return foreign;
 }
+
+/**
+ * Sum of the page's layout-shift scores since navigation start, read once the page has settled,
+ * by conditions rather than a pause: every preloaded font has arrived (it has a resource timing
+ * entry), `document.fonts` is ready, and two animation frames have run since, so the frame that
+ * would use the fonts has been laid out (a layout-shift entry is queued as a frame is rendered).
+ * `takeRecords()` then hands over the buffered entries at once.
+ */
+export async function settledLayoutShift(page: Page): Promise<number> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const arrived = new Set(performance.getEntriesByType('resource').map((entry) => entry.name));
+          return [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')]
+            .map((link) => link.href)
+            .filter((href) => !arrived.has(href));
+        }),
+      'preloaded fonts still on their way',
+    )
+    .toEqual([]);
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+    const observer = new PerformanceObserver(() => {});
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const shifts = observer.takeRecords() as (PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+    })[];
+    observer.disconnect();
+    return shifts.filter((shift) => !shift.hadRecentInput).reduce((sum, shift) => sum + shift.value, 0);
+  });
+}

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { listFiles } from '../helpers/dist';
 import { ARTICLE_ID, builtFile, paths } from '../helpers/site';
+import { settledLayoutShift } from './helpers';
 
 /**
  * Budgets, measured in bytes and layout shift, never in seconds (timings flake; bytes do not).
@@ -92,40 +93,6 @@ test.describe('budgets', () => {
     expect(requested.filter((p) => p.endsWith('.js'))).toEqual([]);
   });
 });
-
-/**
- * Sum of the page's layout-shift scores since navigation start, read once the page has settled,
- * by conditions rather than a pause: every preloaded font has arrived (it has a resource timing
- * entry), `document.fonts` is ready, and two animation frames have run since, so the frame that
- * would use the fonts has been laid out (a layout-shift entry is queued as a frame is rendered).
- * `takeRecords()` then hands over the buffered entries at once.
- */
-async function settledLayoutShift(page: Page): Promise<number> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          const arrived = new Set(performance.getEntriesByType('resource').map((entry) => entry.name));
-          return [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')]
-            .map((link) => link.href)
-            .filter((href) => !arrived.has(href));
-        }),
-      'preloaded fonts still on their way',
-    )
-    .toEqual([]);
-  return page.evaluate(async () => {
-    await document.fonts.ready;
-    for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
-    const observer = new PerformanceObserver(() => {});
-    observer.observe({ type: 'layout-shift', buffered: true });
-    const shifts = observer.takeRecords() as (PerformanceEntry & {
-      value: number;
-      hadRecentInput: boolean;
-    })[];
-    observer.disconnect();
-    return shifts.filter((shift) => !shift.hadRecentInput).reduce((sum, shift) => sum + shift.value, 0);
-  });
-}
 
 test.describe('layout stability', () => {
   for (const width of [375, 1280]) {

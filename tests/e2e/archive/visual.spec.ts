@@ -25,6 +25,31 @@ const PAGES: Record<
       { selector: '.dek', faces: [SITE_FACES.serif] },
     ],
   },
+  // An article with a lead photograph and a map in its body: caption, credit, spacing.
+  photo: {
+    path: paths.article('fixture-harvest-festival'),
+    fonts: [
+      { selector: 'h1', faces: [SITE_FACES.serifBold] },
+      { selector: '.article-body p', faces: [SITE_FACES.serif] },
+      { selector: 'figcaption', faces: [SITE_FACES.sans] },
+    ],
+    ready: async (page) => {
+      // The body's pictures load lazily, when a reader scrolls near them: bring each into view,
+      // wait until every picture on the page is decoded, then go back to the top.
+      const images = page.locator('main img');
+      for (const image of await images.all()) await image.scrollIntoViewIfNeeded();
+      await expect
+        .poll(() =>
+          images.evaluateAll((all) =>
+            all.every(
+              (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+            ),
+          ),
+        )
+        .toBe(true);
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  },
   // A search already done (?q=), so the shot shows Pagefind's results as a reader sees them.
   search: {
     path: paths.search('budget'),
