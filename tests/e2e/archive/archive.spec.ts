@@ -224,6 +224,8 @@ test.describe('quality of every archive page', () => {
     listingPage(paths.topic('diplomacy'), 2),
     paths.source('jns'),
     paths.article('fixture-syndicated-copy'),
+    paths.article('fixture-harvest-festival'),
+    paths.article('fixture-embassy-visit'),
   ]) {
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`axe finds no violation on ${path} (${colorScheme})`, async ({ page }) => {
