@@ -1,5 +1,8 @@
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article';
+import { authorSchema } from './schemas/author';
+import { slugify } from './lib/slug';
 import { articleId, articleLoader } from './lib/article-loader';
 
 /**
@@ -7,8 +10,8 @@ import { articleId, articleLoader } from './lib/article-loader';
  * the example archive in tests/fixtures/archive/ (several sections, tags and years, a draft, an
  * embargoed and a syndicated piece): test material, never part of a production build.
  */
-const folders = ['src/content/articles'];
-if (process.env.NEWS_FIXTURES === '1') folders.push('tests/fixtures/archive');
+const fixtures = process.env.NEWS_FIXTURES === '1';
+const folders = ['src/content/articles', ...(fixtures ? ['tests/fixtures/archive'] : [])];
 
 /**
  * One MDX file per article, `<slug>.mdx` or `<slug>/index.mdx`: the file (or folder) name is the
@@ -25,4 +28,19 @@ const articles = defineCollection({
   schema: articleSchema,
 });
 
-export const collections = { articles };
+/**
+ * One Markdown file per person, `src/content/authors/<slug>.md` (the example archive's people
+ * are in tests/fixtures/authors/): the file name is the slug articles name them by.
+ */
+const authors = defineCollection({
+  loader: glob({
+    base: '.',
+    pattern: ['src/content/authors', ...(fixtures ? ['tests/fixtures/authors'] : [])].map(
+      (folder) => `${folder}/**/[^_]*.md`,
+    ),
+    generateId: ({ entry }) => slugify(entry.replace(/^.*\//, '').replace(/\.md$/, '')),
+  }),
+  schema: authorSchema,
+});
+
+export const collections = { articles, authors };

@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildTime } from './clock';
+import { assertAuthorsExist, getAuthors } from './people';
 
 /** An article as stored in the content collection. */
 export type Article = CollectionEntry<'articles'>;
@@ -30,8 +31,12 @@ let published: Promise<Article[]> | undefined;
  * feed (a listing page must not re-read and re-sort the whole archive).
  */
 export function getPublishedArticles(): Promise<Article[]> {
-  const load = () =>
-    getCollection('articles', (article) => isPublished(article)).then((all) => all.sort(byNewest));
+  const load = async () => {
+    const [articles, authors] = await Promise.all([getCollection('articles'), getAuthors()]);
+    // Every article, drafts too: a slug that names nobody fails now, not on the day it is published.
+    assertAuthorsExist(articles, authors);
+    return articles.filter((article) => isPublished(article)).sort(byNewest);
+  };
   if (import.meta.env.DEV) return load(); // the dev server must see edits
   published ??= load();
   return published;

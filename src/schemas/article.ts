@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
 import { SECTIONS } from '../lib/sections';
 import { siteConfig } from '../site.config';
+import { correctionSchema } from './correction';
 import { leadImageSchema } from './image';
 import { languageTag } from './language';
 import { newsDate } from './news-date';
@@ -59,6 +60,29 @@ const fieldsWith = (image: SchemaContext['image']) => ({
   draft: z.boolean({ error: 'must be true or false' }).default(false),
   /** The lead photograph, credited: src, alt, caption, credit, position (see `leadImageSchema`). */
   image: leadImageSchema(image).optional(),
+  /**
+   * The people who wrote it, by the slugs of their files in `src/content/authors/`, in byline
+   * order. Example: [dana-cohen, yusuf-aliyev]. Checked against the authors when the site builds.
+   */
+  authors: z
+    .array(
+      z
+        .string({ error: 'must be an author’s slug, e.g. dana-cohen' })
+        .regex(
+          /^[\p{Ll}\p{N}]+(-[\p{Ll}\p{N}]+)*$/u,
+          'must be an author’s slug (the file name in src/content/authors/), e.g. dana-cohen',
+        ),
+      { error: 'must be a list of authors’ slugs, e.g. authors: [dana-cohen, yusuf-aliyev]' },
+    )
+    .min(1, 'must name at least one author, or be left out')
+    .refine((slugs) => new Set(slugs).size === slugs.length, 'names the same author twice')
+    .optional(),
+  /** Corrections and clarifications, each with its date, kind and text (see `correctionSchema`). */
+  corrections: z
+    .array(correctionSchema, {
+      error: "must be a list, e.g. corrections:\n  - date: '2024-06-12'\n    kind: correction\n    text: …",
+    })
+    .optional(),
 });
 
 /**
@@ -83,6 +107,15 @@ export function articleSchema({ image }: Pick<SchemaContext, 'image'>) {
           message: `is before "published" (${data.published.iso}); an update cannot precede publication`,
         });
       }
+      data.corrections?.forEach((correction, i) => {
+        if (correction.date.date < data.published.date) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', i, 'date'],
+            message: `is before "published" (${data.published.iso}); a ${correction.kind} cannot precede publication`,
+          });
+        }
+      });
     });
 }
 

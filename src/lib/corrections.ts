@@ -1,0 +1,45 @@
+import type { Article } from './articles';
+import type { NewsDate } from './dates';
+import type { Correction } from '../schemas/correction';
+
+/** What the corrections helpers need of an article (tests can pass plain objects). */
+type Corrected = { data: Pick<Article['data'], 'published' | 'updated' | 'corrections'> };
+
+/** An article's corrections and clarifications, oldest first (the order they happened in). */
+export function correctionsOf(article: Corrected): Correction[] {
+  return [...(article.data.corrections ?? [])].sort((a, b) => a.date.date.getTime() - b.date.date.getTime());
+}
+
+/**
+ * When an article last changed: the latest of its publication, its `updated` and its
+ * corrections. A correction is a change, so the date search engines and feeds get is never
+ * before it, whatever `updated` says.
+ */
+export function lastModified(article: Corrected): NewsDate {
+  const { published, updated } = article.data;
+  return [published, ...(updated ? [updated] : []), ...correctionsOf(article).map((c) => c.date)].reduce(
+    (latest, date) => (date.date > latest.date ? date : latest),
+  );
+}
+
+/** One notice on the site's corrections page: the notice and the article it belongs to. */
+export interface CorrectionEntry<A> {
+  readonly article: A;
+  readonly correction: Correction;
+}
+
+/**
+ * Every correction and clarification of these articles, newest first (ties: the newer article
+ * first), for `/corrections/` and its feed.
+ */
+export function allCorrections<A extends Corrected & Pick<Article, 'id'>>(
+  articles: readonly A[],
+): CorrectionEntry<A>[] {
+  return articles
+    .flatMap((article) => correctionsOf(article).map((correction) => ({ article, correction })))
+    .sort(
+      (a, b) =>
+        b.correction.date.date.getTime() - a.correction.date.date.getTime() ||
+        a.article.id.localeCompare(b.article.id),
+    );
+}

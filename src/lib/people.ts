@@ -1,0 +1,66 @@
+import { AstroError } from 'astro/errors';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Article } from './articles';
+
+/** A person who writes for the site, as stored in the `authors` collection. */
+export type Author = CollectionEntry<'authors'>;
+
+/** What the people checks need of an article (tests can pass plain objects). */
+type Authored = Pick<Article, 'id' | 'filePath'> & { data: Pick<Article['data'], 'authors'> };
+
+let all: Promise<Author[]> | undefined;
+
+/** Everyone, by name (in the site's locale), read once per build. */
+export function getAuthors(): Promise<Author[]> {
+  const load = () =>
+    getCollection('authors').then((authors) =>
+      authors.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en') || a.id.localeCompare(b.id)),
+    );
+  if (import.meta.env.DEV) return load();
+  all ??= load();
+  return all;
+}
+
+/**
+ * Fails the build when an article names someone with no file in `src/content/authors/`, naming
+ * the article, the slug and the slugs that do exist.
+ */
+export function assertAuthorsExist(
+  articles: readonly Authored[],
+  authors: readonly Pick<Author, 'id'>[],
+): void {
+  const known = new Set(authors.map((author) => author.id));
+  for (const article of articles) {
+    const unknown = (article.data.authors ?? []).filter((slug) => !known.has(slug));
+    if (unknown.length === 0) continue;
+    const file = article.filePath ?? article.id;
+    const list = [...known].sort().join(', ');
+    throw new AstroError(
+      `${file}: authors names ${unknown.map((slug) => `"${slug}"`).join(', ')}, who ${unknown.length > 1 ? 'have' : 'has'} no file in src/content/authors/.`,
+      known.size > 0
+        ? `The authors are: ${list}. Correct the slug, or add src/content/authors/${unknown[0]}.md (see "People and corrections" in README.md).`
+        : `There are no authors yet: add src/content/authors/${unknown[0]}.md (see "People and corrections" in README.md).`,
+    );
+  }
+}
+
+/**
+ * The people an article names, in byline order. (Every slug is known: `getPublishedArticles`
+ * checked them with {@link assertAuthorsExist}.)
+ */
+export function authorsOf(article: Pick<Article, 'data'>, authors: readonly Author[]): Author[] {
+  const byId = new Map(authors.map((author) => [author.id, author]));
+  return (article.data.authors ?? []).flatMap((slug) => byId.get(slug) ?? []);
+}
+
+/**
+ * Names joined as the site's language writes a list: "Dana Cohen and Yusuf Aliyev",
+ * "A, B and C" — as parts, so a page can make each name a link.
+ * @example listParts(['Dana Cohen', 'Yusuf Aliyev'], 'en-US') // [{ type: 'element', value: 'Dana Cohen' }, { type: 'literal', value: ' and ' }, …]
+ */
+export function listParts(
+  names: readonly string[],
+  locale: string,
+): { type: 'element' | 'literal'; value: string }[] {
+  return new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }).formatToParts(names);
+}
