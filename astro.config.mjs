@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
 import { FONT_FAMILIES, webFontVariants } from './src/lib/fonts.ts';
+import { IMAGE_SERVICE } from './src/lib/image-service.ts';
 import { localImagesPlugin } from './src/lib/mdx-local-images.ts';
 import { wordCountPlugin } from './src/lib/word-count.ts';
 import { siteConfig } from './src/site.config.ts';
@@ -34,20 +35,9 @@ export default defineConfig({
     // route (src/pages/sitemaps/[name].xml.ts).
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
   ],
-  // Photographs through astro:assets and the sharp that Astro ships. The encoders' effort is set
-  // for an archive: AVIF at effort 2 is a fraction of the default's time for a few percent more
-  // bytes; mozjpeg makes the JPEG fallbacks smaller. No source larger than 8,000 × 8,000 px is
-  // decoded (src/lib/images.ts refuses it with a message first).
-  image: {
-    service: {
-      entrypoint: 'astro/assets/services/sharp',
-      config: {
-        limitInputPixels: 8000 * 8000,
-        jpeg: { mozjpeg: true },
-        avif: { effort: 2 },
-      },
-    },
-  },
+  // Photographs through astro:assets and the sharp that Astro ships, with the encoder settings of
+  // src/lib/image-service.ts (AVIF effort 2, mozjpeg, the 8,000 px limit).
+  image: { service: IMAGE_SERVICE },
   markdown: {
     // News copy has no code blocks; Shiki's inline styles would also need 'unsafe-inline' in the CSP.
     syntaxHighlight: false,

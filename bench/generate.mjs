@@ -5,24 +5,27 @@
 // archive are the 1,000-article archive, and `generateArticle(n, seed)` is a new article that fits
 // after an archive of n.
 //
-// Every name, quote and post in it is invented (no real person is quoted saying anything).
+// A share of the articles (DEFAULT_PHOTO_SHARE, or `photoShare`) has a lead photograph, and a
+// quarter of those a graphic in the body too, drawn by bench/pictures.mjs and written next to the
+// article: `<slug>.mdx` with `<slug>/lead.jpg` and `<slug>/figure.png`. Whether an article has
+// them, and which, comes from a PRNG stream of its own, apart from the text's: the words of
+// every article are the same whatever the share, and with a share of 0 the archive is what it
+// was before articles had pictures. Article i has a photo when its draw is below the share, so
+// the photos of a 10% archive are among those of a 20% one.
 //
-// CLI: node bench/generate.mjs <dir> <n> [seed]
+// Every name, quote, post and picture in it is invented (no real person is quoted saying anything).
+//
+// CLI: node bench/generate.mjs <dir> <n> [seed] [--photo-share 0.2]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { figureKind, FIGURE_POOL, LEAD_POOL, picturePool, stamp } from './pictures.mjs';
+import { mulberry32 } from './prng.mjs';
 
-/** mulberry32: a tiny, fast, well-mixed 32-bit PRNG. Returns floats in [0, 1). */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The share of articles with a lead photograph when none is given: one in five. */
+export const DEFAULT_PHOTO_SHARE = 0.2;
+/** The share of articles with a photograph that also have a `<Figure>` in the body. */
+export const FIGURE_SHARE = 0.25;
 
 /** A seed for article `index` of archive `seed` (an integer hash, so neighbours are unrelated). */
 function articleSeed(index, seed) {
@@ -261,6 +264,56 @@ const DEKS = [
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Sunday'];
 
+/** Alt text of the lead photographs: what the made-up scene shows (people, a skyline, hills). */
+const LEAD_ALTS = [
+  'Delegates walking past the skyline of {place} at dusk',
+  'People gathered on a hillside above {place} in the evening light',
+  'A small crowd outside government buildings in {place}',
+  'Officials arriving for talks in {place}, with the city behind them',
+  'Residents watching the sun go down over the towers of {place}',
+  'The skyline of {place} seen from the hills, with people in the foreground',
+];
+
+const LEAD_CAPTIONS = [
+  'The view over {place} on {weekday}.',
+  'Delegates arrive in {place} before the talks.',
+  'Visitors in {place}, where the meeting was held on {weekday}.',
+  'Residents of {place} follow the news of the agreement.',
+];
+
+const PHOTO_CREDITS = [
+  'Miriam Levi/JNS',
+  'Ori Ben-David/JNS',
+  'Hana Saleh/JNS',
+  'Tom Weiss/JNS',
+  'Yael Amir/Government Press Office',
+  'Karim Aziz/Foreign Ministry',
+];
+
+/** Where the crops keep the subject: left out (the centre) half the time. */
+const POSITIONS = ['top', 'bottom', 'left', 'right', 'bottom left'];
+
+/** Alt text and captions of the body graphics, by what the graphic is (bench/pictures.mjs). */
+const FIGURE_TEXT = {
+  chart: {
+    alts: [
+      'Bar chart of yearly totals for {object}, rising and falling over a decade',
+      'Bar chart comparing spending in {place} and {place2} year by year',
+    ],
+    captions: ['Figures from the ministry, in millions.', 'Totals by year, as published in *{place}*.'],
+  },
+  map: {
+    alts: [
+      'Map of the area around {place} with a river and the site of the project marked',
+      'Map of the border region near {place}, with the planned route marked',
+    ],
+    captions: [
+      'Where the project is planned, near *{place}*.',
+      'The route under discussion, east of {place}.',
+    ],
+  },
+};
+
 // ---------------------------------------------------------------------------------------------
 
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -272,9 +325,11 @@ const pad = (n, width = 2) => String(n).padStart(width, '0');
 const FIRST_DAY = Date.UTC(2019, 0, 1);
 const DAYS = Math.round((Date.UTC(2025, 11, 31) - FIRST_DAY) / 86_400_000) + 1;
 
-/** One article from its own PRNG stream. */
-function makeArticle(index, seed) {
-  const rand = mulberry32(articleSeed(index, seed));
+/**
+ * Picks and fills from one PRNG stream: `fill` replaces the {placeholders} of a template, each
+ * with a fresh pick ({place2} ≠ the last place).
+ */
+function writer(rand) {
   const int = (min, max) => min + Math.floor(rand() * (max - min + 1));
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const pickDistinct = (list, count) => {
@@ -283,8 +338,6 @@ function makeArticle(index, seed) {
     while (chosen.length < count) chosen.push(copy.splice(Math.floor(rand() * copy.length), 1)[0]);
     return chosen;
   };
-
-  /** Fills the {placeholders} of a template, each with a fresh pick ({place2} ≠ the last place). */
   let lastPlace = '';
   const fill = (template) =>
     template.replace(/\{(\w+)\}/g, (_, key) => {
@@ -310,6 +363,41 @@ function makeArticle(index, seed) {
           throw new Error(`unknown placeholder {${key}}`);
       }
     });
+  return { rand, int, pick, pickDistinct, fill };
+}
+
+/**
+ * What pictures article `index` has, from a stream of its own (so the text never depends on
+ * them): a lead photograph when its first draw is below `photoShare`, and then a body graphic
+ * when its second is below FIGURE_SHARE; which of the seed's pictures, and their words.
+ */
+function makePictures(index, seed, photoShare) {
+  const { rand, int, pick, fill } = writer(mulberry32(articleSeed(index, seed) ^ 0x5bd1e995));
+  if (!(rand() < photoShare)) return null;
+  const hasFigure = rand() < FIGURE_SHARE;
+  const lead = {
+    pool: int(0, LEAD_POOL - 1),
+    alt: fill(pick(LEAD_ALTS)),
+    caption: rand() < 0.7 ? fill(pick(LEAD_CAPTIONS)) : undefined,
+    credit: pick(PHOTO_CREDITS),
+    position: rand() < 0.5 ? pick(POSITIONS) : undefined,
+  };
+  if (!hasFigure) return { lead, figure: null, figureAfter: 0 };
+  const k = int(0, FIGURE_POOL - 1);
+  const text = FIGURE_TEXT[figureKind(k)];
+  const figure = {
+    pool: k,
+    alt: fill(pick(text.alts)),
+    caption: fill(pick(text.captions)),
+    credit: 'JNS graphics',
+  };
+  // Which paragraph the figure follows, as a fraction of the body (its length is the text's).
+  return { lead, figure, figureAfter: rand() };
+}
+
+/** One article from its own PRNG stream (and its pictures from another). */
+function makeArticle(index, seed, photoShare) {
+  const { rand, int, pick, pickDistinct, fill } = writer(mulberry32(articleSeed(index, seed)));
 
   const people = pickDistinct(PEOPLE, 3);
   const plainSentence = () =>
@@ -393,12 +481,42 @@ function makeArticle(index, seed) {
   ].join('\n');
   const tweetAfter = Math.min(int(0, 2), blocks.length - 2);
 
+  const pictures = makePictures(index, seed, photoShare);
+  // The graphic after a paragraph in the middle (never the last), beside what is already there.
+  const figureAfter = pictures?.figure
+    ? Math.min(1 + Math.floor(pictures.figureAfter * (blocks.length - 2)), blocks.length - 2)
+    : -1;
+  const figure =
+    pictures?.figure &&
+    [
+      '<Figure',
+      `  src="./${slug}/figure.png"`,
+      `  alt=${JSON.stringify(pictures.figure.alt)}`,
+      `  credit=${JSON.stringify(pictures.figure.credit)}`,
+      '>',
+      `  ${pictures.figure.caption}`,
+      '</Figure>',
+    ].join('\n');
+
   const body = [];
   blocks.forEach((block, i) => {
     body.push(block);
     if (inserts.has(i)) body.push(inserts.get(i));
     if (i === tweetAfter) body.push(tweet);
+    if (i === figureAfter) body.push(figure);
   });
+
+  const lead = pictures?.lead;
+  const image = lead
+    ? [
+        'image:',
+        `  src: ./${slug}/lead.jpg`,
+        `  alt: ${yaml(lead.alt)}`,
+        ...(lead.caption ? [`  caption: ${yaml(lead.caption)}`] : []),
+        `  credit: ${yaml(lead.credit)}`,
+        ...(lead.position ? [`  position: ${lead.position}`] : []),
+      ]
+    : [];
 
   const source = [
     '---',
@@ -408,46 +526,140 @@ function makeArticle(index, seed) {
     `published: '${published}'`,
     `section: ${section}`,
     `tags: [${tags.map(yaml).join(', ')}]`,
+    ...image,
     'lang: en',
     '---',
     '',
     body.join('\n\n'),
     '',
   ].join('\n');
-  return { slug, source, words };
+  const files = [];
+  if (lead) files.push({ file: `${slug}/lead.jpg`, role: 'lead', pool: lead.pool });
+  if (pictures?.figure)
+    files.push({ file: `${slug}/figure.png`, role: 'figure', pool: pictures.figure.pool });
+  return { slug, source, words, pictures: files };
 }
 
 /**
- * Article `index` (0-based) of the archive generated from `seed`.
- * @returns {{ slug: string, file: string, source: string, words: number }}
+ * @typedef {{ file: string, role: 'lead' | 'figure', pool: number }} PictureRef
+ *   a picture of an article: its path relative to the archive ("<slug>/lead.jpg"), what it is,
+ *   and which of the seed's pictures it copies
+ * @typedef {{ slug: string, file: string, source: string, words: number, pictures: PictureRef[] }} Article
  */
-export function generateArticle(index, seed = 1) {
-  const { slug, source, words } = makeArticle(index, seed);
-  return { slug, file: `${slug}.mdx`, source, words };
+
+/**
+ * Article `index` (0-based) of the archive generated from `seed`: its MDX and which pictures go
+ * next to it (written by {@link writeArticle}).
+ * @param {{ photoShare?: number }} [options] the share of articles with a lead photograph, 0–1
+ * @returns {Article}
+ */
+export function generateArticle(index, seed = 1, { photoShare = DEFAULT_PHOTO_SHARE } = {}) {
+  const { slug, source, words, pictures } = makeArticle(index, seed, photoShare);
+  return { slug, file: `${slug}.mdx`, source, words, pictures };
 }
+
+/**
+ * Writes an article into `dir`: `<slug>.mdx`, and its pictures in `<slug>/`, each a copy of one
+ * of the seed's pictures with the archive's seed and the article's slug written into it, so no
+ * two articles' files are the same bytes (see bench/pictures.mjs).
+ * @param {string} dir
+ * @param {Article} article
+ * @param {number} seed the archive's seed (its pictures)
+ * @returns {Promise<number>} the bytes of its pictures
+ */
+export async function writeArticle(dir, article, seed) {
+  writeFileSync(join(dir, article.file), article.source);
+  if (article.pictures.length === 0) return 0;
+  const pool = await picturePool(seed);
+  mkdirSync(join(dir, article.slug), { recursive: true });
+  let bytes = 0;
+  for (const picture of article.pictures) {
+    const source = (picture.role === 'lead' ? pool.leads : pool.figures)[picture.pool];
+    const data = stamp(source, `JNS Wire bench archive, seed ${seed}: ${picture.file}`);
+    writeFileSync(join(dir, picture.file), data);
+    bytes += data.length;
+  }
+  return bytes;
+}
+
+/**
+ * @typedef {object} ArchiveSummary
+ * @property {string[]} files the MDX files written, in order
+ * @property {{ slug: string, lead: boolean, figure: boolean }[]} articles which have pictures
+ * @property {number} withPhoto articles with a lead photograph
+ * @property {number} withFigure articles with a graphic in the body
+ * @property {number} sourceImages picture files written
+ * @property {number} sourceBytes their bytes
+ */
 
 /**
  * Writes articles `start` … `start + n - 1` of the archive generated from `seed` into `dir`
- * (created if needed) as `<slug>.mdx`. Same seed, same bytes.
- * @returns {string[]} the file names written, in order
+ * (created if needed) as `<slug>.mdx`, with their pictures. Same seed and share, same bytes.
+ * @param {{ start?: number, photoShare?: number }} [options]
+ * @returns {Promise<ArchiveSummary>}
  */
-export function generateArchive(dir, n, seed = 1, start = 0) {
+export async function generateArchive(
+  dir,
+  n,
+  seed = 1,
+  { start = 0, photoShare = DEFAULT_PHOTO_SHARE } = {},
+) {
   mkdirSync(dir, { recursive: true });
-  const files = [];
+  /** @type {ArchiveSummary} */
+  const summary = { files: [], articles: [], withPhoto: 0, withFigure: 0, sourceImages: 0, sourceBytes: 0 };
   for (let i = start; i < start + n; i++) {
-    const { file, source } = generateArticle(i, seed);
-    writeFileSync(join(dir, file), source);
-    files.push(file);
+    const article = generateArticle(i, seed, { photoShare });
+    summary.sourceBytes += await writeArticle(dir, article, seed);
+    const lead = article.pictures.some((p) => p.role === 'lead');
+    const figure = article.pictures.some((p) => p.role === 'figure');
+    summary.files.push(article.file);
+    summary.articles.push({ slug: article.slug, lead, figure });
+    summary.withPhoto += lead ? 1 : 0;
+    summary.withFigure += figure ? 1 : 0;
+    summary.sourceImages += article.pictures.length;
   }
-  return files;
+  return summary;
+}
+
+/**
+ * A share of articles as given on a command line: a fraction from 0 to 1 ("0.2") or a percentage
+ * ("20%").
+ * @returns {number | undefined} undefined when it is neither
+ */
+export function parseShare(text) {
+  const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(text);
+  if (!match) return undefined;
+  const value = Number(match[1]) / (match[2] ? 100 : 1);
+  return value >= 0 && value <= 1 ? value : undefined;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [dir, n, seed] = process.argv.slice(2);
+  const usage = 'usage: node bench/generate.mjs <dir> <n> [seed] [--photo-share 0.2]';
+  const args = process.argv.slice(2);
+  let photoShare = DEFAULT_PHOTO_SHARE;
+  const flag = args.findIndex((a) => a.startsWith('--photo-share'));
+  if (flag >= 0) {
+    const [, inline] = args[flag].split(/=(.*)/s);
+    const share = parseShare(inline ?? args[flag + 1] ?? '');
+    if (share === undefined) {
+      console.error(`--photo-share takes a share from 0 to 1 (or 0%–100%), e.g. --photo-share 0.2\n${usage}`);
+      process.exit(2);
+    }
+    photoShare = share;
+    args.splice(flag, inline === undefined ? 2 : 1);
+  }
+  const [dir, n, seed] = args;
   if (!dir || !n || !Number.isInteger(Number(n))) {
-    console.error('usage: node bench/generate.mjs <dir> <n> [seed]');
+    console.error(usage);
     process.exit(2);
   }
-  const files = generateArchive(resolve(dir), Number(n), seed === undefined ? 1 : Number(seed));
-  console.log(`${files.length} articles written to ${resolve(dir)}`);
+  const started = performance.now();
+  const summary = await generateArchive(resolve(dir), Number(n), seed === undefined ? 1 : Number(seed), {
+    photoShare,
+  });
+  console.log(
+    `${summary.files.length} articles written to ${resolve(dir)} in ${Math.round(performance.now() - started)} ms: ` +
+      `${summary.withPhoto} with a photograph, ${summary.withFigure} of them with a graphic too ` +
+      `(${summary.sourceImages} pictures, ${(summary.sourceBytes / 1024 / 1024).toFixed(1)} MiB)`,
+  );
 }

@@ -2,7 +2,7 @@
 // bare Astro + MDX build of the same articles. See bench/README.md for what is measured and how.
 //
 //   npm run bench -- [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-incremental]
-//                    [--seed 1] [--keep] [--no-warmup]
+//                    [--seed 1] [--photo-share 0.2] [--keep] [--no-warmup]
 //
 // Every build runs in a throwaway copy under the OS temp folder; nothing in the working tree is
 // touched except bench/results/.
@@ -23,9 +23,18 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generateArchive, generateArticle } from './generate.mjs';
+import {
+  DEFAULT_PHOTO_SHARE,
+  generateArchive,
+  generateArticle,
+  parseShare,
+  writeArticle,
+} from './generate.mjs';
 import { astroCommand, buildCommand } from '../scripts/astro.mjs';
 import { copyProjectTo, linkNodeModules } from '../scripts/project-copy.mjs';
+// The site's URL scheme (plain TypeScript, no Astro: Node strips the types), so the bench finds an
+// article's page and card where the site puts them.
+import { sitePaths } from '../src/lib/site-paths.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
@@ -58,7 +67,7 @@ const TARGETS = {
 // Arguments
 
 const USAGE = `usage: node bench/run.mjs [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-incremental]
-                         [--seed N] [--keep] [--no-warmup]`;
+                         [--seed N] [--photo-share 0.2] [--keep] [--no-warmup]`;
 
 function parseArgs(argv) {
   const options = {
@@ -69,6 +78,7 @@ function parseArgs(argv) {
     keep: false,
     warmup: true,
     seed: 1,
+    photoShare: DEFAULT_PHOTO_SHARE,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
@@ -104,6 +114,15 @@ function parseArgs(argv) {
         options.seed = Number(value());
         if (!Number.isInteger(options.seed)) fail('--seed takes a whole number');
         break;
+      case '--photo-share': {
+        const share = parseShare(value());
+        if (share === undefined)
+          fail(
+            '--photo-share takes the share of articles with a photograph, 0 to 1 (or 0%–100%), e.g. 0.2; 0 for none',
+          );
+        options.photoShare = share;
+        break;
+      }
       case '--help':
       case '-h':
         console.log(USAGE);
@@ -167,22 +186,114 @@ function treeRssKiB(rootPid) {
 
 const CAN_SAMPLE = existsSync(`/proc/${process.pid}/task/${process.pid}/children`);
 
-/** Number of .html files and total bytes of all files under `dir`. */
+/**
+ * Every file under `dir` with its size (paths relative to `dir`, with "/"), the number of .html
+ * files and the total bytes.
+ * @returns {{ pages: number, bytes: number, files: Map<string, number> }}
+ */
 function measureOutput(dir) {
   let pages = 0;
   let bytes = 0;
-  const walk = (folder) => {
+  const files = new Map();
+  const walk = (folder, prefix) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
+      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
       else if (entry.isFile()) {
-        bytes += statSync(path).size;
+        const size = statSync(path).size;
+        files.set(`${prefix}${entry.name}`, size);
+        bytes += size;
         if (entry.name.endsWith('.html')) pages++;
       }
     }
   };
-  if (existsSync(dir)) walk(dir);
-  return { pages, bytes };
+  if (existsSync(dir)) walk(dir, '');
+  return { pages, bytes, files };
+}
+
+/** The image formats counted, as Astro names its files; ".jpeg" counts as jpg. */
+const IMAGE_FORMATS = ['avif', 'webp', 'jpg', 'png'];
+const imageFormat = (path) => {
+  const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+  return extension === 'jpeg' ? 'jpg' : IMAGE_FORMATS.includes(extension ?? '') ? extension : undefined;
+};
+/** Where Astro writes the files it makes (`build.assets`, the same in the site and the baseline). */
+const ASSETS_DIR = '_astro/';
+/** Where scripts/build.mjs has Pagefind write the search index. */
+const SEARCH_INDEX_DIR = 'pagefind/';
+/** The site's paths at the root (the bench builds without a base path). */
+const SITE = sitePaths('/');
+/** A page's file in the output, for a path of the URL scheme: "/articles/x/" → "articles/x/index.html". */
+const pageFile = (path) => `${path.replace(/^\//, '')}index.html`;
+/** Where each build writes an article's page (the baseline: its one route, /<id>/). */
+const ARTICLE_PAGE = {
+  full: (slug) => pageFile(SITE.article(slug)),
+  bare: (slug) => pageFile(`/${slug}/`),
+};
+
+/**
+ * What the images of a build weigh, and the bytes per article with and without a photograph.
+ *
+ * - `files`: the images Astro made (everything under `_astro/` in an image format), by format,
+ *   and by which picture they came from: the generator names every lead photograph `lead.jpg`
+ *   and every graphic `figure.png`, and Astro keeps that name in front of its hashes.
+ * - `cards`: the social cards, PNG (drawn from the headline) and JPEG (from the photograph).
+ * - `perArticle.all`: the whole output but the search index, ÷ the articles.
+ * - `perArticle.withoutPhoto` / `withPhoto`: an article's own files on average: its page and its
+ *   card, plus, for those with a photograph, every file made from the pictures ÷ their number.
+ *   What is shared (listings, feeds, fonts, CSS) is in `all` only.
+ * @param {Map<string, number>} files from measureOutput
+ * @param {{ kind: 'full' | 'bare', articles: { slug: string, lead: boolean }[] }} build
+ */
+function imageFigures(files, { kind, articles }) {
+  const byFormat = Object.fromEntries(IMAGE_FORMATS.map((f) => [f, { count: 0, bytes: 0 }]));
+  const byPicture = { lead: 0, figure: 0, other: 0 };
+  let searchIndexBytes = 0;
+  let total = 0;
+  for (const [path, size] of files) {
+    total += size;
+    if (path.startsWith(SEARCH_INDEX_DIR)) searchIndexBytes += size;
+    const format = imageFormat(path);
+    if (!format || !path.startsWith(ASSETS_DIR)) continue;
+    byFormat[format].count++;
+    byFormat[format].bytes += size;
+    const name = path.slice(ASSETS_DIR.length);
+    byPicture[name.startsWith('lead.') ? 'lead' : name.startsWith('figure.') ? 'figure' : 'other'] += size;
+  }
+  const cards = { png: { count: 0, bytes: 0 }, jpg: { count: 0, bytes: 0 } };
+  const own = { withPhoto: { count: 0, bytes: 0 }, withoutPhoto: { count: 0, bytes: 0 } };
+  for (const { slug, lead } of articles) {
+    let bytes = files.get(ARTICLE_PAGE[kind](slug)) ?? 0;
+    if (kind === 'full') {
+      const format = lead ? 'jpg' : 'png';
+      const card = files.get(SITE.card(slug, format).replace(/^\//, ''));
+      if (card !== undefined) {
+        cards[format].count++;
+        cards[format].bytes += card;
+        bytes += card;
+      }
+    }
+    const group = own[lead ? 'withPhoto' : 'withoutPhoto'];
+    group.count++;
+    group.bytes += bytes;
+  }
+  const pictureBytes = byPicture.lead + byPicture.figure;
+  const mean = (bytes, count) => (count > 0 ? Math.round(bytes / count) : null);
+  return {
+    files: {
+      count: IMAGE_FORMATS.reduce((sum, f) => sum + byFormat[f].count, 0),
+      bytes: IMAGE_FORMATS.reduce((sum, f) => sum + byFormat[f].bytes, 0),
+      byFormat,
+      byPicture,
+    },
+    cards: kind === 'full' ? cards : null,
+    searchIndexBytes,
+    perArticle: {
+      all: mean(total - searchIndexBytes, articles.length),
+      withoutPhoto: mean(own.withoutPhoto.bytes, own.withoutPhoto.count),
+      withPhoto: mean(own.withPhoto.bytes + pictureBytes, own.withPhoto.count),
+    },
+  };
 }
 
 /** Astro's messages that mark where a build is; the times they arrive split the build into phases. */
@@ -191,6 +302,7 @@ const MARKS = [
   ['contentSynced', /\[content\] Synced content/],
   ['bundleStart', /Building static entrypoints/],
   ['renderStart', /generating static routes/],
+  ['imagesStart', /generating optimized images/],
   ['astroDone', /page\(s\) built in/],
 ];
 /** The phase a build is in after each mark. */
@@ -200,9 +312,18 @@ const PHASE_AFTER = {
   contentSynced: 'preparing',
   bundleStart: 'bundling',
   renderStart: 'rendering',
+  imagesStart: 'images',
   astroDone: 'after Astro',
 };
 const ROUTE_LINE = /[├└]─ (\/\S*) \(\+([\d.]+)(ms|s)\)/;
+/**
+ * One file of Astro's "generating optimized images" step: its path, whether it was made or taken
+ * from the cache, and how long it took ("▶ /_astro/lead.X_Y.avif (before: 361kB, after: 23kB)
+ * (+1.23s) (5/120)"). The files are made several at a time (one per core), so the times add up
+ * to more than the step's wall time.
+ */
+const IMAGE_LINE =
+  /▶ (\/\S+) \((before: [^)]*|reused cache entry|revalidated cache entry)\) \(\+([\d.]+)(ms|s)\)/;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Full site: by first path segment ("cards", "articles", "tags"), a file at the root by itself. */
@@ -220,7 +341,7 @@ let current; // the running build, so Ctrl-C can stop it
 /**
  * Runs one build, sampling the memory of its process tree every 100 ms. `routeGroup` names the
  * group a built path's render time is added to (e.g. "/cards/x.png" → "cards").
- * @returns {Promise<{ ok: boolean, ms: number, peakMiB: number | null, phases: object, routes: object, warnings: number, copied: number, log: string, tail: string[] }>}
+ * @returns {Promise<{ ok: boolean, ms: number, peakMiB: number | null, phases: object, routes: object, imageLog: object, warnings: number, copied: number, log: string, tail: string[] }>}
  */
 function runBuild({ cwd, command, env, log, routeGroup }) {
   return new Promise((resolve) => {
@@ -228,6 +349,14 @@ function runBuild({ cwd, command, env, log, routeGroup }) {
     const tail = [];
     const marks = {};
     const routes = {};
+    // Astro's image step, from its per-file lines; and the social cards' render time by format.
+    const imageLog = {
+      made: 0,
+      reused: 0,
+      fileMs: Object.fromEntries(IMAGE_FORMATS.map((f) => [f, 0])),
+      cardMs: { png: 0, jpg: 0 },
+    };
+    const toMs = (value, unit) => Number(value) * (unit === 's' ? 1000 : 1);
     let warnings = 0;
     let copied = 0;
     let peakKiB = 0;
@@ -271,7 +400,17 @@ function runBuild({ cwd, command, env, log, routeGroup }) {
       const route = ROUTE_LINE.exec(line);
       if (route) {
         const group = routeGroup(route[1]);
-        routes[group] = (routes[group] ?? 0) + Number(route[2]) * (route[3] === 's' ? 1000 : 1);
+        const ms = toMs(route[2], route[3]);
+        routes[group] = (routes[group] ?? 0) + ms;
+        const format = imageFormat(route[1]);
+        if (group === 'cards' && (format === 'png' || format === 'jpg')) imageLog.cardMs[format] += ms;
+      }
+      const image = IMAGE_LINE.exec(line);
+      if (image) {
+        if (image[2].startsWith('before')) imageLog.made++;
+        else imageLog.reused++;
+        const format = imageFormat(image[1]);
+        if (format) imageLog.fileMs[format] += toMs(image[3], image[4]);
       }
     };
     createInterface({ input: child.stdout }).on('line', onLine);
@@ -304,7 +443,9 @@ function runBuild({ cwd, command, env, log, routeGroup }) {
         sync: span(at('syncStart'), at('contentSynced')),
         prepare: span(at('contentSynced'), at('bundleStart')),
         bundle: span(at('bundleStart'), at('renderStart')),
-        render: span(at('renderStart'), at('astroDone')),
+        // Astro makes the optimised images after the last page, before it reports the pages built.
+        render: span(at('renderStart'), at('imagesStart') ?? at('astroDone')),
+        images: at('imagesStart') === undefined ? 0 : span(at('imagesStart'), at('astroDone')),
         after: span(at('astroDone'), end),
       };
       resolve({
@@ -318,6 +459,11 @@ function runBuild({ cwd, command, env, log, routeGroup }) {
             .map(([k, v]) => [k, Math.round(v)])
             .sort((a, b) => b[1] - a[1]),
         ),
+        imageLog: {
+          ...imageLog,
+          fileMs: Object.fromEntries(Object.entries(imageLog.fileMs).map(([k, v]) => [k, Math.round(v)])),
+          cardMs: Object.fromEntries(Object.entries(imageLog.cardMs).map(([k, v]) => [k, Math.round(v)])),
+        },
         warnings,
         copied,
         log,
@@ -338,6 +484,9 @@ function makeFullProject(dir, corpus) {
   cpSync(corpus, articles, { recursive: true });
 }
 
+/** Files of the site the bare baseline uses as they are (and what they import). */
+const SITE_FILES_IN_BARE = ['src/lib/responsive.ts', 'src/lib/image-service.ts', 'src/lib/images.ts'];
+
 /** The bare baseline: bench/bare/ with `corpus` as its articles. */
 function makeBareProject(dir, corpus) {
   const skip = new Set(['node_modules', 'dist', '.astro']);
@@ -346,6 +495,9 @@ function makeBareProject(dir, corpus) {
     filter: (source) => !skip.has(source.split(/[/\\]/).pop()),
   });
   cpSync(corpus, join(dir, 'src/content/articles'), { recursive: true });
+  // The site's own image widths and encoder settings in place of the re-exports (see
+  // bench/bare/src/lib/), which reach the site by a path that a copy in the temp folder lacks.
+  for (const file of SITE_FILES_IN_BARE) cpSync(join(ROOT, file), join(dir, file));
   linkNodeModules(ROOT, dir);
 }
 
@@ -385,6 +537,9 @@ const fmtBytes = (b) =>
         : `${(b / 1024).toFixed(0)} KiB`;
 const fmtNum = (n) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US'));
 const fmtRatio = (r) => (r === null || r === undefined ? '–' : `${r.toFixed(2)}×`);
+const fmtShare = (share) => `${Math.round(share * 1000) / 10}%`;
+/** "12 · 1.4 MiB" */
+const fmtFiles = ({ count, bytes }) => (count === 0 ? '–' : `${fmtNum(count)} · ${fmtBytes(bytes)}`);
 const verdict = (pass) => (pass === null ? 'not measured' : pass ? '**pass**' : '**FAIL**');
 
 function markdown(result) {
@@ -394,7 +549,7 @@ function markdown(result) {
   lines.push('');
   lines.push(
     `${m.cpus} cores (${m.cpuModel}), ${m.totalMemGiB} GiB memory, ${m.os}; Node ${result.node}, Astro ${result.astro}. ` +
-      `Seed ${result.seed}, build time pinned to ${result.buildTime}. ` +
+      `Seed ${result.seed}, ${fmtShare(result.photoShare)} of articles with a photograph, build time pinned to ${result.buildTime}. ` +
       `Load average at start ${m.loadavgStart.join(', ')}, at end ${m.loadavgEnd.join(', ')}.`,
   );
   lines.push('');
@@ -448,20 +603,21 @@ function markdown(result) {
     lines.push(`| ${t.description} | ${t.limitText} | ${t.valueText} | ${verdict(t.pass)} |`);
   }
   lines.push('');
+  lines.push(...imagesMarkdown(result));
   lines.push('## Where the time goes');
   lines.push('');
   lines.push(
     'Phases from the times Astro’s messages arrive: start-up (config, integrations) to “Syncing content”, content ' +
       'sync (reading, parsing and validating the articles) to “Synced content”, then to “Building static entrypoints” ' +
-      '(types, build info), bundling (Vite) to “generating static routes”, rendering to “page(s) built”, and what ' +
-      '`scripts/build.mjs` does after Astro (e.g. search index, moving the output). Render time by route is the sum of ' +
-      'Astro’s per-page times.',
+      '(types, build info), bundling (Vite) to “generating static routes”, rendering to “generating optimized images”, ' +
+      'images (astro:assets and sharp) to “page(s) built”, and what `scripts/build.mjs` does after Astro (e.g. search ' +
+      'index, moving the output). Render time by route is the sum of Astro’s per-page times.',
   );
   lines.push('');
   lines.push(
-    '| N | Build | Start-up | Content sync | Prepare | Bundle | Render | After Astro | Render time by route (top 4) | Warnings |',
+    '| N | Build | Start-up | Content sync | Prepare | Bundle | Render | Images | After Astro | Render time by route (top 4) | Warnings |',
   );
-  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --- | --: |');
+  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --: | --- | --: |');
   for (const b of result.builds) {
     if (!b.ok) continue;
     const p = b.phases;
@@ -470,11 +626,73 @@ function markdown(result) {
       .map(([route, ms]) => `${route} ${fmtMs(ms)}`)
       .join(', ');
     lines.push(
-      `| ${fmtNum(b.n)} | ${b.label} | ${fmtMs(p.startup)} | ${fmtMs(p.sync)} | ${fmtMs(p.prepare)} | ${fmtMs(p.bundle)} | ${fmtMs(p.render)} | ${fmtMs(p.after)} | ${top || '–'} | ${fmtNum(b.warnings)} |`,
+      `| ${fmtNum(b.n)} | ${b.label} | ${fmtMs(p.startup)} | ${fmtMs(p.sync)} | ${fmtMs(p.prepare)} | ${fmtMs(p.bundle)} | ${fmtMs(p.render)} | ${fmtMs(p.images)} | ${fmtMs(p.after)} | ${top || '–'} | ${fmtNum(b.warnings)} |`,
     );
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/** The "What images cost" part of the report. */
+function imagesMarkdown(result) {
+  const lines = [];
+  lines.push('## What images cost');
+  lines.push('');
+  lines.push(
+    (result.photoShare > 0
+      ? `Archive: ${fmtShare(result.photoShare)} of the articles have a lead photograph (JPEG, 1,200–2,400 px a side), a ` +
+        'quarter of those a graphic in the body too (PNG). '
+      : 'Archive: no article has a photograph (`--photo-share 0`). ') +
+      'Image files: what astro:assets wrote under `_astro/`, count · bytes: ' +
+      'AVIF, WebP and a JPEG or PNG fallback at each width, in the full site also three 1,200 px JPEG crops per ' +
+      'photograph for structured data, and a copy of each source picture. Image step: the wall time of Astro’s ' +
+      '“generating optimized images”; Σ per file: its per-file times added up, with the files made and those taken ' +
+      'from Astro’s cache (files are made one per core at a time, so the sum is about cores × the step). A cold ' +
+      'build makes every file; the incremental one takes them from the cache.',
+  );
+  lines.push('');
+  lines.push(
+    '| N | Build | With photo / figure | Source pictures | Image files | AVIF | WebP | JPEG | PNG | Image step | Σ per file |',
+  );
+  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
+  for (const b of result.builds) {
+    if (!b.ok) continue;
+    // The archive's figures for the cold builds (the incremental one has one article more).
+    const c = b.label === 'incremental' ? undefined : result.perSize.find((s) => s.n === b.n)?.corpus;
+    const i = b.images;
+    const fileMs = Object.values(i.log.fileMs).reduce((a, v) => a + v, 0);
+    lines.push(
+      `| ${fmtNum(b.n)} | ${b.label} | ${c ? `${fmtNum(c.withPhoto)} / ${fmtNum(c.withFigure)}` : '–'} | ` +
+        `${c ? fmtFiles({ count: c.sourceImages, bytes: c.sourceBytes }) : '–'} | ${fmtFiles(i.files)} | ` +
+        `${IMAGE_FORMATS.map((f) => fmtFiles(i.files.byFormat[f])).join(' | ')} | ${fmtMs(b.phases.images)} | ` +
+        `${i.log.made + i.log.reused > 0 ? `${fmtMs(fileMs)} (${fmtNum(i.log.made)} made${i.log.reused ? `, ${fmtNum(i.log.reused)} cached` : ''})` : '–'} |`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    'Social cards (full site): PNG drawn from the headline, JPEG cut from the photograph, count · bytes, and the ' +
+      'render time of each kind. Bytes per article: the whole output but the search index (`pagefind/`) ÷ the ' +
+      'articles; then an article’s own files on average, without a photograph (its page and its card) and with one ' +
+      '(its page, its card, and every file made from the pictures ÷ the articles with a photograph). What articles ' +
+      'share (listings, feeds, fonts, CSS) is only in the first.',
+  );
+  lines.push('');
+  lines.push(
+    '| N | Build | PNG cards | JPEG cards | Card render PNG / JPEG | Per article (no search index) | Own: without photo | Own: with photo |',
+  );
+  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: |');
+  for (const b of result.builds) {
+    if (!b.ok) continue;
+    const i = b.images;
+    const cards = i.cards;
+    lines.push(
+      `| ${fmtNum(b.n)} | ${b.label} | ${cards ? fmtFiles(cards.png) : '–'} | ${cards ? fmtFiles(cards.jpg) : '–'} | ` +
+        `${cards ? `${fmtMs(i.log.cardMs.png)} / ${fmtMs(i.log.cardMs.jpg)}` : '–'} | ${fmtBytes(i.perArticle.all)} | ` +
+        `${fmtBytes(i.perArticle.withoutPhoto)} | ${fmtBytes(i.perArticle.withPhoto)} |`,
+    );
+  }
+  lines.push('');
+  return lines;
 }
 
 /** Formats a file the way the project's Prettier would (so `npm run format:check` stays green). */
@@ -532,12 +750,15 @@ async function main() {
   const loadavgStart = os.loadavg().map((x) => round(x));
   const say = (message) => console.error(`[bench] ${message}`);
   say(
-    `sizes ${options.sizes.join(', ')}; seed ${options.seed}; working in ${work}` +
+    `sizes ${options.sizes.join(', ')}; seed ${options.seed}; ${fmtShare(options.photoShare)} with a photograph; working in ${work}` +
       `${options.skipBare ? '; no bare baseline' : ''}${incrementalN ? `; incremental at ${incrementalN}` : ''}`,
   );
 
-  /** Builds the project in `dir` cold (or warm) and returns its figures. */
-  const build = async (kind, n, dir, cardCache, { label, cold = true } = {}) => {
+  /**
+   * Builds the project in `dir` cold (or warm) and returns its figures; `articles` (which have
+   * a photograph) for the figures per article.
+   */
+  const build = async (kind, n, dir, cardCache, { label, cold = true, articles = [] } = {}) => {
     if (cold) makeCold(dir);
     if (cold) rmSync(cardCache, { recursive: true, force: true });
     const command = kind === 'bare' ? astroCommand(['build']) : buildCommand(`${dir}/`);
@@ -551,10 +772,12 @@ async function main() {
       log,
       routeGroup: ROUTE_GROUP[kind],
     });
-    const { pages, bytes } = measureOutput(join(dir, 'dist'));
+    const { pages, bytes, files } = measureOutput(join(dir, 'dist'));
+    const images = { ...imageFigures(files, { kind, articles }), log: r.imageLog };
     if (r.ok) {
       say(
-        `${n} articles, ${name}: ${fmtMs(r.ms)}, peak ${r.peakMiB} MiB, ${pages} pages, ${fmtBytes(bytes)}`,
+        `${n} articles, ${name}: ${fmtMs(r.ms)}, peak ${r.peakMiB} MiB, ${pages} pages, ${fmtBytes(bytes)}; ` +
+          `${fmtNum(images.files.count)} images (${fmtBytes(images.files.bytes)}), image step ${fmtMs(r.phases.images)}`,
       );
     } else {
       say(`${n} articles, ${name}: FAILED (${r.status}); last lines of ${log}:\n${r.tail.join('\n')}`);
@@ -572,6 +795,7 @@ async function main() {
       distBytes: bytes,
       phases: r.phases,
       routes: r.routes,
+      images,
       warnings: r.warnings,
       copiedFiles: r.copied,
     };
@@ -581,7 +805,7 @@ async function main() {
   // pay for reading Astro, Vite and the rest from disk into the OS file cache.
   if (options.warmup) {
     const corpus = join(work, 'corpus-warmup');
-    generateArchive(corpus, 5, options.seed);
+    await generateArchive(corpus, 5, options.seed, { photoShare: options.photoShare });
     makeFullProject(join(work, 'warmup-full'), corpus);
     await build('full', 5, join(work, 'warmup-full'), join(work, 'cards-warmup'), { label: 'warm-up full' });
     if (!options.skipBare) {
@@ -602,19 +826,37 @@ async function main() {
   for (const n of options.sizes) {
     const corpus = join(work, `corpus-${n}`);
     const t0 = process.hrtime.bigint();
-    generateArchive(corpus, n, options.seed);
-    say(`${n} articles generated in ${fmtMs(Number(process.hrtime.bigint() - t0) / 1e6)}`);
+    const archive = await generateArchive(corpus, n, options.seed, { photoShare: options.photoShare });
+    const generatedMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    say(
+      `${n} articles generated in ${fmtMs(generatedMs)}: ${archive.withPhoto} with a photograph, ` +
+        `${archive.withFigure} with a graphic too (${archive.sourceImages} pictures, ${fmtBytes(archive.sourceBytes)})`,
+    );
+    const corpusFigures = {
+      withPhoto: archive.withPhoto,
+      withFigure: archive.withFigure,
+      sourceImages: archive.sourceImages,
+      sourceBytes: archive.sourceBytes,
+      generatedMs: Math.round(generatedMs),
+    };
 
     const fullDir = join(work, `full-${n}`);
     const cards = join(work, `cards-${n}`);
     makeFullProject(fullDir, corpus);
-    const full = await build('full', n, fullDir, cards, { label: 'full site' });
+    const full = await build('full', n, fullDir, cards, { label: 'full site', articles: archive.articles });
     builds.push(full);
 
     if (n === incrementalN && full.ok) {
-      const extra = generateArticle(n, options.seed);
-      writeFileSync(join(fullDir, 'src/content/articles', extra.file), extra.source);
-      const inc = await build('full', n + 1, fullDir, cards, { label: 'incremental', cold: false });
+      const extra = generateArticle(n, options.seed, { photoShare: options.photoShare });
+      await writeArticle(join(fullDir, 'src/content/articles'), extra, options.seed);
+      const inc = await build('full', n + 1, fullDir, cards, {
+        label: 'incremental',
+        cold: false,
+        articles: [
+          ...archive.articles,
+          { slug: extra.slug, lead: extra.pictures.some((p) => p.role === 'lead') },
+        ],
+      });
       builds.push(inc);
       incremental = {
         n,
@@ -633,7 +875,10 @@ async function main() {
     if (!options.skipBare) {
       const bareDir = join(work, `bare-${n}`);
       makeBareProject(bareDir, corpus);
-      bare = await build('bare', n, bareDir, join(work, `cards-bare-${n}`), { label: 'bare Astro' });
+      bare = await build('bare', n, bareDir, join(work, `cards-bare-${n}`), {
+        label: 'bare Astro',
+        articles: archive.articles,
+      });
       builds.push(bare);
       if (!options.keep) rmSync(bareDir, { recursive: true, force: true });
     }
@@ -642,6 +887,7 @@ async function main() {
     }
     perSize.push({
       n,
+      corpus: corpusFigures,
       full,
       bare,
       ratio: full.ok && bare?.ok ? round(full.ms / bare.ms) : null,
@@ -720,12 +966,14 @@ async function main() {
     node: process.version,
     astro: astroVersion,
     seed: options.seed,
+    photoShare: options.photoShare,
     sizes: options.sizes,
     buildTime: BUILD_TIME,
     builds,
     // Per size, the figures the targets use (the builds themselves are in `builds`).
     perSize: perSize.map((s) => ({
       n: s.n,
+      corpus: s.corpus,
       fullMs: s.full.ok ? s.full.ms : null,
       bareMs: s.bare?.ok ? s.bare.ms : null,
       fullMsPerArticle: s.full.ok ? s.full.msPerArticle : null,
