@@ -1,5 +1,6 @@
 import type { Article } from './articles';
 import { CARD_HEIGHT, CARD_WIDTH } from './card-size';
+import { lastModified } from './corrections';
 import { isoWithOffset } from './dates';
 import { SECTION_LABELS } from './sections';
 import { jsonForScript, newsArticleJsonLd, type NewsArticleContext } from './structured-data';
@@ -51,7 +52,8 @@ export interface ArticleHeadContext extends NewsArticleContext {
  * @example articleHead(article.data, siteConfig, { url, images, card, logoUrl, sourceUrl, wordCount })
  */
 export function articleHead(data: Article['data'], site: SiteConfig, context: ArticleHeadContext): HeadTag[] {
-  const { headline, dek, canonical, section, tags, published, updated } = data;
+  const { headline, dek, canonical, section, tags, published } = data;
+  const modified = lastModified({ data });
   return [
     property('og:type', 'article'),
     property('og:site_name', site.title),
@@ -66,7 +68,10 @@ export function articleHead(data: Article['data'], site: SiteConfig, context: Ar
     // Open Graph wants a locale as language_TERRITORY: "en_US".
     property('og:locale', site.locale.replace('-', '_')),
     property('article:published_time', isoWithOffset(published, site.timeZone)),
-    ...(updated ? [property('article:modified_time', isoWithOffset(updated, site.timeZone))] : []),
+    // The last change, corrections included (as the JSON-LD's dateModified), if there was one.
+    ...(modified !== published
+      ? [property('article:modified_time', isoWithOffset(modified, site.timeZone))]
+      : []),
     property('article:section', SECTION_LABELS[section]),
     ...tags.map((tag) => property('article:tag', tag)),
     named('twitter:card', 'summary_large_image'),

@@ -59,6 +59,19 @@ export function groupBySource(
 }
 
 /**
+ * Each person (by slug) with the articles they wrote, newest first, in one pass over the archive
+ * (an author's page must not scan every article again). People with no article yet get none.
+ * @param slugs every author's slug, so that each gets a group
+ */
+export function groupByAuthor<T extends Listed>(
+  articles: readonly T[],
+  slugs: readonly string[],
+): Map<string, T[]> {
+  const groups = groupBy(articles, (a) => a.data.authors ?? []);
+  return new Map(slugs.map((slug) => [slug, groups.get(slug) ?? []]));
+}
+
+/**
  * The calendar year and month an article belongs to, in the site's time zone (an article
  * published at 00:30 on 1 April in Jerusalem is an April article, whatever UTC says).
  * @example yearMonth(article, 'Asia/Jerusalem') // { year: '2023', month: '03' }

@@ -17,7 +17,9 @@ export type FeedFormat = keyof typeof FEED_FILES;
 
 /** What a feed narrows to, as far as its address is concerned (see `FeedScope` for the rest). */
 export type FeedPlace =
-  { readonly kind: 'site' } | { readonly kind: 'section' | 'tag'; readonly slug: string };
+  | { readonly kind: 'site' }
+  | { readonly kind: 'corrections' }
+  | { readonly kind: 'section' | 'tag' | 'author'; readonly slug: string };
 
 /**
  * The paths of a site served under `base`, each site-relative with the base included and, for
@@ -51,6 +53,12 @@ export function sitePaths(base: string) {
     topic: (slug: string): string => at(`tags/${slug}/`),
     /** Everything by one byline, by its slug: "/source/<slug>/". */
     source: (slug: string): string => at(`source/${slug}/`),
+    /** Everyone who writes for the site: "/authors/". */
+    authors: (): string => at('authors/'),
+    /** A person's page and their articles, by their slug: "/authors/<slug>/". */
+    author: (slug: string): string => at(`authors/${slug}/`),
+    /** Every correction and clarification on the site: "/corrections/". */
+    corrections: (): string => at('corrections/'),
     /** Years and months: "/archive/". */
     archive: (): string => at('archive/'),
     archiveYear,
@@ -64,17 +72,34 @@ export function sitePaths(base: string) {
     /** The search page, optionally with a search already done: "/search/?q=…". */
     search: (query?: string): string =>
       at(`search/${query === undefined ? '' : `?q=${encodeURIComponent(query)}`}`),
-    /** A feed: the site's at the root ("/rss.xml"), a section's or tag's under "/feeds/<kind>/<slug>/". */
-    feed: (place: FeedPlace, format: FeedFormat): string =>
-      at(
-        place.kind === 'site'
-          ? FEED_FILES[format]
-          : `feeds/${place.kind}/${place.slug}/${FEED_FILES[format]}`,
-      ),
-    /** The page a feed mirrors: the home page, or the section's or tag's listing. */
+    /**
+     * A feed: the site's at the root ("/rss.xml"), the corrections' under "/corrections/", a
+     * section's, tag's or author's under "/feeds/<kind>/<slug>/".
+     */
+    feed: (place: FeedPlace, format: FeedFormat): string => {
+      switch (place.kind) {
+        case 'site':
+          return at(FEED_FILES[format]);
+        case 'corrections':
+          return at(`corrections/${FEED_FILES[format]}`);
+        default:
+          return at(`feeds/${place.kind}/${place.slug}/${FEED_FILES[format]}`);
+      }
+    },
+    /** The page a feed mirrors: the home page, the corrections page, or the listing it narrows to. */
     feedHome: (place: FeedPlace): string => {
-      if (place.kind === 'site') return root;
-      return place.kind === 'section' ? at(`sections/${place.slug}/`) : at(`tags/${place.slug}/`);
+      switch (place.kind) {
+        case 'site':
+          return root;
+        case 'corrections':
+          return at('corrections/');
+        case 'section':
+          return at(`sections/${place.slug}/`);
+        case 'tag':
+          return at(`tags/${place.slug}/`);
+        case 'author':
+          return at(`authors/${place.slug}/`);
+      }
     },
     /** The XSLT that shows an RSS or Atom feed as a page in a browser. */
     feedStylesheet: (): string => at('feed.xsl'),

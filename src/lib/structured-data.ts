@@ -1,6 +1,7 @@
 import type { ArticleData } from '../schemas/article';
 import type { SiteConfig } from '../site.config';
 import { isoWithOffset } from './dates';
+import { correctionsOf, lastModified } from './corrections';
 import { SECTION_LABELS } from './sections';
 
 /** What the structured data needs besides the article's own fields. */
@@ -18,12 +19,25 @@ export interface NewsArticleContext {
   sourceUrl: string;
   /** Words in the body. */
   wordCount: number;
+  /** The people the article names, in byline order; none for an agency's story. */
+  people: readonly StructuredPerson[];
+}
+
+/** A person as structured data names them: their name, page here, and pages elsewhere. */
+export interface StructuredPerson {
+  readonly name: string;
+  /** Absolute URL of their page on this site. */
+  readonly url: string;
+  /** Their own links elsewhere (`links` in their file). */
+  readonly sameAs: readonly string[];
 }
 
 /**
  * schema.org NewsArticle for an article, with the fields Google's article documentation
- * recommends: headline, image, datePublished/dateModified with offsets, author (an organisation
- * when no person is named, as with a news agency byline), publisher with logo.
+ * recommends: headline, image, datePublished/dateModified with offsets (modified: never before the
+ * latest correction), author (the people, each a Person; an organisation when no person is named,
+ * as with a news agency byline), publisher with logo, and each correction or clarification as a
+ * CorrectionComment.
  */
 export function newsArticleJsonLd(data: ArticleData, site: SiteConfig, context: NewsArticleContext) {
   const published = isoWithOffset(data.published, site.timeZone);
@@ -34,8 +48,17 @@ export function newsArticleJsonLd(data: ArticleData, site: SiteConfig, context: 
     description: data.dek,
     image: [...context.images],
     datePublished: published,
-    dateModified: data.updated ? isoWithOffset(data.updated, site.timeZone) : published,
-    author: [{ '@type': 'Organization', name: data.byline, url: context.sourceUrl }],
+    // Never before the latest correction: a correction is a change.
+    dateModified: isoWithOffset(lastModified({ data }), site.timeZone),
+    author:
+      context.people.length > 0
+        ? context.people.map((person) => ({
+            '@type': 'Person',
+            name: person.name,
+            url: person.url,
+            ...(person.sameAs.length > 0 ? { sameAs: [...person.sameAs] } : {}),
+          }))
+        : [{ '@type': 'Organization', name: data.byline, url: context.sourceUrl }],
     publisher: {
       '@type': 'Organization',
       name: site.publisher,
@@ -47,6 +70,15 @@ export function newsArticleJsonLd(data: ArticleData, site: SiteConfig, context: 
     inLanguage: data.lang,
     wordCount: context.wordCount,
     ...(data.canonical ? { isBasedOn: data.canonical } : {}),
+    ...(data.corrections?.length
+      ? {
+          correction: correctionsOf({ data }).map((notice) => ({
+            '@type': 'CorrectionComment',
+            datePublished: isoWithOffset(notice.date, site.timeZone),
+            text: notice.text,
+          })),
+        }
+      : {}),
   };
 }
 

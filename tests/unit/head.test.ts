@@ -14,6 +14,7 @@ const context = {
   logoUrl: 'https://news.example.com/favicon.svg',
   sourceUrl: 'https://news.example.com/source/jns/',
   wordCount: 341,
+  people: [],
 };
 
 const data = (overrides: Record<string, unknown> = {}) =>

@@ -127,6 +127,7 @@ describe('structured data', () => {
     logoUrl: siteUrl(paths.favicon()),
     sourceUrl: siteUrl(paths.source('jns')),
     wordCount: 360,
+    people: [],
   };
 
   it('gives dates with their UTC offset, also for a calendar day', () => {

@@ -7,7 +7,9 @@ import { siteConfig } from '../../site.config';
 import { getPublishedArticles, type Article } from '../articles';
 import { cacheKeyOf } from '../cache-key';
 import { buildTime } from '../clock';
-import { groupByTag } from '../listings';
+import { allCorrections } from '../corrections';
+import { groupByAuthor, groupByTag } from '../listings';
+import { getAuthors } from '../people';
 import { SECTIONS, SECTION_LABELS } from '../sections';
 import type { FeedScope, NarrowScope } from './scopes';
 
@@ -23,9 +25,27 @@ function tagsOf(articles: readonly Article[]): ReturnType<typeof groupByTag<Arti
   return groups;
 }
 
+/** Author groups per published-articles array: one pass over the archive for every author's feed. */
+const authorGroups = new WeakMap<readonly Article[], Promise<Map<string, Article[]>>>();
+
+function authorsOf(articles: readonly Article[]): Promise<Map<string, Article[]>> {
+  let groups = authorGroups.get(articles);
+  if (!groups) {
+    groups = getAuthors().then((authors) =>
+      groupByAuthor(
+        articles,
+        authors.map((author) => author.id),
+      ),
+    );
+    authorGroups.set(articles, groups);
+  }
+  return groups;
+}
+
 /**
- * Every section and tag that has feeds: all sections (an empty one gets an empty, valid feed, since
- * its page exists and advertises it) and every tag a published article carries, as the tag pages.
+ * Every section, tag and person that has feeds: all sections (an empty one gets an empty, valid
+ * feed, since its page exists and advertises it), every tag a published article carries, as the
+ * tag pages, and every author (their page exists, articles or not).
  */
 export async function feedScopes(): Promise<NarrowScope[]> {
   const tags = tagsOf(await getPublishedArticles());
@@ -36,15 +56,32 @@ export async function feedScopes(): Promise<NarrowScope[]> {
       label: SECTION_LABELS[section],
     })),
     ...[...tags].map(([slug, { name }]): NarrowScope => ({ kind: 'tag', slug, label: name })),
+    ...(await getAuthors()).map((author): NarrowScope => ({
+      kind: 'author',
+      slug: author.id,
+      label: author.data.name,
+    })),
   ];
 }
 
-/** The published articles a feed draws from, newest first, before the item limit. */
+/**
+ * The published articles a feed draws from, newest first, before the item limit; for the
+ * corrections feed, the corrected articles, the latest notice first.
+ */
 export async function articlesInScope(scope: FeedScope): Promise<Article[]> {
   const articles = await getPublishedArticles();
-  if (scope.kind === 'site') return articles;
-  if (scope.kind === 'section') return articles.filter((article) => article.data.section === scope.slug);
-  return tagsOf(articles).get(scope.slug)?.articles ?? [];
+  switch (scope.kind) {
+    case 'site':
+      return articles;
+    case 'section':
+      return articles.filter((article) => article.data.section === scope.slug);
+    case 'tag':
+      return tagsOf(articles).get(scope.slug)?.articles ?? [];
+    case 'author':
+      return (await authorsOf(articles)).get(scope.slug) ?? [];
+    case 'corrections':
+      return [...new Set(allCorrections(articles).map(({ article }) => article))];
+  }
 }
 
 /** The articles a feed carries: {@link articlesInScope}, cut to `siteConfig.feedItemLimit`. */

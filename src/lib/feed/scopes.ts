@@ -2,20 +2,28 @@ import type { Section } from '../sections';
 import type { SiteConfig } from '../../site.config';
 
 /**
- * What a feed carries: the whole site, one section or one topic (tag). A section's or tag's
+ * What a feed carries: the whole site, one section, one topic (tag) or one person's articles. A section's or tag's
  * feed mirrors its listing page, and both are named from here, so the page's heading and
  * description and the feed's title and description are the same words.
  */
 export type FeedScope =
   | { readonly kind: 'site' }
   | { readonly kind: 'section'; readonly slug: Section; readonly label: string }
-  | { readonly kind: 'tag'; readonly slug: string; readonly label: string };
+  | { readonly kind: 'tag'; readonly slug: string; readonly label: string }
+  | { readonly kind: 'author'; readonly slug: string; readonly label: string }
+  | { readonly kind: 'corrections' };
 
 /** The site-wide feed's scope (`/rss.xml`, `/atom.xml`, `/feed.json`). */
 export const SITE_SCOPE = { kind: 'site' } as const satisfies FeedScope;
 
-/** A scope narrower than the site's: a section or a tag, each with feeds under /feeds/. */
-export type NarrowScope = Exclude<FeedScope, { kind: 'site' }>;
+/**
+ * The corrections log's feed (`/corrections/rss.xml`, …): every correction and clarification,
+ * newest first, each an item linking to its notice on the article.
+ */
+export const CORRECTIONS_SCOPE = { kind: 'corrections' } as const satisfies FeedScope;
+
+/** A listing's scope: a section, a tag or a person, each with feeds under /feeds/. */
+export type NarrowScope = Extract<FeedScope, { slug: string }>;
 
 /** What the site needs of its config to name a scope. */
 type Naming = Pick<SiteConfig, 'title' | 'description'>;
@@ -33,6 +41,10 @@ export function scopeHeading(scope: FeedScope, site: Naming): string {
       return scope.label;
     case 'tag':
       return `Topic: ${scope.label}`;
+    case 'author':
+      return scope.label;
+    case 'corrections':
+      return 'Corrections';
   }
 }
 
@@ -57,5 +69,9 @@ export function scopeDescription(scope: FeedScope, site: Naming): string {
       return `${scope.label}: the latest reports from ${site.title}.`;
     case 'tag':
       return `Reports from ${site.title} about ${scope.label}.`;
+    case 'author':
+      return `Reports by ${scope.label} for ${site.title}.`;
+    case 'corrections':
+      return `Every correction and clarification ${site.title} has published.`;
   }
 }
