@@ -1,6 +1,7 @@
 import { getImage } from 'astro:assets';
 import type { ArticleData } from '../schemas/article';
 import type { CropPosition } from '../schemas/image';
+import { FALLBACK_MEDIA_TYPES, fallbackFormat } from './responsive';
 
 /** An article's lead photograph, as its frontmatter gives it (src resolved to the image's metadata). */
 export type LeadImage = NonNullable<ArticleData['image']>;
@@ -58,4 +59,44 @@ export async function searchThumbnail(image: LeadImage): Promise<string> {
     format: 'webp',
   });
   return thumbnail.src;
+}
+
+/**
+ * How wide the lead photograph the feeds enclose is: as wide as the structured-data crops, enough
+ * for a reader's column at 2× and for the large card some readers make of an item's image.
+ */
+export const FEED_IMAGE_WIDTH = 1200;
+
+/** One file made from an image: where it is, its size in pixels and its media type. */
+export interface ImageRendition {
+  /** Site-relative URL of the file, base path included: "/_astro/lead.KFPjhkAM_Z1abc.jpg". */
+  src: string;
+  /** Pixels. */
+  width: number;
+  /** Pixels. */
+  height: number;
+  /** "image/jpeg", or "image/png" for a PNG source. */
+  mediaType: (typeof FALLBACK_MEDIA_TYPES)[keyof typeof FALLBACK_MEDIA_TYPES];
+}
+
+/**
+ * The lead photograph as the feeds enclose it (Media RSS, an Atom enclosure, JSON Feed's `image`):
+ * uncropped, {@link FEED_IMAGE_WIDTH} px wide, in the one format every reader shows (the page's
+ * `<img>` fallback: JPEG, or PNG for a PNG source), made by astro:assets like every other file.
+ */
+export async function leadImageRendition(image: LeadImage): Promise<ImageRendition> {
+  const format = fallbackFormat(image.src);
+  // The schema asks for at least 1,200 px, but a file is never made wider than its source.
+  const rendition = await getImage({
+    src: image.src,
+    width: Math.min(FEED_IMAGE_WIDTH, image.src.width),
+    format,
+  });
+  const { width, height } = rendition.attributes;
+  if (typeof width !== 'number' || typeof height !== 'number') {
+    throw new Error(
+      `lead image ${image.src.src}: astro:assets gave no pixel size for its ${FEED_IMAGE_WIDTH} px rendition (width ${String(width)}, height ${String(height)})`,
+    );
+  }
+  return { src: rendition.src, width, height, mediaType: FALLBACK_MEDIA_TYPES[format] };
 }

@@ -23,3 +23,20 @@ export function widthsFor(width: number): number[] {
  * page's side padding (`--space-m` each side), else the viewport less that padding.
  */
 export const COLUMN_SIZES = '(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)';
+
+/** The formats an image's `<img>` falls back to, with their media types. */
+export const FALLBACK_MEDIA_TYPES = { jpg: 'image/jpeg', png: 'image/png' } as const;
+
+/** One of the {@link FALLBACK_MEDIA_TYPES}' formats. */
+export type FallbackFormat = keyof typeof FALLBACK_MEDIA_TYPES;
+
+/**
+ * The format for whatever takes neither AVIF nor WebP (the `<img>` inside a `<picture>`, the
+ * image a feed encloses): PNG for a PNG source, since a map or graphic keeps its hard edges and
+ * any transparency; JPEG for a photograph in any other format.
+ * @example fallbackFormat({ format: 'png' }) // 'png'
+ * @example fallbackFormat({ format: 'webp' }) // 'jpg'
+ */
+export function fallbackFormat(image: { readonly format: string }): FallbackFormat {
+  return image.format === 'png' ? 'png' : 'jpg';
+}

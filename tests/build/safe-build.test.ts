@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,13 @@ import { astroBuild, productionBuild, ROOT } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
 import { copyProject } from '../helpers/project-copy';
 import { NS, parseXml } from '../helpers/xml';
+
+/** The words tests/fixtures/hostile-photo.mdx gives its lead photograph, as an author wrote them. */
+const HOSTILE_PHOTO = {
+  alt: '</media:description><script>alert("alt")</script> & ]]> “quoted”',
+  caption: '</figcaption><script>alert("caption")</script> & ]]><![CDATA[ caption',
+  credit: '</media:credit><img src=x onerror=alert("credit")> & ]]>',
+};
 
 describe('npm run build', () => {
   it('never leaves a broken site: a failed build keeps the last good dist/ exactly as it was', () => {
@@ -47,6 +54,14 @@ describe('hostile text from an author', () => {
         join(ROOT, 'tests/fixtures/hostile-article.mdx'),
         join(project.dir, 'src/content/articles/hostile.mdx'),
       );
+      // A folder-style article with a lead photograph (the harvest fixture's) and hostile words for it.
+      const photoDir = join(project.dir, 'src/content/articles/hostile-photo');
+      mkdirSync(photoDir);
+      copyFileSync(join(ROOT, 'tests/fixtures/hostile-photo.mdx'), join(photoDir, 'index.mdx'));
+      copyFileSync(
+        join(ROOT, 'tests/fixtures/archive/fixture-harvest-festival/lead.jpg'),
+        join(photoDir, 'lead.jpg'),
+      );
       const { status, output } = astroBuild(project.dir);
       expect(status, output).toBe(0);
 
@@ -83,6 +98,46 @@ describe('hostile text from an author', () => {
       expect(body.querySelector('blockquote')?.textContent).toContain(
         "</blockquote><script>alert('text')</script>",
       );
+
+      // The lead photograph's alt text, caption and credit: text on the page, and in every feed.
+      const photoPage = parseHTML(
+        readFileSync(join(project.dir, 'dist/articles/hostile-photo/index.html'), 'utf8'),
+      ).document;
+      expect(photoPage.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
+      expect([...photoPage.querySelectorAll('img')].map((img) => img.getAttribute('alt'))).toEqual([
+        HOSTILE_PHOTO.alt,
+      ]);
+      expect(photoPage.querySelector('figure.lead-image .caption')?.textContent).toBe(HOSTILE_PHOTO.caption);
+      expect(photoPage.querySelector('figure.lead-image .credit')?.textContent?.trim()).toBe(
+        `Photo: ${HOSTILE_PHOTO.credit}`,
+      );
+
+      const photoItem = [...feed.getElementsByTagName('item')].find((i) =>
+        i.getElementsByTagName('title')[0]?.textContent?.includes('hostile words'),
+      );
+      const media = (name: string) => photoItem?.getElementsByTagNameNS(NS.media, name)[0]?.textContent;
+      expect([media('description'), media('title'), media('credit')]).toEqual([
+        HOSTILE_PHOTO.alt,
+        HOSTILE_PHOTO.caption,
+        HOSTILE_PHOTO.credit,
+      ]);
+      const photoContent = parseHTML(
+        `<html><body>${photoItem?.getElementsByTagNameNS(NS.content, 'encoded')[0]?.textContent ?? ''}</body></html>`,
+      ).document;
+      expect(photoContent.querySelectorAll('script')).toHaveLength(0);
+      expect([...photoContent.querySelectorAll('img')].map((img) => img.getAttribute('alt'))).toEqual([
+        HOSTILE_PHOTO.alt,
+      ]);
+      expect([...photoContent.querySelectorAll('figcaption span')].map((span) => span.textContent)).toEqual([
+        HOSTILE_PHOTO.caption,
+        `Photo: ${HOSTILE_PHOTO.credit}`,
+      ]);
+
+      const atom = parseXml(readFileSync(join(project.dir, 'dist/atom.xml'), 'utf8'));
+      const enclosure = [...atom.getElementsByTagNameNS(NS.atom, 'link')].find(
+        (link) => link.getAttribute('rel') === 'enclosure',
+      );
+      expect(enclosure?.getAttribute('title')).toBe(HOSTILE_PHOTO.alt);
     } finally {
       project.remove();
     }

@@ -106,6 +106,30 @@ test('the RSS, Atom and JSON feeds list the same items', async ({ request }) => 
   expect(json.items.map((item) => item.id)).toEqual(rssIds);
 });
 
+test('an article without a lead photograph has no picture in any feed: no Media RSS, enclosure or image', async ({
+  request,
+}) => {
+  const rssXml = await (await request.get(paths.feed(SITE_SCOPE, 'rss'))).text();
+  const rss = parseXml(rssXml);
+  expect(rss.getElementsByTagName('item')).toHaveLength(1);
+  expect(Array.from(rss.getElementsByTagNameNS(NS.media, '*'))).toEqual([]);
+  // Nor is the namespace declared: the feed is what it was before the site had photographs.
+  expect(rssXml).not.toContain(NS.media);
+
+  const atom = parseXml(await (await request.get(paths.feed(SITE_SCOPE, 'atom'))).text());
+  const entry = atom.getElementsByTagNameNS(NS.atom, 'entry')[0];
+  expect(
+    Array.from(entry?.getElementsByTagNameNS(NS.atom, 'link') ?? []).map((link) => link.getAttribute('rel')),
+  ).toEqual(['alternate']);
+
+  const json = (await (await request.get(paths.feed(SITE_SCOPE, 'json'))).json()) as {
+    items: Record<string, unknown>[];
+  };
+  expect(json.items).toHaveLength(1);
+  expect(json.items[0]).not.toHaveProperty('image');
+  expect(json.items[0]?.content_html).not.toMatch(/<(img|picture)\b/);
+});
+
 test('every page advertises the site’s RSS, Atom and JSON feeds; section and tag pages their own too', () => {
   const pages = listFiles(DIST).filter((file) => /(^|\/)(index|404)\.html$/.test(file));
   expect(pages.length).toBeGreaterThan(5);

@@ -61,13 +61,20 @@ export { isLanguageTag };
 /** Elements feed readers strip or that run code; feed HTML must not rely on them. */
 const BANNED_HTML_ELEMENTS = new Set(['script', 'style', 'iframe']);
 
+/**
+ * Site policy: a responsive picture's sources are AVIF and WebP, which readers handle unevenly;
+ * feed HTML gives the picture's JPEG or PNG `<img>` alone (src/lib/feed/html.ts, `pictureToImg`).
+ */
+const PICTURE_ELEMENTS = new Set(['picture', 'source']);
+
 /** HTML attributes holding one URL, which a reader resolves against an unknown base unless absolute. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'poster']);
 
 /**
  * What is wrong with an article's HTML as a feed carries it. It is shown out of context: relative
  * URLs resolve against the reader, not the site, and readers strip (or worse, run) scripts,
- * styles, frames and event handlers. Each message names the element, the attribute and the value;
+ * styles, frames and event handlers; site policy adds that an image is a plain `<img>` with alt
+ * text (no `<picture>`). Each message names the element, the attribute and the value;
  * the caller says where the HTML sits (e.g. `item 1 <content:encoded>: …`).
  */
 export function feedHtmlProblems(html: string): string[] {
@@ -78,6 +85,13 @@ export function feedHtmlProblems(html: string): string[] {
   for (const element of htmlElements(document.body)) {
     const tag = element.localName;
     if (BANNED_HTML_ELEMENTS.has(tag)) problems.push(`contains <${tag}>, which feed readers strip or run`);
+    if (PICTURE_ELEMENTS.has(tag)) {
+      problems.push(`contains <${tag}>, which feed readers handle unevenly; give the picture's <img> alone`);
+    }
+    // Text readers (newsboat, screen readers) show an image as its alt text, or as nothing.
+    if (tag === 'img' && !element.hasAttribute('alt')) {
+      problems.push(`<img> ${show(element.getAttribute('src') ?? '')} has no alt text`);
+    }
     for (const { name, value } of Array.from(element.attributes)) {
       // HTML attribute names are case-insensitive and linkedom keeps the author's case.
       const attribute = name.toLowerCase();

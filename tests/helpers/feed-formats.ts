@@ -31,6 +31,7 @@ export const ATOM_RULES = [
   'author',
   'self-link',
   'link-absolute',
+  'enclosure',
   'entry-required',
   'id',
   'rfc3339-dates',
@@ -165,6 +166,7 @@ export function checkAtomFeed(
     checkIds(entry, label, report);
     checkDates(entry, label, report);
     checkLinks(entry, label, report);
+    checkEnclosures(entry, label, report);
     checkTextConstructs(entry, label, report);
     checkCategories(entry, label, report);
     const entryHasAuthor = checkAuthors(entry, label, report);
@@ -217,6 +219,31 @@ function checkLinks(parent: XmlElement, label: string, report: Report<AtomRuleId
     else if (!isAbsoluteUrl(href, ['http:', 'https:'])) {
       // Relative hrefs resolve against xml:base or the feed's URL, which readers get wrong.
       report('link-absolute', `${label} <link href> ${show(href)} is not an absolute http(s) URL`);
+    }
+  }
+}
+
+/** A media type as RFC 4287 §4.2.7.3 takes it (RFC 4288's type "/" subtype), e.g. "image/jpeg". */
+const MEDIA_TYPE = /^[a-z0-9][\w!#$&^.+-]*\/[a-z0-9][\w!#$&^.+-]*$/i;
+
+/**
+ * An enclosure link (RFC 4287 §4.2.7.2, a file the entry points at, here its picture) tells a
+ * reader what it will download before it does: its media type, required here (the RFC makes it
+ * advisory, but readers decide from it whether to show or fetch the file), and its size in bytes
+ * when given, a whole number. Its href is judged with every other link ('link-absolute').
+ */
+function checkEnclosures(entry: XmlElement, label: string, report: Report<AtomRuleId>): void {
+  for (const link of atomChildren(entry, 'link')) {
+    if (link.getAttribute('rel') !== 'enclosure') continue;
+    const type = link.getAttribute('type');
+    if (type === null || type.trim() === '') {
+      report('enclosure', `${label} <link rel="enclosure"> has no type (a media type such as "image/jpeg")`);
+    } else if (!MEDIA_TYPE.test(type)) {
+      report('enclosure', `${label} <link rel="enclosure"> type ${show(type)} is not a media type`);
+    }
+    const length = link.getAttribute('length');
+    if (length !== null && !/^\d+$/.test(length)) {
+      report('enclosure', `${label} <link rel="enclosure"> length ${show(length)} is not a number of bytes`);
     }
   }
 }

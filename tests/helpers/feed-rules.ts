@@ -32,6 +32,7 @@ export const RULES = [
   'rfc822-dates',
   'namespaces',
   'content-encoded-absolute-urls',
+  'media-content',
   'category',
   'content-type',
 ] as const;
@@ -198,6 +199,58 @@ function checkItem(item: XmlElement, label: string, guids: Map<string, string>, 
 
   checkCategories(item, label, report);
   for (const encoded of children(item, 'encoded', NS.content)) checkEncodedContent(encoded, label, report);
+  const media = [
+    ...children(item, 'content', NS.media),
+    ...children(item, 'group', NS.media).flatMap((group) => children(group, 'content', NS.media)),
+  ];
+  for (const content of media) checkMediaContent(content, label, report);
+}
+
+/** Positive whole numbers as Media RSS writes pixel sizes: "1200", not "1200.5", "1,200" or "-1". */
+const PIXELS = /^[1-9]\d*$/;
+
+/** Values Media RSS allows for media:description's and media:title's `type`. */
+const MEDIA_TEXT_TYPES = new Set(['plain', 'html']);
+
+/**
+ * Media RSS (www.rssboard.org/media-rss) `media:content`, as the site uses it for an item's
+ * picture: readers fetch `url` out of context, so it must be an absolute http(s) URL; they show
+ * it as a picture only with `medium="image"` (site policy: the site encloses nothing else) and an
+ * image `type`; and they reserve its space from `width` and `height` (site policy: both given),
+ * whole numbers of pixels. A credit or description, if there, must say something.
+ */
+function checkMediaContent(content: XmlElement, label: string, report: Report): void {
+  const flag = (message: string) => report('media-content', `${label} <media:content>: ${message}`);
+  const url = content.getAttribute('url');
+  if (url === null || url.trim() === '') flag('has no url');
+  else if (!isAbsoluteUrl(url.trim(), ['http:', 'https:'])) {
+    flag(`url ${show(url)} is not an absolute http(s) URL`);
+  }
+  const medium = content.getAttribute('medium');
+  if (medium !== 'image') {
+    flag(
+      `medium is ${medium === null ? 'missing' : show(medium)}, not "image" (readers show only images as pictures)`,
+    );
+  }
+  const type = content.getAttribute('type');
+  if (type !== null && !/^image\/[\w.+-]+$/.test(type)) flag(`type ${show(type)} is not an image media type`);
+  for (const name of ['width', 'height']) {
+    const value = content.getAttribute(name);
+    if (value === null) flag(`has no ${name} (readers reserve the picture's space from it)`);
+    else if (!PIXELS.test(value)) flag(`${name} ${show(value)} is not a whole number of pixels`);
+  }
+  for (const credit of children(content, 'credit', NS.media)) {
+    if (text(credit) === '') flag('has an empty <media:credit>');
+  }
+  for (const name of ['description', 'title']) {
+    for (const element of children(content, name, NS.media)) {
+      const textType = element.getAttribute('type');
+      if (textType !== null && !MEDIA_TEXT_TYPES.has(textType)) {
+        flag(`<media:${name} type> is ${show(textType)}, not "plain" or "html"`);
+      }
+      if (text(element) === '') flag(`has an empty <media:${name}>`);
+    }
+  }
 }
 
 /** Readers use the guid to tell new items from seen ones, so each must exist and be unique. */

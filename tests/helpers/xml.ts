@@ -20,6 +20,7 @@ export const NS = {
   content: 'http://purl.org/rss/1.0/modules/content/',
   atom: 'http://www.w3.org/2005/Atom',
   dc: 'http://purl.org/dc/elements/1.1/',
+  media: 'http://search.yahoo.com/mrss/',
 } as const;
 
 type Node = { getElementsByTagName(name: string): ArrayLike<{ textContent: string | null }> };

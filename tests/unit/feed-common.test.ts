@@ -36,7 +36,7 @@ describe('feedHtmlProblems', () => {
   it('names each element, attribute and value, also inside <template>', () => {
     expect(
       feedHtmlProblems(
-        '<img src="a.jpg" srcset="https://news.example.com/a.jpg 480w,mailto:x@y.example 800w" OnError="x()">' +
+        '<img src="a.jpg" srcset="https://news.example.com/a.jpg 480w,mailto:x@y.example 800w" alt="" OnError="x()">' +
           '<template><script>x()</script><a href="/b/">b</a></template>',
       ),
     ).toMatchInlineSnapshot(`
@@ -48,6 +48,28 @@ describe('feedHtmlProblems', () => {
         "<a href> "/b/" is not an absolute http(s) or mailto URL",
       ]
     `);
+  });
+});
+
+describe('feedHtmlProblems on images', () => {
+  it('asks for each picture as a plain <img> with alt text', () => {
+    expect(
+      feedHtmlProblems(
+        '<figure><picture><source srcset="https://news.example.com/a.avif" type="image/avif">' +
+          '<img src="https://news.example.com/a.jpg" alt="Stalls at dusk"></picture></figure>' +
+          '<img src="https://news.example.com/b.jpg">',
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "contains <picture>, which feed readers handle unevenly; give the picture's <img> alone",
+        "contains <source>, which feed readers handle unevenly; give the picture's <img> alone",
+        "<img> "https://news.example.com/b.jpg" has no alt text",
+      ]
+    `);
+  });
+
+  it('accepts an <img> with empty alt text (a picture that says nothing more than the text)', () => {
+    expect(feedHtmlProblems('<img src="https://news.example.com/a.jpg" alt="">')).toEqual([]);
   });
 });
 

@@ -33,6 +33,7 @@ const ENTRY = `
     <id>https://news.example.com/articles/azerbaijan/</id>
     <title type="text">Azerbaijan opens embassy in Israel</title>
     <link rel="alternate" type="text/html" href="https://news.example.com/articles/azerbaijan/"/>
+    <link rel="enclosure" type="image/jpeg" href="https://news.example.com/_astro/lead.jpg" title="Stalls at dusk"/>
     <published>2023-03-29T00:00:00+03:00</published>
     <updated>2023-03-29T00:00:00+03:00</updated>
     <author><name>JNS</name></author>
@@ -137,6 +138,30 @@ const BROKEN_ATOM: BrokenFeed<AtomRuleId>[] = [
     rule: 'link-absolute',
     breaks: 'a javascript: alternate link',
     source: atom('href="https://news.example.com/"', 'href="javascript:alert(1)"'),
+  },
+  {
+    rule: 'link-absolute',
+    breaks: 'a relative enclosure href',
+    source: atom('href="https://news.example.com/_astro/lead.jpg"', 'href="/_astro/lead.jpg"'),
+    mentions: '"/_astro/lead.jpg"',
+  },
+  {
+    rule: 'enclosure',
+    breaks: 'an enclosure without a type',
+    source: atom('rel="enclosure" type="image/jpeg"', 'rel="enclosure"'),
+    mentions: 'has no type',
+  },
+  {
+    rule: 'enclosure',
+    breaks: 'an enclosure whose type is not a media type',
+    source: atom('rel="enclosure" type="image/jpeg"', 'rel="enclosure" type="jpeg"'),
+    mentions: '"jpeg"',
+  },
+  {
+    rule: 'enclosure',
+    breaks: 'an enclosure length that is not a number of bytes',
+    source: atom('title="Stalls at dusk"', 'title="Stalls at dusk" length="52 kB"'),
+    mentions: '"52 kB"',
   },
   {
     rule: 'entry-required',
@@ -266,6 +291,20 @@ const BROKEN_ATOM: BrokenFeed<AtomRuleId>[] = [
   },
   {
     rule: 'content',
+    breaks: 'a <picture> in the content',
+    source: atomHtml(
+      '&lt;picture&gt;&lt;source srcset="https://news.example.com/a.webp"&gt;&lt;img src="https://news.example.com/a.jpg" alt="A"&gt;&lt;/picture&gt;',
+    ),
+    mentions: '<picture>',
+  },
+  {
+    rule: 'content',
+    breaks: 'an image without alt text in the content',
+    source: atomHtml('&lt;img src="https://news.example.com/a.jpg"&gt;'),
+    mentions: 'has no alt text',
+  },
+  {
+    rule: 'content',
     breaks: 'an event handler in the content',
     source: atomHtml('&lt;img src="https://a.example/i.png" onerror="x()"&gt;'),
   },
@@ -300,6 +339,13 @@ describe('checkAtomFeed', () => {
       'application/xml',
       'text/xml; charset="UTF-8"',
     ],
+  });
+
+  it('accepts an entry without an enclosure, and an enclosure with its length', () => {
+    const enclosure =
+      '<link rel="enclosure" type="image/jpeg" href="https://news.example.com/_astro/lead.jpg" title="Stalls at dusk"/>';
+    expect(checkAtom(atom(enclosure, ''))).toEqual([]);
+    expect(checkAtom(atom('title="Stalls at dusk"', 'length="53073"'))).toEqual([]);
   });
 
   it('accepts an author on every entry instead of the feed, and an empty feed with its own author', () => {
@@ -341,6 +387,7 @@ const JSON_ITEM: JsonObject = {
   title: 'Azerbaijan opens embassy in Israel',
   summary: 'The two nations’ foreign ministers met in Jerusalem.',
   content_html: '<p>Cohen <a href="https://x.com/elicoh1">posted</a> it.</p>',
+  image: 'https://news.example.com/_astro/lead.jpg',
   date_published: '2023-03-29T00:00:00+03:00',
   date_modified: '2023-03-29T00:00:00+03:00',
   authors: [{ name: 'JNS' }],
@@ -387,6 +434,13 @@ const BROKEN_JSON: BrokenFeed<JsonFeedRuleId>[] = [
     source: itemWith({ url: '/articles/azerbaijan/' }),
     mentions: '/articles/azerbaijan/',
   },
+  {
+    rule: 'url-absolute',
+    breaks: 'a relative item image',
+    source: itemWith({ image: '/_astro/lead.jpg' }),
+    mentions: '"/_astro/lead.jpg"',
+  },
+  { rule: 'url-absolute', breaks: 'an item image that is not a string', source: itemWith({ image: {} }) },
   { rule: 'item-required', breaks: 'an item without an id', source: itemWith({ id: undefined }) },
   { rule: 'item-required', breaks: 'a numeric id', source: itemWith({ id: 42 }) },
   { rule: 'item-required', breaks: 'an item with no url', source: itemWith({ url: undefined }) },
@@ -441,6 +495,15 @@ const BROKEN_JSON: BrokenFeed<JsonFeedRuleId>[] = [
     source: itemWith({ content_html: '<p>x</p><script>x()</script>' }),
   },
   {
+    rule: 'content',
+    breaks: 'a <picture> in the HTML',
+    source: itemWith({
+      content_html:
+        '<picture><source srcset="https://news.example.com/a.avif"><img src="https://news.example.com/a.jpg" alt="A"></picture>',
+    }),
+    mentions: '<picture>',
+  },
+  {
     rule: 'authors',
     breaks: 'authors that are not an array',
     source: itemWith({ authors: { name: 'JNS' } }),
@@ -470,7 +533,15 @@ describe('checkJsonFeed', () => {
   it('accepts an empty feed and an item without the optional fields', () => {
     expect(checkJson(feedWith({ items: [] }))).toEqual([]);
     expect(
-      checkJson(itemWith({ title: undefined, summary: undefined, tags: undefined, authors: undefined })),
+      checkJson(
+        itemWith({
+          title: undefined,
+          summary: undefined,
+          tags: undefined,
+          authors: undefined,
+          image: undefined,
+        }),
+      ),
     ).toEqual([]);
   });
 });

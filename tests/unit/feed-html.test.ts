@@ -1,8 +1,15 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import LeadPhoto from '../../src/components/LeadPhoto.astro';
+import Figure from '../../src/components/mdx/Figure.astro';
 import PullQuote from '../../src/components/mdx/PullQuote.astro';
 import Tweet from '../../src/components/mdx/Tweet.astro';
-import { srcsetCandidates, toFeedHtml } from '../../src/lib/feed/html';
+import { pictureToImg, srcsetCandidates, toFeedHtml } from '../../src/lib/feed/html';
+import lead from '../fixtures/archive/fixture-harvest-festival/lead.jpg';
+import map from '../fixtures/archive/fixture-harvest-festival/map.png';
 import { parseFragment, textOf } from '../helpers/html';
 
 const PAGE = 'https://news.example.com/articles/a/';
@@ -81,16 +88,16 @@ describe('toFeedHtml URLs', () => {
   it('makes a relative srcset absolute entry by entry, in both its forms', () => {
     const doc = feedDoc(
       '<img src="a.jpg" srcset="a.jpg 1x, /b.jpg 2x" alt="x">' +
-        '<picture><source srcset="small.webp 480w,large.webp 800w" sizes="50vw" type="image/webp"><img src="a.jpg" alt="y"></picture>',
+        '<picture><source srcset="s.webp 480w" type="image/webp"><img src="a.jpg" srcset="small.jpg 480w,large.jpg 800w" sizes="50vw" alt="y"></picture>',
     );
-    expect(doc.querySelector('img')?.getAttribute('srcset')).toBe(
+    const [density, width] = [...doc.querySelectorAll('img')];
+    expect(density?.getAttribute('srcset')).toBe(
       'https://news.example.com/articles/a/a.jpg 1x, https://news.example.com/b.jpg 2x',
     );
-    const source = doc.querySelector('source');
-    expect(source?.getAttribute('srcset')).toBe(
-      'https://news.example.com/articles/a/small.webp 480w, https://news.example.com/articles/a/large.webp 800w',
+    expect(width?.getAttribute('srcset')).toBe(
+      'https://news.example.com/articles/a/small.jpg 480w, https://news.example.com/articles/a/large.jpg 800w',
     );
-    expect(source?.getAttribute('sizes')).toBe('50vw');
+    expect(width?.getAttribute('sizes')).toBe('50vw');
   });
 
   it('keeps mailto links and drops every other scheme, in href, src and srcset alike', () => {
@@ -165,10 +172,9 @@ describe('toFeedHtml allow-list', () => {
     expect(doc.body.innerHTML).toBe('<p>Start kept <b>words</b> end</p>');
   });
 
-  it('keeps what articles use: figures, quotes, isolation, dates, language, pictures, tables', () => {
+  it('keeps what articles use: figures, images, quotes, isolation, dates, language, tables', () => {
     const html =
-      '<figure><picture><source srcset="https://news.example.com/p.webp" type="image/webp" media="(min-width: 40em)">' +
-      '<img src="https://news.example.com/p.jpg" srcset="https://news.example.com/p2.jpg 2x" sizes="100vw" alt="A photo" width="800" height="600"></picture>' +
+      '<figure><img src="https://news.example.com/p.jpg" srcset="https://news.example.com/p2.jpg 2x" sizes="100vw" alt="A photo" width="800" height="600">' +
       '<figcaption>Caption <cite>Source</cite></figcaption></figure>' +
       '<blockquote cite="https://example.com/"><p lang="he" dir="rtl">שלום</p></blockquote>' +
       '<p><bdi dir="rtl">אלי</bdi> <time datetime="2023-03-29">March 29</time> <q cite="https://example.com/">q</q>' +
@@ -176,5 +182,132 @@ describe('toFeedHtml allow-list', () => {
       '<table><thead><tr><th scope="col">h</th></tr></thead><tbody><tr><td colspan="2">c</td></tr></tbody></table>' +
       '<ol start="3"><li>three</li></ol><h2>Heading</h2><hr>';
     expect(toFeedHtml(html, PAGE)).toBe(html);
+  });
+});
+
+describe('pictureToImg, the feed pipeline’s picture step on its own', () => {
+  const flatten = (html: string): string =>
+    unified()
+      .use(rehypeParse, { fragment: true })
+      .use(pictureToImg)
+      .use(rehypeStringify)
+      .processSync(html)
+      .toString();
+
+  it('puts each <picture>’s <img> in its place with only its file, size and alt text', () => {
+    expect(
+      flatten(
+        '<figure><picture class="p"><source srcset="/p.avif 480w" type="image/avif" sizes="50vw">' +
+          '<source srcset="/p.webp 480w" type="image/webp" sizes="50vw">' +
+          '<img src="/p.jpg" srcset="/p.jpg 480w" alt="Stalls" sizes="50vw" loading="eager" ' +
+          'fetchpriority="high" decoding="async" data-image-component="true" class="x" width="480" height="320">' +
+          '</picture><figcaption>c</figcaption></figure>',
+      ),
+    ).toBe(
+      '<figure><img src="/p.jpg" srcset="/p.jpg 480w" alt="Stalls" sizes="50vw" width="480" height="320">' +
+        '<figcaption>c</figcaption></figure>',
+    );
+  });
+
+  it('leaves an <img> outside a picture, and everything else, as it was', () => {
+    const html = '<p>a <img src="/i.jpg" alt="i" loading="lazy"> <source src="/v.mp4"></p>';
+    expect(flatten(html)).toBe(html);
+  });
+});
+
+describe('toFeedHtml pictures', () => {
+  it('turns each <picture> into its fallback <img>: its file, size and alt text, no sources or loading hints', () => {
+    const doc = feedDoc(
+      '<figure><picture data-astro-cid-x>' +
+        '<source srcset="/p-480.avif 480w, /p-800.avif 800w" type="image/avif" sizes="50vw">' +
+        '<source srcset="/p-480.webp 480w, /p-800.webp 800w" type="image/webp" sizes="50vw">' +
+        '<img src="/p-800.jpg" srcset="/p-480.jpg 480w, p-800.jpg 800w" alt="Stalls at dusk" sizes="50vw" ' +
+        'loading="eager" fetchpriority="high" decoding="async" data-image-component="true" class="x" width="800" height="533">' +
+        '</picture><figcaption>The grounds.</figcaption></figure>',
+    );
+    expect(doc.querySelectorAll('picture, source')).toHaveLength(0);
+    expect(doc.body.innerHTML).toBe(
+      '<figure><img src="https://news.example.com/p-800.jpg" ' +
+        'srcset="https://news.example.com/p-480.jpg 480w, https://news.example.com/articles/a/p-800.jpg 800w" ' +
+        'alt="Stalls at dusk" sizes="50vw" width="800" height="533">' +
+        '<figcaption>The grounds.</figcaption></figure>',
+    );
+  });
+
+  it('drops a <picture> without an <img>, which shows nothing in a browser either, and a stray <source>', () => {
+    const doc = feedDoc(
+      '<p>a</p><picture><source srcset="/p.webp" type="image/webp"></picture><source src="/v.mp4"><p>b</p>',
+    );
+    expect(doc.body.innerHTML).toBe('<p>a</p><p>b</p>');
+  });
+
+  it('keeps every picture of a body, nested in other elements too', () => {
+    const picture = (name: string) =>
+      `<picture><source srcset="/${name}.webp" type="image/webp"><img src="/${name}.jpg" alt="${name}"></picture>`;
+    const doc = feedDoc(
+      `${picture('one')}<figure><blockquote>${picture('two')}</blockquote>${picture('three')}</figure>`,
+    );
+    expect([...doc.querySelectorAll('img')].map((img) => img.getAttribute('alt'))).toEqual([
+      'one',
+      'two',
+      'three',
+    ]);
+    expect(doc.querySelectorAll('picture, source')).toHaveLength(0);
+  });
+
+  it('shows the lead photograph as an image with its caption and credit as text', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(LeadPhoto, {
+      props: {
+        image: {
+          src: lead,
+          alt: 'Stalls under white awnings beside a wheat field at dusk',
+          caption: 'The festival grounds on Sunday evening.',
+          credit: 'Miriam Levi/JNS',
+          position: 'bottom',
+        },
+      },
+    });
+    const doc = feedDoc(html);
+
+    const figure = doc.querySelector('figure');
+    expect(doc.querySelectorAll('picture, source')).toHaveLength(0);
+    const img = figure?.querySelector(':scope > img');
+    expect(img?.getAttribute('alt')).toBe('Stalls under white awnings beside a wheat field at dusk');
+    // The JPEG fallback, at the source's size, its candidates absolute and still JPEG.
+    expect([img?.getAttribute('width'), img?.getAttribute('height')]).toEqual(['1800', '1200']);
+    expect(img?.getAttribute('src')).toMatch(/^https:\/\/news\.example\.com\/.*f=jpg/);
+    const candidates = (img?.getAttribute('srcset') ?? '').split(', ');
+    expect(candidates.length).toBeGreaterThan(1);
+    for (const candidate of candidates)
+      expect(candidate).toMatch(/^https:\/\/news\.example\.com\/\S*f=jpg \d+w$/);
+    expect(img?.getAttribute('sizes')).toBeTruthy();
+    expect(attributesIn(doc).filter((name) => name.startsWith('img['))).toEqual([
+      'img[src]',
+      'img[srcset]',
+      'img[alt]',
+      'img[sizes]',
+      'img[width]',
+      'img[height]',
+    ]);
+    expect([...(figure?.querySelectorAll('figcaption span') ?? [])].map(textOf)).toEqual([
+      'The festival grounds on Sunday evening.',
+      'Photo: Miriam Levi/JNS',
+    ]);
+  });
+
+  it('shows a <Figure> in the body as a PNG image with its caption and credit', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(Figure, {
+      props: { src: map, alt: 'Map of the valley with the festival marked', credit: 'JNS graphics' },
+      slots: { default: 'Where the festival is held, <em>south of Afula</em>.' },
+    });
+    const doc = feedDoc(html);
+    const img = doc.querySelector('figure > img');
+    expect(img?.getAttribute('alt')).toBe('Map of the valley with the festival marked');
+    expect(img?.getAttribute('src')).toMatch(/^https:\/\/news\.example\.com\/.*f=png/);
+    expect(textOf(doc.querySelector('figcaption'))).toBe(
+      'Where the festival is held, south of Afula. Credit: JNS graphics',
+    );
   });
 });

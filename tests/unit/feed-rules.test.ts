@@ -4,6 +4,13 @@ import { checkRssFeed, RULES, type RuleId } from '../helpers/feed-rules';
 
 const FEED_URL = 'https://news.example.com/rss.xml';
 
+/** The item's picture in Media RSS, as the site writes a lead photograph. */
+const MEDIA = `<media:content url="https://news.example.com/_astro/lead.jpg" medium="image" type="image/jpeg" width="1200" height="800">
+        <media:credit>Miriam Levi/JNS</media:credit>
+        <media:description type="plain">Stalls under white awnings beside a wheat field at dusk</media:description>
+        <media:title type="plain">The festival grounds on Sunday evening.</media:title>
+      </media:content>`;
+
 const ITEM = `
     <item>
       <title>Azerbaijan opens embassy in Israel</title>
@@ -14,11 +21,12 @@ const ITEM = `
       <category>World</category>
       <dc:creator>JNS</dc:creator>
       <content:encoded>&lt;p&gt;Cohen &lt;a href=&quot;https://x.com/elicoh1&quot;&gt;posted&lt;/a&gt; it.&lt;/p&gt;</content:encoded>
+      ${MEDIA}
     </item>`;
 
 /** A feed around the given items, shaped like the one the site builds. */
 const feed = (items: string): string => `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
   <channel>
     <title>JNS Wire</title>
     <link>https://news.example.com/</link>
@@ -403,6 +411,93 @@ const BROKEN: BrokenFeed<RuleId>[] = [
     mentions: 'child elements',
   },
   {
+    rule: 'content-encoded-absolute-urls',
+    breaks: 'a <picture> in content:encoded',
+    source: withHtml(
+      '&lt;picture&gt;&lt;source srcset=&quot;https://news.example.com/a.avif&quot; type=&quot;image/avif&quot;&gt;' +
+        '&lt;img src=&quot;https://news.example.com/a.jpg&quot; alt=&quot;A&quot;&gt;&lt;/picture&gt;',
+    ),
+    mentions: '<picture>',
+  },
+  {
+    rule: 'content-encoded-absolute-urls',
+    breaks: 'an image without alt text in content:encoded',
+    source: withHtml('&lt;img src=&quot;https://news.example.com/a.jpg&quot;&gt;'),
+    mentions: 'has no alt text',
+  },
+  {
+    rule: 'media-content',
+    breaks: 'a relative media:content url',
+    source: variant('url="https://news.example.com/_astro/lead.jpg"', 'url="/_astro/lead.jpg"'),
+    mentions: '"/_astro/lead.jpg" is not an absolute',
+  },
+  {
+    rule: 'media-content',
+    breaks: 'a media:content without a url',
+    source: variant('url="https://news.example.com/_astro/lead.jpg" ', ''),
+    mentions: 'has no url',
+  },
+  {
+    rule: 'media-content',
+    breaks: 'a media:content that is not an image',
+    source: variant('medium="image"', 'medium="video"'),
+    mentions: '"video"',
+  },
+  {
+    rule: 'media-content',
+    breaks: 'a media:content without a medium',
+    source: variant('medium="image" ', ''),
+    mentions: 'medium is missing',
+  },
+  {
+    rule: 'media-content',
+    breaks: 'a media:content whose type is not an image type',
+    source: variant('type="image/jpeg"', 'type="text/html"'),
+    mentions: 'text/html',
+  },
+  {
+    rule: 'media-content',
+    breaks: 'a media:content width that is not a whole number',
+    source: variant('width="1200"', 'width="1200.5"'),
+    mentions: '"1200.5"',
+  },
+  {
+    rule: 'media-content',
+    breaks: 'a media:content without a height',
+    source: variant(' height="800"', ''),
+    mentions: 'has no height',
+  },
+  {
+    rule: 'media-content',
+    breaks: 'an empty media:credit',
+    source: variant('<media:credit>Miriam Levi/JNS</media:credit>', '<media:credit> </media:credit>'),
+    mentions: 'empty <media:credit>',
+  },
+  {
+    rule: 'media-content',
+    breaks: 'a media:description of a type Media RSS does not define',
+    source: variant('<media:description type="plain">', '<media:description type="text">'),
+    mentions: '"text"',
+  },
+  {
+    rule: 'media-content',
+    breaks: 'a relative media:content url inside a media:group',
+    source: variant(
+      MEDIA,
+      `<media:group>${MEDIA.replace('https://news.example.com/_astro/lead.jpg', 'lead.jpg')}</media:group>`,
+    ),
+    mentions: '"lead.jpg"',
+  },
+  {
+    rule: 'namespaces',
+    breaks: 'the media prefix bound to Media RSS without its trailing slash',
+    source: variant(
+      'xmlns:media="http://search.yahoo.com/mrss/"',
+      'xmlns:media="http://search.yahoo.com/mrss"',
+    ),
+    mentions: 'http://search.yahoo.com/mrss"',
+  },
+  {
     rule: 'category',
     breaks: 'an empty item category',
     source: variant('<category>World</category>', '<category> </category>'),
@@ -529,6 +624,18 @@ describe('checkRssFeed', () => {
       variant(' xmlns:atom="http://www.w3.org/2005/Atom"', ''),
     );
     expect(check(xml)).toEqual([]);
+  });
+
+  it('accepts an item without a picture, and a feed without the Media RSS namespace', () => {
+    const xml = variant(MEDIA, '', variant(' xmlns:media="http://search.yahoo.com/mrss/"', ''));
+    expect(check(xml)).toEqual([]);
+  });
+
+  it('accepts a media:content without type, credit or description, and one in a media:group', () => {
+    const bare =
+      '<media:content url="https://news.example.com/a.png" medium="image" width="1200" height="800"/>';
+    expect(check(variant(MEDIA, bare))).toEqual([]);
+    expect(check(variant(MEDIA, `<media:group>${MEDIA}</media:group>`))).toEqual([]);
   });
 
   it('accepts several items with distinct guids', () => {

@@ -2,8 +2,10 @@ import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xml
 import { describe, expect, it } from 'vitest';
 import { renderAtom } from '../../src/lib/feed/atom';
 import { renderJsonFeed } from '../../src/lib/feed/json';
-import type { FeedChannel, FeedItem } from '../../src/lib/feed/model';
+import type { FeedChannel, FeedImage, FeedItem } from '../../src/lib/feed/model';
 import { renderRss } from '../../src/lib/feed/rss';
+import { checkAtomFeed, checkJsonFeed } from '../helpers/feed-formats';
+import { checkRssFeed } from '../helpers/feed-rules';
 import { NS, parseXml, textOf } from '../helpers/xml';
 
 const channel: FeedChannel = {
@@ -343,5 +345,111 @@ describe('the three formats', () => {
     );
     expect(atomUpdated).toEqual(json.items.map((el) => Date.parse(el.date_modified)));
     expect(atomUpdated).toEqual(items.map((it) => (it.updated ?? it.published).getTime()));
+  });
+});
+
+describe('an item’s lead photograph', () => {
+  const image: FeedImage = {
+    url: 'https://news.example.com/_astro/lead.KFPjhkAM_Z1abc.jpg',
+    width: 1200,
+    height: 800,
+    mediaType: 'image/jpeg',
+    alt: 'Stalls under white awnings beside a wheat field at dusk',
+    credit: 'Miriam Levi/JNS',
+    caption: 'The festival grounds on Sunday evening.',
+  };
+  const pictured = item({
+    permalink: 'https://news.example.com/articles/harvest/',
+    title: 'A harvest festival',
+    image,
+  });
+  /** One item with a photograph and one without, as a feed mixes them. */
+  const items = [pictured, item()];
+
+  /** The Media RSS elements called `name` under `parent`. */
+  const media = (parent: XmlElement | XmlDocument, name: string): XmlElement[] =>
+    Array.from(parent.getElementsByTagNameNS(NS.media, name));
+
+  it('RSS: media:content with its URL, medium, type and size, its credit, its alt text and caption', () => {
+    const xml = renderRss(channel, items);
+    expect(checkRssFeed(xml, { feedUrl: channel.feedUrl })).toEqual([]);
+    const doc = parseXml(xml);
+    expect(doc.documentElement?.getAttribute('xmlns:media')).toBe(NS.media);
+    const [withImage, without] = Array.from(doc.getElementsByTagName('item'));
+    const [content, ...others] = media(withImage!, 'content');
+    expect(others).toEqual([]);
+    expect(
+      ['url', 'medium', 'type', 'width', 'height', 'fileSize'].map(
+        (name) => content?.getAttribute(name) ?? null,
+      ),
+    ).toEqual([image.url, 'image', 'image/jpeg', '1200', '800', null]);
+    expect(media(content!, 'credit').map((el) => el.textContent)).toEqual(['Miriam Levi/JNS']);
+    const [description] = media(content!, 'description');
+    expect(description?.getAttribute('type')).toBe('plain');
+    expect(description?.textContent).toBe(image.alt);
+    const [title] = media(content!, 'title');
+    expect([title?.getAttribute('type'), title?.textContent]).toEqual(['plain', image.caption]);
+    // The item without a photograph has no Media RSS element at all.
+    expect(media(withImage!, '*')).toHaveLength(4);
+    expect(media(without!, '*')).toEqual([]);
+  });
+
+  it('RSS: no caption, no media:title', () => {
+    const { caption: _caption, ...uncaptioned } = image;
+    const doc = parseXml(renderRss(channel, [item({ image: uncaptioned })]));
+    expect(media(doc, 'content')).toHaveLength(1);
+    expect(media(doc, 'title')).toEqual([]);
+  });
+
+  it('RSS: a feed with no photograph declares no Media RSS namespace and has no media elements', () => {
+    const xml = renderRss(channel, [item()]);
+    expect(media(parseXml(xml), '*')).toEqual([]);
+    expect(xml).not.toContain(NS.media);
+  });
+
+  it('Atom: an enclosure link with the file’s type and URL, its alt text as title, no length', () => {
+    const xml = renderAtom(atomChannel, items);
+    expect(checkAtomFeed(xml, { feedUrl: atomChannel.feedUrl })).toEqual([]);
+    const [withImage, without] = atomChildren(parseXml(xml), 'entry');
+    const links = (entry: XmlElement | undefined) =>
+      atomChildren(entry!, 'link').map((link) => ({
+        rel: link.getAttribute('rel'),
+        type: link.getAttribute('type'),
+        href: link.getAttribute('href'),
+        title: link.getAttribute('title'),
+        length: link.getAttribute('length'),
+      }));
+    expect(links(withImage)).toEqual([
+      { rel: 'alternate', type: 'text/html', href: pictured.permalink, title: null, length: null },
+      { rel: 'enclosure', type: 'image/jpeg', href: image.url, title: image.alt, length: null },
+    ]);
+    expect(links(without).map((link) => link.rel)).toEqual(['alternate']);
+  });
+
+  it('JSON Feed: the file’s URL as the item’s image, and no image on an item without one', () => {
+    const json = renderJsonFeed(jsonChannel, items);
+    expect(checkJsonFeed(json, { feedUrl: jsonChannel.feedUrl })).toEqual([]);
+    const [withImage, without] = (JSON.parse(json) as { items: Record<string, unknown>[] }).items;
+    expect(withImage?.image).toBe(image.url);
+    expect(without).not.toHaveProperty('image');
+  });
+
+  it('keeps a hostile alt text, credit and caption as exact, inert text in all three formats', () => {
+    const hostileImage = { ...image, alt: HOSTILE, credit: HOSTILE, caption: HOSTILE };
+    const hostileItems = [item({ image: hostileImage })];
+
+    const rssXml = renderRss(channel, hostileItems);
+    expect(rssXml).not.toContain('<script>');
+    const rss = parseXml(rssXml);
+    expect(media(rss, 'credit')[0]?.textContent).toBe(HOSTILE);
+    expect(media(rss, 'description')[0]?.textContent).toBe(HOSTILE);
+    expect(media(rss, 'title')[0]?.textContent).toBe(HOSTILE);
+
+    const atomXml = renderAtom(atomChannel, hostileItems);
+    expect(atomXml).not.toContain('<script>');
+    const enclosure = atomChildren(parseXml(atomXml), 'link').find(
+      (link) => link.getAttribute('rel') === 'enclosure',
+    );
+    expect(enclosure?.getAttribute('title')).toBe(HOSTILE);
   });
 });

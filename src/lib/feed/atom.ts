@@ -1,7 +1,7 @@
 import { rfc3339 } from '../dates';
 import { paths } from '../urls';
 import { writeXml, type XmlElement } from '../xml';
-import type { FeedChannel, FeedItem } from './model';
+import type { FeedChannel, FeedImage, FeedItem } from './model';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
 
@@ -9,9 +9,19 @@ const ATOM_NS = 'http://www.w3.org/2005/Atom';
 const person = (name: string): XmlElement => ({ children: { name } });
 
 /**
+ * An entry's lead photograph as an enclosure link (RFC 4287 §4.2.7.2: "a related resource that is
+ * potentially large in size"), its alt text as the link's human-readable title. `length` (bytes)
+ * is left out, as the RFC allows: astro:assets writes the file after the feeds are rendered.
+ */
+const enclosure = (image: FeedImage): XmlElement => ({
+  attrs: { rel: 'enclosure', type: image.mediaType, href: image.url, title: image.alt },
+});
+
+/**
  * The Atom (RFC 4287) document for the given items: feed id, title, updated, author and its self
  * and alternate links; per entry the permalink as id and link, dates, author, categories, the dek
- * as summary and the whole body as escaped HTML content. Dates are in the channel's time zone.
+ * as summary and the whole article as escaped HTML content, and its lead photograph, if any, as
+ * an enclosure link. Dates are in the channel's time zone.
  */
 export function renderAtom(channel: FeedChannel, items: readonly FeedItem[]): string {
   const date = (instant: Date) => rfc3339(instant, channel.timeZone);
@@ -35,7 +45,10 @@ export function renderAtom(channel: FeedChannel, items: readonly FeedItem[]): st
           children: {
             id: item.permalink,
             title: { attrs: { type: 'text' }, text: item.title },
-            link: { attrs: { rel: 'alternate', type: 'text/html', href: item.permalink } },
+            link: [
+              { attrs: { rel: 'alternate', type: 'text/html', href: item.permalink } },
+              ...(item.image ? [enclosure(item.image)] : []),
+            ],
             published: date(item.published),
             updated: date(item.updated ?? item.published),
             author: person(item.creator),

@@ -1,10 +1,10 @@
 /**
  * Article HTML → feed HTML. A feed's content is read by programs we do not control, with none of
  * the site's styles or scripts, so it is cut down to an allow-list of plain HTML: what articles
- * legitimately contain (text, links, quotes, figures, pictures, tables), every URL absolute and
+ * legitimately contain (text, links, quotes, figures, images, tables), every URL absolute and
  * http(s) or mailto, nothing that runs, styles or identifies (no script, style, class, id, on*,
- * data-*). The pipeline is unified's: rehype-parse → absolute URLs → rehype-sanitize with
- * {@link FEED_HTML_SCHEMA} → rehype-stringify.
+ * data-*). The pipeline is unified's: rehype-parse → each `<picture>` to its `<img>` → absolute
+ * URLs → rehype-sanitize with {@link FEED_HTML_SCHEMA} → rehype-stringify.
  *
  * A new MDX component's markup must survive the allow-list and still read well; if it needs an
  * element or attribute the schema lacks, extend {@link FEED_HTML_SCHEMA} here, in one place.
@@ -14,10 +14,16 @@ import rehypeParse from 'rehype-parse';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 
 /** URL schemes a feed may link to; any other URL (javascript:, data:, vbscript:, …) is dropped. */
 const URL_SCHEMES = ['http', 'https', 'mailto'] as const;
+
+/** The elements of a responsive picture, which {@link pictureToImg} turns into its `<img>`. */
+const PICTURE_ELEMENTS = ['picture', 'source'];
+
+/** What a picture's `<img>` keeps in a feed (hast property names): its file, its size, its alt text. */
+const IMG_FROM_PICTURE = ['src', 'srcSet', 'sizes', 'width', 'height', 'alt'] as const;
 
 /** The hast properties that hold one URL (`href`, `src`, `cite`, `poster`) or a list (`srcSet`). */
 const URL_PROPERTIES = ['href', 'src', 'cite', 'poster'] as const;
@@ -62,7 +68,7 @@ const GLOBAL_ATTRIBUTES = ['dir', 'lang', 'title', 'hidden', 'ariaHidden', 'aria
 /**
  * The feed HTML allow-list: GitHub's schema (hast-util-sanitize's `defaultSchema`, maintained
  * with the sanitizer) for its elements and ancestry rules, extended with what articles and their
- * components use (figure, figcaption, bdi, time, cite, picture and source, …). Attributes are
+ * components use (figure, figcaption, bdi, time, cite, …). Attributes are
  * listed here in full rather than inherited, since the default's list carries ids, names,
  * classes and old form and layout attributes a feed has no use for.
  *
@@ -72,11 +78,16 @@ const GLOBAL_ATTRIBUTES = ['dir', 'lang', 'title', 'hidden', 'ariaHidden', 'aria
  * - No `class`, `style`, `data-*` or event handler: the reader's styles apply, nothing runs.
  * - Elements not listed (custom elements such as `<astro-island>`, `<span>`-like wrappers of
  *   other libraries) are unwrapped and their text kept; {@link REMOVED_WITH_CONTENT} go whole.
+ * - No `<picture>` or `<source>`: {@link pictureToImg} has already put each picture's `<img>` in
+ *   its place; leaving both out here too drops a stray `<source>` (outside a picture it means
+ *   nothing) and is a second guard behind that step.
  */
 export const FEED_HTML_SCHEMA: Schema = {
   ...defaultSchema,
   tagNames: [
-    ...(defaultSchema.tagNames ?? []).filter((name) => !REMOVED_WITH_CONTENT.includes(name)),
+    ...(defaultSchema.tagNames ?? []).filter(
+      (name) => !REMOVED_WITH_CONTENT.includes(name) && !PICTURE_ELEMENTS.includes(name),
+    ),
     'abbr',
     'bdi',
     'bdo',
@@ -104,7 +115,6 @@ export const FEED_HTML_SCHEMA: Schema = {
     time: ['dateTime'],
     data: ['value'],
     img: ['src', 'srcSet', 'sizes', 'alt', 'width', 'height'],
-    source: ['src', 'srcSet', 'sizes', 'type', 'media', 'width', 'height'],
     ol: ['start', 'reversed', 'type'],
     li: ['value'],
     details: ['open'],
@@ -136,6 +146,7 @@ export function toFeedHtml(html: string, pageUrl: string): string {
   return (
     unified()
       .use(rehypeParse, { fragment: true })
+      .use(pictureToImg)
       .use(absoluteUrls, pageUrl)
       .use(rehypeSanitize, FEED_HTML_SCHEMA)
       // Only what must be escaped is, with the named references every reader knows ("&amp;", "&lt;").
@@ -144,6 +155,43 @@ export function toFeedHtml(html: string, pageUrl: string): string {
       .toString()
       .trim()
   );
+}
+
+/**
+ * A rehype plugin: every `<picture>` replaced by its own `<img>`, the fallback a browser shows
+ * when it takes none of the picture's `<source>`s. Feed readers handle `<picture>` unevenly
+ * (some drop it, some pick a `<source>` in a format they cannot show, AVIF or WebP), while every
+ * reader shows an `<img>` of a JPEG or PNG. The `<img>` keeps what says which file to load
+ * and how large it is drawn ({@link IMG_FROM_PICTURE}: `src`, `srcset`, `sizes`, `width`,
+ * `height`) and its alt text; loading hints (`loading`, `decoding`, `fetchpriority`), classes and
+ * data attributes are the page's business and go. A picture without an `<img>` shows nothing in
+ * a browser either, and is dropped.
+ */
+export function pictureToImg() {
+  return (tree: Root): void => {
+    visit(tree, 'element', (element: Element, index, parent) => {
+      if (element.tagName !== 'picture' || parent === undefined || index === undefined) return undefined;
+      const img = element.children.find(
+        (child): child is Element => child.type === 'element' && child.tagName === 'img',
+      );
+      const replacement: Element[] = img
+        ? [
+            {
+              ...img,
+              properties: Object.fromEntries(
+                Object.entries(img.properties).filter(([name]) =>
+                  (IMG_FROM_PICTURE as readonly string[]).includes(name),
+                ),
+              ),
+              children: [],
+            },
+          ]
+        : [];
+      parent.children.splice(index, 1, ...replacement);
+      // Carry on after what was put in its place.
+      return [SKIP, index + replacement.length];
+    });
+  };
 }
 
 /**

@@ -1,17 +1,19 @@
 /**
  * Published articles → feed items. Rendering an MDX body is the expensive part of a feed, and the
  * site's feeds, each section's and each tag's carry the same articles, so each body is rendered
- * once per build, through `<ArticleBody>` (the article page's own renderer) in Astro's container.
+ * once per build, through `<FeedEntry>` in Astro's container: the lead photograph as the page
+ * shows it (`<LeadPhoto>`), then the body through `<ArticleBody>`, the article page's own renderer.
  */
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
-import ArticleBody from '../../components/ArticleBody.astro';
+import FeedEntry from '../../components/FeedEntry.astro';
 import type { Article } from '../articles';
+import { leadImageRendition, type LeadImage } from '../lead-image';
 import { SECTION_LABELS } from '../sections';
 import { absoluteUrl, paths } from '../urls';
 import { toFeedHtml } from './html';
-import type { FeedItem } from './model';
+import type { FeedImage, FeedItem } from './model';
 
 type Container = Awaited<ReturnType<typeof AstroContainer.create>>;
 let container: Promise<Container> | undefined;
@@ -27,8 +29,8 @@ async function buildItem(article: Article, site: URL): Promise<FeedItem> {
     AstroContainer.create({ renderers }),
   );
   const permalink = absoluteUrl(paths.article(article.id), site);
-  const html = await (await container).renderToString(ArticleBody, { props: { article } });
-  const { headline, dek, published, updated, section, tags, byline } = article.data;
+  const html = await (await container).renderToString(FeedEntry, { props: { article } });
+  const { headline, dek, published, updated, section, tags, byline, image } = article.data;
   return {
     permalink,
     title: headline,
@@ -38,6 +40,21 @@ async function buildItem(article: Article, site: URL): Promise<FeedItem> {
     categories: [SECTION_LABELS[section], ...tags],
     creator: byline,
     contentHtml: toFeedHtml(html, permalink),
+    ...(image ? { image: await feedImage(image, site) } : {}),
+  };
+}
+
+/** The lead photograph as the feeds enclose it: its one rendition for feeds, absolute, and its words. */
+async function feedImage(image: LeadImage, site: URL): Promise<FeedImage> {
+  const { src, width, height, mediaType } = await leadImageRendition(image);
+  return {
+    url: absoluteUrl(src, site),
+    width,
+    height,
+    mediaType,
+    alt: image.alt,
+    credit: image.credit,
+    ...(image.caption === undefined ? {} : { caption: image.caption }),
   };
 }
 

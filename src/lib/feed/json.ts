@@ -4,7 +4,7 @@ import type { FeedChannel, FeedItem } from './model';
 /**
  * The JSON Feed 1.1 document for the given items. JSON.stringify does all the escaping; every
  * date is RFC 3339 and `date_modified` is always given (the publication date when never updated),
- * as Atom's `updated` is.
+ * as Atom's `updated` is. An item with a lead photograph gives its file's URL as `image`.
  */
 export function renderJsonFeed(channel: FeedChannel, items: readonly FeedItem[]): string {
   const feed = {
@@ -21,6 +21,7 @@ export function renderJsonFeed(channel: FeedChannel, items: readonly FeedItem[])
       title: item.title,
       summary: item.description,
       content_html: item.contentHtml,
+      ...(item.image ? { image: item.image.url } : {}),
       date_published: rfc3339(item.published, channel.timeZone),
       date_modified: rfc3339(item.updated ?? item.published, channel.timeZone),
       authors: [{ name: item.creator }],

@@ -22,8 +22,35 @@ export interface FeedItem {
   categories: string[];
   /** Who it is by, as printed after "By" (RSS `author` wants an e-mail, so `dc:creator`). */
   creator: string;
-  /** The whole article body as feed-safe HTML (see `toFeedHtml` in `./html`). */
+  /**
+   * The whole article as feed-safe HTML (see `toFeedHtml` in `./html`): its lead photograph
+   * first when it has one (picture, caption, credit, as the page shows it), then the body.
+   */
   contentHtml: string;
+  /**
+   * The lead photograph as one file, for readers that show an item's picture apart from its
+   * content (Media RSS `media:content`, an Atom enclosure link, JSON Feed `image`). Absent when
+   * the article has none.
+   */
+  image?: FeedImage;
+}
+
+/** An item's picture as the feeds enclose it: one file every reader can show, and its words. */
+export interface FeedImage {
+  /** Absolute URL of a JPEG (PNG for a PNG source) about 1,200 px wide, uncropped. */
+  url: string;
+  /** Pixels. */
+  width: number;
+  /** Pixels. */
+  height: number;
+  /** "image/jpeg" or "image/png". */
+  mediaType: string;
+  /** What it shows, for readers who cannot see it (plain text). */
+  alt: string;
+  /** Who took it: "Miriam Levi/JNS". */
+  credit: string;
+  /** What it is about, as printed under it, when it has a caption (plain text). */
+  caption?: string;
 }
 
 /** The channel: who publishes the feed, where it lives and when it last changed. */

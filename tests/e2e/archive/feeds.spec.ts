@@ -2,11 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { parseHTML } from 'linkedom';
+import sharp from 'sharp';
 import { FEED_FORMATS, FEED_FORMAT_IDS, type FeedFormat } from '../../../src/lib/feed/formats';
 import { SITE_SCOPE } from '../../../src/lib/feed/scopes';
 import type { FeedPlace } from '../../../src/lib/site-paths';
 import { siteConfig } from '../../../src/site.config';
 import { listFiles } from '../../helpers/dist';
+import { isAbsoluteUrl, srcsetUrls } from '../../helpers/feed-common';
 import { checkAtomFeed, checkJsonFeed } from '../../helpers/feed-formats';
 import { checkRssFeed } from '../../helpers/feed-rules';
 import { builtFile, idIn, listingPage, paths, siteUrl } from '../../helpers/site';
@@ -199,6 +201,185 @@ test.describe('section and tag feeds', () => {
     // Pages that are neither show no such line.
     await page.goto(paths.archiveYear('2024'));
     await expect(page.locator('p.follow')).toHaveCount(0);
+  });
+});
+
+/** The article with a lead photograph (and a map in its body), and one whose only picture is in a quoted post. */
+const PHOTO_ID = 'fixture-harvest-festival';
+const TWEET_PHOTO_ID = 'fixture-embassy-visit';
+
+/** The file in dist-fixtures/ an absolute URL of the site is served from, or undefined for another host. */
+function distFileOf(url: string): string | undefined {
+  const home = siteUrl(paths.home());
+  if (!url.startsWith(home)) return undefined;
+  return `${DIST}${builtFile(decodeURIComponent(new URL(url).pathname))}`;
+}
+
+/** What each format says of one item's picture and content, read from the served feed. */
+interface Pictured {
+  /** The enclosed picture's URL (media:content url, Atom enclosure href, JSON Feed image). */
+  imageUrl: string | undefined;
+  contentHtml: string;
+}
+
+/** The site's feed in `format`, served, passing its rules, as items by id. */
+async function siteFeedItems(request: APIRequestContext, format: FeedFormat): Promise<Map<string, Pictured>> {
+  const path = paths.feed(SITE_SCOPE, format);
+  const response = await request.get(path);
+  expect(response.status(), path).toBe(200);
+  const body = await response.text();
+  const check = { json: checkJsonFeed, atom: checkAtomFeed, rss: checkRssFeed }[format];
+  expect(check(body, { feedUrl: siteUrl(path) }), path).toEqual([]);
+  if (format === 'json') {
+    const { items } = JSON.parse(body) as { items: { id: string; image?: string; content_html: string }[] };
+    return new Map(items.map((item) => [item.id, { imageUrl: item.image, contentHtml: item.content_html }]));
+  }
+  const doc = parseXml(body);
+  if (format === 'atom') {
+    return new Map(
+      Array.from(doc.getElementsByTagNameNS(NS.atom, 'entry')).map((entry) => [
+        entry.getElementsByTagNameNS(NS.atom, 'id')[0]?.textContent ?? '',
+        {
+          imageUrl:
+            Array.from(entry.getElementsByTagNameNS(NS.atom, 'link'))
+              .find((link) => link.getAttribute('rel') === 'enclosure')
+              ?.getAttribute('href') ?? undefined,
+          contentHtml: entry.getElementsByTagNameNS(NS.atom, 'content')[0]?.textContent ?? '',
+        },
+      ]),
+    );
+  }
+  return new Map(
+    Array.from(doc.getElementsByTagName('item')).map((item) => [
+      item.getElementsByTagName('guid')[0]?.textContent ?? '',
+      {
+        imageUrl: item.getElementsByTagNameNS(NS.media, 'content')[0]?.getAttribute('url') ?? undefined,
+        contentHtml: item.getElementsByTagNameNS(NS.content, 'encoded')[0]?.textContent ?? '',
+      },
+    ]),
+  );
+}
+
+test.describe('photographs in the feeds', () => {
+  test('the RSS item of an article with a lead photograph carries it as Media RSS: file, credit, alt text', async ({
+    request,
+  }) => {
+    // The alt text readers of the page get, from the built page itself.
+    const page = parseHTML(readFileSync(`${DIST}${builtFile(paths.article(PHOTO_ID))}`, 'utf8')).document;
+    const alt = page.querySelector('figure.lead-image img')?.getAttribute('alt');
+    expect(alt).toBe('Stalls under white awnings beside a wheat field at dusk');
+
+    const doc = parseXml(await (await request.get(paths.feed(SITE_SCOPE, 'rss'))).text());
+    const item = Array.from(doc.getElementsByTagName('item')).find(
+      (el) => el.getElementsByTagName('guid')[0]?.textContent === permalink(PHOTO_ID),
+    );
+    const contents = Array.from(item?.getElementsByTagNameNS(NS.media, 'content') ?? []);
+    expect(contents).toHaveLength(1);
+    const content = contents[0]!;
+    expect(content.getAttribute('medium')).toBe('image');
+    expect(content.getAttribute('type')).toBe('image/jpeg');
+    expect(content.getElementsByTagNameNS(NS.media, 'credit')[0]?.textContent).toBe('Miriam Levi/JNS');
+    const description = content.getElementsByTagNameNS(NS.media, 'description')[0];
+    expect(description?.getAttribute('type')).toBe('plain');
+    expect(description?.textContent).toBe(alt);
+
+    // The file is built, a JPEG of the size the feed says, the whole photograph 1,200 px wide.
+    const url = content.getAttribute('url') ?? '';
+    const file = distFileOf(url);
+    expect(file, url).toBeDefined();
+    expect(existsSync(file!), url).toBe(true);
+    const { format, width, height } = await sharp(file!).metadata();
+    expect(format).toBe('jpeg');
+    expect([width, height]).toEqual([
+      Number(content.getAttribute('width')),
+      Number(content.getAttribute('height')),
+    ]);
+    expect([width, height]).toEqual([1200, 800]);
+    // And it is served.
+    expect((await request.get(new URL(url).pathname)).status(), url).toBe(200);
+  });
+
+  test('Atom encloses the same file and JSON Feed gives it as the item’s image; items without one have none', async ({
+    request,
+  }) => {
+    const [rss, atom, json] = await Promise.all(
+      FEED_FORMAT_IDS.map((format) => siteFeedItems(request, format)),
+    );
+    const url = rss?.get(permalink(PHOTO_ID))?.imageUrl;
+    expect(url).toMatch(/\.jpg$/);
+    expect(atom?.get(permalink(PHOTO_ID))?.imageUrl).toBe(url);
+    expect(json?.get(permalink(PHOTO_ID))?.imageUrl).toBe(url);
+
+    // Only the article with a lead photograph has one; a photo in a quoted post is not the article's.
+    for (const [format, items] of [
+      ['rss', rss],
+      ['atom', atom],
+      ['json', json],
+    ] as const) {
+      const pictured = [...(items ?? [])].filter(([, item]) => item.imageUrl !== undefined).map(([id]) => id);
+      expect(pictured, format).toEqual([permalink(PHOTO_ID)]);
+      expect(items?.has(permalink(TWEET_PHOTO_ID)), format).toBe(true);
+    }
+  });
+
+  test('the content starts with the lead photograph as readers see it: the image, its caption and credit', async ({
+    request,
+  }) => {
+    for (const format of FEED_FORMAT_IDS) {
+      const items = await siteFeedItems(request, format);
+      const { document } = parseHTML(
+        `<!doctype html><html><body>${items.get(permalink(PHOTO_ID))?.contentHtml ?? ''}</body></html>`,
+      );
+      const first = document.body.firstElementChild;
+      expect(first?.localName, format).toBe('figure');
+      const img = first?.querySelector(':scope > img');
+      expect(img?.getAttribute('alt'), format).toBe(
+        'Stalls under white awnings beside a wheat field at dusk',
+      );
+      expect(
+        [...(first?.querySelectorAll('figcaption > span') ?? [])].map((span) => span.textContent),
+        format,
+      ).toEqual(['The festival grounds on Sunday evening.', 'Photo: Miriam Levi/JNS']);
+      // Then the body: its map as a plain image, and all of its text.
+      expect(document.querySelectorAll('picture, source'), format).toHaveLength(0);
+      expect(
+        [...document.querySelectorAll('img')].map((image) => image.getAttribute('alt')),
+        format,
+      ).toEqual([
+        'Stalls under white awnings beside a wheat field at dusk',
+        'Map of the valley with the festival grounds marked south of the river',
+      ]);
+      expect(document.body.textContent, format).toContain(
+        'A paragraph after the map gives the page its end.',
+      );
+    }
+  });
+
+  test('every URL in every item’s content is absolute, and those of the site are built files', async ({
+    request,
+  }) => {
+    let checked = 0;
+    for (const format of FEED_FORMAT_IDS) {
+      for (const [id, item] of await siteFeedItems(request, format)) {
+        const { document } = parseHTML(`<!doctype html><html><body>${item.contentHtml}</body></html>`);
+        const urls = [...document.querySelectorAll('[href], [src], [srcset]')].flatMap((element) => [
+          ...['href', 'src'].flatMap((name) => element.getAttribute(name) ?? []),
+          ...srcsetUrls(element.getAttribute('srcset') ?? ''),
+        ]);
+        if (item.imageUrl !== undefined) urls.push(item.imageUrl);
+        for (const url of urls) {
+          const where = `${format} ${id}: ${url}`;
+          expect(isAbsoluteUrl(url, ['http:', 'https:', 'mailto:']), where).toBe(true);
+          const file = distFileOf(url);
+          if (file !== undefined) {
+            expect(existsSync(file), where).toBe(true);
+            checked += 1;
+          }
+        }
+      }
+    }
+    // The two articles with pictures give dozens of image files; links to other articles add more.
+    expect(checked).toBeGreaterThan(3 * 20);
   });
 });
 
