@@ -22,10 +22,21 @@ export function lastModified(article: Corrected): NewsDate {
   );
 }
 
+/**
+ * The id of an article's notice on its page: its place in `correctionsOf`'s list (oldest first),
+ * from 1. Notices are only added after earlier ones, so the anchor never moves.
+ * @example noticeAnchor(0) // 'notice-1'
+ */
+export function noticeAnchor(index: number): string {
+  return `notice-${index + 1}`;
+}
+
 /** One notice on the site's corrections page: the notice and the article it belongs to. */
 export interface CorrectionEntry<A> {
   readonly article: A;
   readonly correction: Correction;
+  /** Its id on the article's page (see {@link noticeAnchor}). */
+  readonly anchor: string;
 }
 
 /**
@@ -36,7 +47,9 @@ export function allCorrections<A extends Corrected & Pick<Article, 'id'>>(
   articles: readonly A[],
 ): CorrectionEntry<A>[] {
   return articles
-    .flatMap((article) => correctionsOf(article).map((correction) => ({ article, correction })))
+    .flatMap((article) =>
+      correctionsOf(article).map((correction, i) => ({ article, correction, anchor: noticeAnchor(i) })),
+    )
     .sort(
       (a, b) =>
         b.correction.date.date.getTime() - a.correction.date.date.getTime() ||

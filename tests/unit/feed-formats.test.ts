@@ -570,7 +570,7 @@ describe('the site’s Atom and JSON feeds', () => {
       published: new Date('2023-03-28T21:00:00Z'),
       updated: new Date('2023-03-29T06:00:00Z'),
       categories: ['World', hostile],
-      creator: hostile,
+      authors: [{ name: hostile }],
       contentHtml: `<p>${hostile.replace(/</g, '&lt;')} <a href="https://news.example.com/b/">b</a></p>`,
     },
     {
@@ -579,7 +579,7 @@ describe('the site’s Atom and JSON feeds', () => {
       description: 'B.',
       published: new Date('2023-03-27T21:00:00Z'),
       categories: ['Israel'],
-      creator: 'JNS',
+      authors: [{ name: 'JNS' }],
       contentHtml: '<p>B</p>',
     },
   ];

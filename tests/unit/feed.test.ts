@@ -27,7 +27,7 @@ const item = (overrides: Partial<FeedItem> = {}): FeedItem => ({
   description: 'The two nations’ foreign ministers met in Jerusalem.',
   published: new Date('2023-03-28T21:00:00Z'),
   categories: ['World', 'Azerbaijan'],
-  creator: 'JNS',
+  authors: [{ name: 'JNS' }],
   contentHtml: '<p>Azerbaijan on Wednesday became the first Shi’ite Muslim country…</p>',
   ...overrides,
 });
@@ -85,7 +85,7 @@ describe('renderRss', () => {
       item({
         title: hostile,
         description: hostile,
-        creator: hostile,
+        authors: [{ name: hostile }],
         categories: [hostile],
         contentHtml: `<p>${hostile}</p>`,
       }),
@@ -168,7 +168,7 @@ describe('renderAtom', () => {
       item({
         title: HOSTILE,
         description: HOSTILE,
-        creator: HOSTILE,
+        authors: [{ name: HOSTILE }],
         categories: [HOSTILE],
         contentHtml: `<p>${HOSTILE}</p>`,
       }),
@@ -232,7 +232,7 @@ describe('renderJsonFeed', () => {
       item({
         title: HOSTILE,
         description: HOSTILE,
-        creator: HOSTILE,
+        authors: [{ name: HOSTILE }],
         categories: [HOSTILE],
         contentHtml: `<p>${HOSTILE}</p>`,
       }),
@@ -258,7 +258,7 @@ describe('the three formats', () => {
       published: new Date('2023-03-27T08:05:00Z'),
       updated: new Date('2023-03-28T10:00:00Z'),
       categories: ['Israel', 'Knesset'],
-      creator: 'JNS Staff',
+      authors: [{ name: 'JNS Staff' }],
       contentHtml: '<p>Second <a href="https://news.example.com/">body</a>.</p>',
     }),
   ];
@@ -331,7 +331,7 @@ describe('the three formats', () => {
       title: it.title,
       summary: it.description,
       published: it.published.getTime(),
-      author: it.creator,
+      author: it.authors.map((a) => a.name).join(', '),
       categories: it.categories,
       content: it.contentHtml,
     }));

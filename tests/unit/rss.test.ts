@@ -23,7 +23,7 @@ const items: FeedItem[] = [
     description: 'The two nations’ foreign ministers met in Jerusalem.',
     published: new Date('2023-03-28T21:00:00Z'),
     categories: ['World', 'Azerbaijan'],
-    creator: 'JNS',
+    authors: [{ name: 'JNS' }],
     contentHtml: '<p>Azerbaijan on Wednesday <a href="https://x.com/elicoh1">posted</a> &amp; more…</p>',
   },
   {
@@ -33,7 +33,7 @@ const items: FeedItem[] = [
     published: new Date('2023-03-27T08:05:00Z'),
     updated: new Date('2023-03-28T10:00:00Z'),
     categories: ['Israel', 'R&D <x>'],
-    creator: 'JNS & Staff',
+    authors: [{ name: 'JNS & Staff' }],
     contentHtml: '<p>]]><![CDATA[ & </p>',
   },
 ];
@@ -114,7 +114,7 @@ describe('renderRss and @astrojs/rss', () => {
         pubDate: item.published,
         categories: item.categories,
         content: item.contentHtml,
-        customData: `<dc:creator>${item.creator}</dc:creator>`,
+        customData: `<dc:creator>${item.authors[0]?.name ?? ''}</dc:creator>`,
       })),
     });
     expect(renderRss(plain, plainItems)).toBe(before);

@@ -1,12 +1,12 @@
 import { rfc3339 } from '../dates';
 import { paths } from '../urls';
 import { writeXml, type XmlElement } from '../xml';
-import type { FeedChannel, FeedImage, FeedItem } from './model';
+import type { FeedChannel, FeedImage, FeedItem, FeedPerson } from './model';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
 
-/** An Atom person construct (RFC 4287 §3.2). */
-const person = (name: string): XmlElement => ({ children: { name } });
+/** An Atom person construct (RFC 4287 §3.2): a name, and the person's page when known. */
+const person = ({ name, url }: FeedPerson): XmlElement => ({ children: { name, uri: url } });
 
 /**
  * An entry's lead photograph as an enclosure link (RFC 4287 §4.2.7.2: "a related resource that is
@@ -36,7 +36,7 @@ export function renderAtom(channel: FeedChannel, items: readonly FeedItem[]): st
         title: { attrs: { type: 'text' }, text: channel.title },
         subtitle: { attrs: { type: 'text' }, text: channel.description },
         updated: date(channel.updated),
-        author: person(channel.author),
+        author: person({ name: channel.author }),
         link: [
           { attrs: { rel: 'self', type: 'application/atom+xml', href: channel.feedUrl } },
           { attrs: { rel: 'alternate', type: 'text/html', href: channel.homeUrl } },
@@ -51,7 +51,7 @@ export function renderAtom(channel: FeedChannel, items: readonly FeedItem[]): st
             ],
             published: date(item.published),
             updated: date(item.updated ?? item.published),
-            author: person(item.creator),
+            author: item.authors.map(person),
             category: item.categories.map((term): XmlElement => ({ attrs: { term } })),
             summary: { attrs: { type: 'text' }, text: item.description },
             content: { attrs: { type: 'html' }, text: item.contentHtml },

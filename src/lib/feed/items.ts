@@ -8,8 +8,12 @@ import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import FeedEntry from '../../components/FeedEntry.astro';
+import NoticeEntry from '../../components/NoticeEntry.astro';
+import { siteConfig } from '../../site.config';
 import type { Article } from '../articles';
+import { lastModified, type CorrectionEntry } from '../corrections';
 import { leadImageRendition, type LeadImage } from '../lead-image';
+import { authorsOf, getAuthors } from '../people';
 import { SECTION_LABELS } from '../sections';
 import { absoluteUrl, paths } from '../urls';
 import { toFeedHtml } from './html';
@@ -30,15 +34,24 @@ async function buildItem(article: Article, site: URL): Promise<FeedItem> {
   );
   const permalink = absoluteUrl(paths.article(article.id), site);
   const html = await (await container).renderToString(FeedEntry, { props: { article } });
-  const { headline, dek, published, updated, section, tags, byline, image } = article.data;
+  const { headline, dek, published, section, tags, byline, image } = article.data;
+  // The last change, corrections included: a corrected article shows its change in every format.
+  const modified = lastModified(article);
+  const people = authorsOf(article, await getAuthors());
   return {
     permalink,
     title: headline,
     description: dek,
     published: published.date,
-    ...(updated ? { updated: updated.date } : {}),
+    ...(modified !== published ? { updated: modified.date } : {}),
     categories: [SECTION_LABELS[section], ...tags],
-    creator: byline,
+    authors:
+      people.length > 0
+        ? people.map((person) => ({
+            name: person.data.name,
+            url: absoluteUrl(paths.author(person.id), site),
+          }))
+        : [{ name: byline }],
     contentHtml: toFeedHtml(html, permalink),
     ...(image ? { image: await feedImage(image, site) } : {}),
   };
@@ -56,6 +69,37 @@ async function feedImage(image: LeadImage, site: URL): Promise<FeedImage> {
     credit: image.credit,
     ...(image.caption === undefined ? {} : { caption: image.caption }),
   };
+}
+
+/**
+ * The corrections feed's items: one per notice, newest first, each linking to the notice on its
+ * article (`#notice-1`, which is also its identifier), titled with its kind and the headline.
+ * @param site the site's origin, against which every URL is made absolute
+ */
+export async function noticeItemsFor(
+  entries: readonly CorrectionEntry<Article>[],
+  site: URL,
+): Promise<FeedItem[]> {
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
+    AstroContainer.create({ renderers }),
+  );
+  const renderer = await container;
+  const result: FeedItem[] = [];
+  for (const { article, correction, anchor } of entries) {
+    const permalink = absoluteUrl(`${paths.article(article.id)}#${anchor}`, site);
+    const kind = correction.kind === 'correction' ? 'Correction' : 'Clarification';
+    const html = await renderer.renderToString(NoticeEntry, { props: { article, correction, anchor } });
+    result.push({
+      permalink,
+      title: `${kind}: ${article.data.headline}`,
+      description: correction.text,
+      published: correction.date.date,
+      categories: [kind],
+      authors: [{ name: siteConfig.publisher }],
+      contentHtml: toFeedHtml(html, permalink),
+    });
+  }
+  return result;
 }
 
 /**

@@ -24,7 +24,7 @@ export function renderJsonFeed(channel: FeedChannel, items: readonly FeedItem[])
       ...(item.image ? { image: item.image.url } : {}),
       date_published: rfc3339(item.published, channel.timeZone),
       date_modified: rfc3339(item.updated ?? item.published, channel.timeZone),
-      authors: [{ name: item.creator }],
+      authors: item.authors.map(({ name, url }) => (url ? { name, url } : { name })),
       tags: item.categories,
     })),
   };

@@ -20,8 +20,11 @@ export interface FeedItem {
   updated?: Date;
   /** Section label first, then the tags. */
   categories: string[];
-  /** Who it is by, as printed after "By" (RSS `author` wants an e-mail, so `dc:creator`). */
-  creator: string;
+  /**
+   * Who it is by: its people, in byline order, each with their page; for an agency's story, the
+   * organisation alone, as printed after "By" (RSS `author` wants an e-mail, so `dc:creator`).
+   */
+  authors: FeedPerson[];
   /**
    * The whole article as feed-safe HTML (see `toFeedHtml` in `./html`): its lead photograph
    * first when it has one (picture, caption, credit, as the page shows it), then the body.
@@ -33,6 +36,12 @@ export interface FeedItem {
    * the article has none.
    */
   image?: FeedImage;
+}
+
+/** Someone an item is by: a name and, for a person, the absolute URL of their page. */
+export interface FeedPerson {
+  name: string;
+  url?: string;
 }
 
 /** An item's picture as the feeds enclose it: one file every reader can show, and its words. */

@@ -3,11 +3,13 @@
  * serialized in the route's format and served with that format's media type.
  */
 import { siteConfig } from '../../site.config';
+import { getPublishedArticles } from '../articles';
 import { buildTime } from '../clock';
+import { allCorrections } from '../corrections';
 import { absoluteUrl, paths, requireSite } from '../urls';
 import { renderAtom } from './atom';
 import { FEED_FORMATS, type FeedFormat } from './formats';
-import { feedItemsFor } from './items';
+import { feedItemsFor, noticeItemsFor } from './items';
 import { renderJsonFeed } from './json';
 import type { FeedChannel, FeedItem, FeedSerializer } from './model';
 import { renderRss } from './rss';
@@ -21,14 +23,21 @@ const SERIALIZERS: Record<FeedFormat, FeedSerializer> = {
 };
 
 /**
- * The model of one feed (the site's, a section's or a tag's), shared by its three formats: its
- * newest `siteConfig.feedItemLimit` articles and its channel, minus the per-format self URL.
+ * The model of one feed (the site's, a section's, a tag's, a person's, or the corrections'),
+ * shared by its three formats: its newest `siteConfig.feedItemLimit` articles (or notices) and its
+ * channel, minus the per-format self URL.
  */
 export async function buildFeed(
   scope: FeedScope,
   site: URL,
 ): Promise<{ channel: Omit<FeedChannel, 'feedUrl'>; items: FeedItem[] }> {
-  const items = await feedItemsFor(await articlesInFeed(scope), site);
+  const items =
+    scope.kind === 'corrections'
+      ? await noticeItemsFor(
+          allCorrections(await getPublishedArticles()).slice(0, siteConfig.feedItemLimit),
+          site,
+        )
+      : await feedItemsFor(await articlesInFeed(scope), site);
   const newest = items.reduce<Date | undefined>((max, item) => {
     const changed = item.updated ?? item.published;
     return !max || changed > max ? changed : max;

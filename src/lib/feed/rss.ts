@@ -57,7 +57,7 @@ export function renderRss(channel: FeedChannel, items: readonly FeedItem[]): str
                 pubDate: item.published.toUTCString(),
                 'content:encoded': item.contentHtml,
                 // RSS `author` wants an e-mail address; Dublin Core takes a name.
-                'dc:creator': item.creator,
+                'dc:creator': item.authors.map((author) => author.name),
                 category: item.categories,
                 'media:content': item.image && mediaContent(item.image),
               },
