@@ -4,13 +4,14 @@ import { expect, test } from '@playwright/test';
 import { parseHTML } from 'linkedom';
 import { FEED_FORMATS, FEED_FORMAT_IDS } from '../../src/lib/feed/formats';
 import { SITE_SCOPE } from '../../src/lib/feed/scopes';
+import type { Section } from '../../src/lib/sections';
 import type { FeedPlace } from '../../src/lib/site-paths';
 import { siteConfig } from '../../src/site.config';
 import { listFiles } from '../helpers/dist';
 import { headersFor, parseHeadersFile } from '../helpers/headers';
 import { checkAtomFeed, checkJsonFeed } from '../helpers/feed-formats';
 import { checkRssFeed } from '../helpers/feed-rules';
-import { ARTICLE_ID, paths, siteUrl } from '../helpers/site';
+import { ARTICLE_ID, idIn, paths, siteUrl } from '../helpers/site';
 import { NS, parseXml, textOf } from '../helpers/xml';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -130,7 +131,7 @@ test('an article without a lead photograph has no picture in any feed: no Media 
   expect(json.items[0]?.content_html).not.toMatch(/<(img|picture)\b/);
 });
 
-test('every page advertises the site’s RSS, Atom and JSON feeds; section and tag pages their own too', () => {
+test('every page advertises the site’s RSS, Atom and JSON feeds; section, tag, author and corrections pages their own too', () => {
   const pages = listFiles(DIST).filter((file) => /(^|\/)(index|404)\.html$/.test(file));
   expect(pages.length).toBeGreaterThan(5);
   const expected = (place: FeedPlace) =>
@@ -145,11 +146,21 @@ test('every page advertises the site’s RSS, Atom and JSON feeds; section and t
       /rss|atom|feed\+json/.test(link.getAttribute('type') ?? ''),
     );
     const advertised = feedLinks.map((link) => [link.getAttribute('type'), link.getAttribute('href')]);
-    const scope = /^(sections|tags)\/([^/]+)\//.exec(file);
-    const own: FeedPlace | undefined =
-      scope && scope[2] !== undefined
-        ? { kind: scope[1] === 'sections' ? 'section' : 'tag', slug: scope[2] }
-        : undefined;
+    const path = `/${file.replace(/index\.html$/, '')}`;
+    const slugIn = (make: (slug: string) => string) =>
+      idIn(make, path) ?? idIn(make, path.replace(/\d+\/$/, ''));
+    const section = slugIn((slug) => paths.section(slug as Section));
+    const tag = slugIn(paths.topic);
+    const author = slugIn(paths.author);
+    const own: FeedPlace | undefined = section
+      ? { kind: 'section', slug: section }
+      : tag
+        ? { kind: 'tag', slug: tag }
+        : author
+          ? { kind: 'author', slug: author }
+          : path === paths.corrections()
+            ? { kind: 'corrections' }
+            : undefined;
     expect(advertised, file).toEqual([...expected(SITE_SCOPE), ...(own ? expected(own) : [])]);
     // A reader lists feeds by title, so each says whose it is and which format.
     for (const link of feedLinks) {

@@ -57,13 +57,13 @@ test.describe('listings', () => {
       'Fixture article: a vote at an assembly',
     ]);
     await expect(page.getByText('Page 1 of 2')).toBeVisible();
-    await page.getByRole('link', { name: 'Older →' }).click();
+    await page.getByRole('link', { name: 'Older', exact: true }).click();
     await expect(page).toHaveURL(listingPage(paths.topic('diplomacy'), 2));
     expect(await headlinesOn(page)).toEqual([
       'Fixture article: regional talks',
       'Azerbaijan opens embassy in Israel',
     ]);
-    await expect(page.getByRole('link', { name: '← Newer' })).toHaveAttribute(
+    await expect(page.getByRole('link', { name: 'Newer', exact: true })).toHaveAttribute(
       'href',
       paths.topic('diplomacy'),
     );
@@ -154,8 +154,16 @@ test.describe('being found and shared', () => {
       '@type': 'NewsArticle',
       headline: 'Fixture article: talks on a border crossing',
       datePublished: '2024-06-09T14:30:00+03:00',
-      dateModified: '2024-06-09T14:30:00+03:00',
-      author: [{ '@type': 'Organization', name: 'JNS', url: siteUrl(paths.source('jns')) }],
+      // Its clarification of 10 June is its last change.
+      dateModified: '2024-06-10T00:00:00+03:00',
+      author: [{ '@type': 'Person', name: 'Yusuf Aliyev', url: siteUrl(paths.author('yusuf-aliyev')) }],
+      correction: [
+        {
+          '@type': 'CorrectionComment',
+          datePublished: '2024-06-10T00:00:00+03:00',
+          text: 'This article now makes clear that the talks were held at the crossing itself.',
+        },
+      ],
       publisher: { '@type': 'Organization', name: 'JNS Wire', logo: { '@type': 'ImageObject' } },
       mainEntityOfPage: { '@id': siteUrl(paths.article('fixture-crossing-talks')) },
       articleSection: 'Middle East',
@@ -164,6 +172,29 @@ test.describe('being found and shared', () => {
     });
     expect(data.image).toEqual([siteUrl(paths.card('fixture-crossing-talks', 'png'))]);
     expect(data.headline.length).toBeLessThanOrEqual(110); // Google truncates longer headlines
+  });
+
+  test('names people as Persons with their links, and an agency’s story its organisation', async ({
+    page,
+  }) => {
+    const jsonLd = async () =>
+      JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as {
+        author: unknown;
+      };
+    await page.goto(paths.article('fixture-harvest-festival'));
+    expect((await jsonLd()).author).toEqual([
+      {
+        '@type': 'Person',
+        name: 'Dana Cohen',
+        url: siteUrl(paths.author('dana-cohen')),
+        sameAs: ['https://example.org/dana', 'https://social.example.org/@dana'],
+      },
+      { '@type': 'Person', name: 'Yusuf Aliyev', url: siteUrl(paths.author('yusuf-aliyev')) },
+    ]);
+    await page.goto(paths.article('fixture-syndicated-copy'));
+    expect((await jsonLd()).author).toEqual([
+      { '@type': 'Organization', name: 'JNS', url: siteUrl(paths.source('jns')) },
+    ]);
   });
 
   test('each article has Open Graph article tags, Twitter card tags, a description and a canonical link', async ({

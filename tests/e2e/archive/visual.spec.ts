@@ -50,6 +50,24 @@ const PAGES: Record<
       await page.evaluate(() => window.scrollTo(0, 0));
     },
   },
+  // A person's page: name, role, bio, links, feeds, then their articles (two pages of them).
+  author: {
+    path: paths.author('dana-cohen'),
+    fonts: [
+      { selector: 'h1', faces: [SITE_FACES.serifBold] },
+      { selector: '.bio p', faces: [SITE_FACES.serif] },
+      { selector: '.role', faces: [SITE_FACES.sans] },
+    ],
+  },
+  // An article with a correction near the top and a clarification at the end.
+  corrected: {
+    path: paths.article('fixture-tech-exports'),
+    fonts: [
+      { selector: 'h1', faces: [SITE_FACES.serifBold] },
+      { selector: '.corrections strong', faces: [SITE_FACES.serifBold] },
+      { selector: '.clarifications p', faces: [SITE_FACES.sans, SITE_FACES.serifBold] },
+    ],
+  },
   // A search already done (?q=), so the shot shows Pagefind's results as a reader sees them.
   search: {
     path: paths.search('budget'),
