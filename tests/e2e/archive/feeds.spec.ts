@@ -14,47 +14,11 @@ import { checkRssFeed } from '../../helpers/feed-rules';
 import { builtFile, idIn, listingPage, paths, siteUrl } from '../../helpers/site';
 import { NS, parseXml } from '../../helpers/xml';
 import { recordForeignRequests } from '../helpers';
+import { feed, itemsOf } from '../../helpers/feed-fetch';
 
 // The example archive: the real article plus the fixtures in tests/fixtures/archive, built with
 // NEWS_BUILD_TIME=2024-06-11T12:00:00Z and NEWS_PAGE_SIZE=3 (package.json, build:fixtures).
 const DIST = fileURLToPath(new URL('../../../dist-fixtures/', import.meta.url));
-
-/** One feed item as all three formats carry it. */
-interface Item {
-  id: string;
-  title: string;
-}
-
-/** The items of a feed in the order it lists them, read from RSS, Atom or JSON Feed. */
-function itemsOf(format: FeedFormat, body: string): Item[] {
-  if (format === 'json') {
-    return (JSON.parse(body) as { items: Item[] }).items.map(({ id, title }) => ({ id, title }));
-  }
-  const doc = parseXml(body);
-  if (format === 'atom') {
-    return Array.from(doc.getElementsByTagNameNS(NS.atom, 'entry')).map((entry) => ({
-      id: entry.getElementsByTagNameNS(NS.atom, 'id')[0]?.textContent ?? '',
-      title: entry.getElementsByTagNameNS(NS.atom, 'title')[0]?.textContent ?? '',
-    }));
-  }
-  return Array.from(doc.getElementsByTagName('item')).map((item) => ({
-    id: item.getElementsByTagName('guid')[0]?.textContent ?? '',
-    title: item.getElementsByTagName('title')[0]?.textContent ?? '',
-  }));
-}
-
-/** Fetches a feed, checks it against its format's rules and returns its items. */
-async function feed(request: APIRequestContext, place: FeedPlace, format: FeedFormat): Promise<Item[]> {
-  const path = encodeURI(paths.feed(place, format));
-  const response = await request.get(path);
-  expect(response.status(), path).toBe(200);
-  const body = await response.text();
-  const feedUrl = siteUrl(path);
-  const contentType = response.headers()['content-type'] ?? '';
-  const check = { json: checkJsonFeed, atom: checkAtomFeed, rss: checkRssFeed }[format];
-  expect(check(body, { feedUrl, contentType }), path).toEqual([]);
-  return itemsOf(format, body);
-}
 
 const permalink = (id: string) => siteUrl(paths.article(id));
 

@@ -1,0 +1,101 @@
+import { copyFileSync, cpSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { astroBuild, printedError, ROOT, type PrintedError } from '../helpers/build';
+import { copyProject } from '../helpers/project-copy';
+
+const FIXTURES = join(ROOT, 'tests/fixtures/broken-people');
+
+/**
+ * Builds a copy of the project whose authors are the example archive's people, with one broken
+ * article or author file added; the build must fail, and this returns the error it printed last.
+ * @param fixture a file in tests/fixtures/broken-people/: an article, or `authors/<name>.md`
+ */
+function buildWith(fixture: string): PrintedError {
+  const project = copyProject();
+  try {
+    const authors = join(project.dir, 'src/content/authors');
+    cpSync(join(ROOT, 'tests/fixtures/authors'), authors, { recursive: true });
+    const into = fixture.startsWith('authors/') ? authors : join(project.dir, 'src/content/articles');
+    copyFileSync(join(FIXTURES, fixture), join(into, basename(fixture)));
+    const { status, output } = astroBuild(project.dir);
+    expect(status, output).not.toBe(0);
+    const error = printedError(output, project.dir);
+    expect(error, `no error block in the build output:\n${output}`).toBeDefined();
+    return error as PrintedError;
+  } finally {
+    project.remove();
+  }
+}
+
+// Each error names the file, the field and the fix: a slug that names nobody lists the people
+// who exist; a wrong kind names the two there are; an early correction names the publication.
+describe('a mistake about people or corrections fails the build, naming the file, the field and the fix', () => {
+  it('author-unknown.mdx', () => {
+    expect(buildWith('author-unknown.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "The authors are: dana-cohen, noa-peretz, yusuf-aliyev. Correct the slug, or add src/content/authors/dana-coen.md (see "People and corrections" in README.md).",
+        "message": [
+          "src/content/articles/author-unknown.mdx: authors names "dana-coen", who has no file in src/content/authors/.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('correction-bad-kind.mdx', () => {
+    expect(buildWith('correction-bad-kind.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/articles/correction-bad-kind.mdx:0:0",
+        "message": [
+          "articles → correction-bad-kind data does not match collection schema.",
+          "corrections.0.kind: expected "correction" (an error of fact was fixed) or "clarification" (something unclear was made clear), received "erratum"",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
+  it('correction-before-published.mdx', () => {
+    expect(buildWith('correction-before-published.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/articles/correction-before-published.mdx:0:0",
+        "message": [
+          "articles → correction-before-published data does not match collection schema.",
+          "corrections.0.date: is before "published" (2024-06-10); a correction cannot precede publication",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
+  it('authors/author-unknown-field.md', () => {
+    expect(buildWith('authors/author-unknown-field.md')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/authors/author-unknown-field.md:0:0",
+        "message": [
+          "authors → author-unknown-field data does not match collection schema.",
+          "****: unknown field "twitter"; an author has name, role, links",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
+  it('authors/author-http-link.md', () => {
+    expect(buildWith('authors/author-http-link.md')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/authors/author-http-link.md:0:0",
+        "message": [
+          "authors → author-http-link data does not match collection schema.",
+          "links.0: must be an https:// link, e.g. https://example.org/dana, received "http://example.org/avi"",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { allCorrections, correctionsOf, lastModified, noticeAnchor } from '../../src/lib/corrections';
+import { assertAuthorsExist, listParts } from '../../src/lib/people';
+import { authorSchema } from '../../src/schemas/author';
+import { errorOf } from '../helpers/errors';
+import { testArticleSchema } from '../helpers/article-schema';
+
+const article = (id: string, overrides: Record<string, unknown> = {}) => ({
+  id,
+  data: testArticleSchema.parse({
+    headline: `Headline ${id}`,
+    dek: 'A dek.',
+    byline: 'JNS',
+    published: '2024-06-10',
+    section: 'israel',
+    tags: ['Israel'],
+    ...overrides,
+  }),
+});
+
+describe('people', () => {
+  it('are joined as the site’s language writes a list', () => {
+    const joined = (names: string[]) =>
+      listParts(names, 'en-US')
+        .map((part) => part.value)
+        .join('');
+    expect(joined(['Dana Cohen'])).toBe('Dana Cohen');
+    expect(joined(['Dana Cohen', 'Yusuf Aliyev'])).toBe('Dana Cohen and Yusuf Aliyev');
+    expect(joined(['A', 'B', 'C'])).toBe('A, B, and C');
+    expect(listParts(['Dana Cohen', 'Yusuf Aliyev'], 'en-US').map((part) => part.type)).toEqual([
+      'element',
+      'literal',
+      'element',
+    ]);
+  });
+
+  it('named by an article must have a file, or the build says who exists', async () => {
+    const authors = [{ id: 'dana-cohen' }, { id: 'yusuf-aliyev' }];
+    const named = { id: 'x', filePath: 'src/content/articles/x.mdx', data: { authors: ['dana-cohen'] } };
+    expect(() => assertAuthorsExist([named], authors)).not.toThrow();
+    const typo = { ...named, data: { authors: ['dana-cohen', 'yusuf-aliev'] } };
+    expect(await errorOf(() => assertAuthorsExist([typo], authors))).toMatchInlineSnapshot(`
+      {
+        "hint": "The authors are: dana-cohen, yusuf-aliyev. Correct the slug, or add src/content/authors/yusuf-aliev.md (see "People and corrections" in README.md).",
+        "message": "src/content/articles/x.mdx: authors names "yusuf-aliev", who has no file in src/content/authors/.",
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('have a name and a role, and https links only', () => {
+    expect(authorSchema.parse({ name: 'Dana Cohen', role: 'Correspondent' })).toEqual({
+      name: 'Dana Cohen',
+      role: 'Correspondent',
+      links: [],
+    });
+    const problems = authorSchema
+      .safeParse({ name: 'Dana Cohen', links: ['http://example.org/dana'], twitter: '@dana' })
+      .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "role: is required: what they do, e.g. role: Environment correspondent",
+        "links.0: must be an https:// link, e.g. https://example.org/dana, received "http://example.org/dana"",
+        ": unknown field "twitter"; an author has name, role, links",
+      ]
+    `);
+  });
+});
+
+describe('corrections', () => {
+  const corrected = article('a', {
+    updated: '2024-06-11',
+    corrections: [
+      { date: '2024-06-12T10:30:00+03:00', kind: 'clarification', text: 'Later.' },
+      { date: '2024-06-11', kind: 'correction', text: 'Earlier.' },
+    ],
+  });
+
+  it('are listed oldest first, each with an anchor that never moves', () => {
+    expect(correctionsOf(corrected).map((c) => c.text)).toEqual(['Earlier.', 'Later.']);
+    expect(noticeAnchor(0)).toBe('notice-1');
+  });
+
+  it('move the last change forward: it is never before the latest correction', () => {
+    expect(lastModified(corrected).iso).toBe('2024-06-12T10:30:00+03:00');
+    expect(lastModified(article('b')).iso).toBe('2024-06-10');
+    expect(lastModified(article('c', { updated: '2024-06-11' })).iso).toBe('2024-06-11');
+  });
+
+  it('are gathered for the site, newest first, each with its article and anchor', () => {
+    const other = article('b', {
+      corrections: [{ date: '2024-06-11T12:00:00+03:00', kind: 'correction', text: 'B.' }],
+    });
+    expect(
+      allCorrections([corrected, other]).map(({ article: { id }, correction, anchor }) => [
+        id,
+        correction.text,
+        anchor,
+      ]),
+    ).toEqual([
+      ['a', 'Later.', 'notice-2'],
+      ['b', 'B.', 'notice-1'],
+      ['a', 'Earlier.', 'notice-1'],
+    ]);
+  });
+
+  it('must be a correction or a clarification, and not before publication', () => {
+    const problems = testArticleSchema
+      .safeParse({
+        ...article('x').data,
+        published: '2024-06-10',
+        corrections: [
+          { date: '2024-06-01', kind: 'correction', text: 'Early.' },
+          { date: '2024-06-12', kind: 'erratum', text: 'Odd.' },
+          { date: '2024-06-12', kind: 'correction' },
+        ],
+      })
+      .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "corrections.1.kind: expected "correction" (an error of fact was fixed) or "clarification" (something unclear was made clear), received "erratum"",
+        "corrections.2.text: is required: what changed, e.g. text: An earlier version gave the capacity as 100 million cubic metres; it is 110 million.",
+      ]
+    `);
+    const early = testArticleSchema
+      .safeParse({
+        ...article('x').data,
+        published: '2024-06-10',
+        corrections: [{ date: '2024-06-01', kind: 'correction', text: 'Early.' }],
+      })
+      .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(early).toEqual([
+      'corrections.0.date: is before "published" (2024-06-10); a correction cannot precede publication',
+    ]);
+  });
+});
