@@ -9,15 +9,27 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Astro's CLI in this project's node_modules. */
 export const ASTRO_BIN = `${ROOT}node_modules/astro/bin/astro.mjs`;
 
+/** Fields of `import.meta.env` that Astro fills itself, and NODE_ENV, which decides them. */
+const IMPORT_META_ENV_NAMES = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'SITE']);
+
 /**
  * The environment Astro runs in: the caller's, plus `extra`, with telemetry off (a build must
  * not call home) and, when the output is read by a program, without colour codes.
+ *
+ * The caller's NODE_ENV and the names of `import.meta.env`'s own fields are left out (Astro sets
+ * them itself: production for a build). Vitest puts NODE_ENV=test, DEV=1, PROD, SSR, MODE and
+ * BASE_URL into its environment, and Astro takes `import.meta.env` fields from the environment:
+ * a build started from a test would otherwise run with `import.meta.env.DEV` true, showing
+ * drafts and embargoed articles and reading every collection again for each page.
  * @param {Record<string, string | undefined>} [extra]
  * @param {{ plain?: boolean }} [options] plain: no colour codes in the output
  */
 export function astroEnv(extra = {}, { plain = false } = {}) {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !IMPORT_META_ENV_NAMES.has(name)),
+  );
   return {
-    ...process.env,
+    ...inherited,
     ...extra,
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(plain ? { FORCE_COLOR: '0', NO_COLOR: '1' } : {}),

@@ -50,8 +50,8 @@ export function cacheKeyOf(props: unknown, extra: unknown = null): string {
 }
 
 /**
- * Adds a {@link cacheKeyOf} key to each path `getStaticPaths` returns (also to `paginate()`'s).
- * @example return withCacheKeys(paginate(articles, { params: { tag }, pageSize: PAGE_SIZE }));
+ * Adds a {@link cacheKeyOf} key to each path `getStaticPaths` returns.
+ * @example return withCacheKeys(stableListing(articles, { listing, pageSize, params: { tag }, props: {} }));
  */
 export function withCacheKeys<T extends { props?: unknown }>(
   paths: readonly T[],

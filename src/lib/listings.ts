@@ -152,33 +152,3 @@ export function neighbours<T extends Listed>(
   }
   return { newer: articles[at - 1], older: articles[at + 1], sameSection };
 }
-
-/**
- * For `paginate()`'s `format`: the URL of page n (n > 1) of the listing at `listing` as
- * `<listing>page/<n>/` instead of `<listing><n>/`. Any base path before `listing` is kept.
- * @param listing the listing's first-page path, with slashes: "/archive/2025/" (`paths.archiveYear`);
- *   a base path before it in the URL is kept either way
- * @example pageSegmentUrl('/news/archive/2025/')('/news/archive/2025/3/') // '/news/archive/2025/page/3/'
- */
-export function pageSegmentUrl(listing: string): (url: string) => string {
-  return (url) => {
-    const at = url.lastIndexOf(listing);
-    if (at < 0) return url;
-    const rest = url.slice(at + listing.length);
-    return /^\d+\/$/.test(rest) ? `${url.slice(0, at + listing.length)}page/${rest}` : url;
-  };
-}
-
-/**
- * `paginate()`'s paths with the page number under a `page/` segment (pair with
- * {@link pageSegmentUrl}, which does the same to the URLs the pages link to).
- */
-export function underPageSegment<T extends { params: { page?: string | number | undefined } }>(
-  paths: readonly T[],
-): T[] {
-  return paths.map((path) =>
-    path.params.page === undefined
-      ? path
-      : { ...path, params: { ...path.params, page: `page/${path.params.page}` } },
-  );
-}

@@ -22,6 +22,16 @@ export type FeedPlace =
   | { readonly kind: 'section' | 'tag' | 'author'; readonly slug: string };
 
 /**
+ * Numbered page n of a listing, under a `page/` segment: "/tags/iran/" → "/tags/iran/page/3/".
+ * Page 1 is the oldest (see `src/lib/pagination.ts`); the listing's own address is its newest
+ * page. (A bare number would clash with a month: /archive/2025/10/ is October.)
+ * @param listing the listing's path, as the other paths give it (base included)
+ */
+export function listingPage(listing: string, n: number): string {
+  return `${listing.endsWith('/') ? listing : `${listing}/`}page/${n}/`;
+}
+
+/**
  * The paths of a site served under `base`, each site-relative with the base included and, for
  * pages, a trailing slash (the site is built with `trailingSlash: 'always'`).
  * @param base the base path, e.g. "/" or "/news/" (a missing final slash is added)
@@ -62,11 +72,7 @@ export function sitePaths(base: string) {
     /** Years and months: "/archive/". */
     archive: (): string => at('archive/'),
     archiveYear,
-    /**
-     * Page n (≥ 2) of a year's archive: "/archive/<year>/page/<n>/". A bare number there would be
-     * taken for a month (/archive/2025/10/ is October).
-     */
-    archiveYearPage: (year: string, n: number): string => `${archiveYear(year)}page/${n}/`,
+    listingPage,
     /** A month's archive, month as two digits: "/archive/<year>/<month>/". */
     archiveMonth: (year: string, month: string): string => at(`archive/${year}/${month}/`),
     /** The search page, optionally with a search already done: "/search/?q=…". */

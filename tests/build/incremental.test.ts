@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -13,10 +13,26 @@ import { ARTICLE_ID, builtFile, paths } from '../helpers/site';
  * again, while pages it does not touch are copied.
  */
 const NEW_ID = 'a-later-report';
+const DRAFT_ID = 'a-draft-report';
 // The files under dist/ (Astro's build log names each as "/<file>").
 const ARTICLE = builtFile(paths.article(ARTICLE_ID));
 const CARD = builtFile(paths.card(ARTICLE_ID, 'png'));
 const SECTION = builtFile(paths.section('world'));
+// Built two articles a page (NEWS_PAGE_SIZE), with three older reports in the article's section:
+// its front page holds the newest two, its page 1 (counted from the oldest) the oldest two.
+const PAGE_SIZE = '2';
+const OLDER_PAGE = builtFile(paths.listingPage(paths.section('world'), 1));
+const older = (n: number) => `---
+headline: An older report in the same section, number ${n}
+dek: A made-up report for the incremental build test.
+byline: JNS
+published: '2023-0${n}-01'
+section: world
+tags: [Trade]
+---
+
+A paragraph of a made-up report, older than the real one and in its section.
+`;
 const NEW_ARTICLE = `---
 headline: A later report in the same section
 dek: A made-up report for the incremental build test.
@@ -33,8 +49,16 @@ describe('incremental build', () => {
   it('renders again exactly the pages a new article changes, and copies the rest', () => {
     const project = copyProject();
     try {
+      for (const n of [1, 2, 3]) {
+        writeFileSync(join(project.dir, `src/content/articles/an-older-report-${n}.mdx`), older(n));
+      }
+      // A draft, which no build shows (a build started from a test included: see astroEnv).
+      writeFileSync(
+        join(project.dir, `src/content/articles/${DRAFT_ID}.mdx`),
+        NEW_ARTICLE.replace('headline: A later report', 'draft: true\nheadline: A draft report'),
+      );
       const build = () => {
-        const run = productionBuild({ root: project.dir });
+        const run = productionBuild({ root: project.dir, env: { NEWS_PAGE_SIZE: PAGE_SIZE } });
         expect(run.status, run.stderr).toBe(0);
         return run.stdout;
       };
@@ -50,6 +74,9 @@ describe('incremental build', () => {
       const first = build();
       expect(logged(first, `/${ARTICLE}`)).toBe('rendered');
       expect(page(ARTICLE).querySelector('a[rel="next"]')).toBeNull();
+      expect(logged(first, `/${OLDER_PAGE}`)).toBe('rendered');
+      expect(existsSync(join(project.dir, 'dist', builtFile(paths.article(DRAFT_ID))))).toBe(false);
+      const olderPage = readFileSync(join(project.dir, 'dist', OLDER_PAGE), 'utf8');
 
       // Nothing changed: every keyed page is copied.
       const second = build();
@@ -70,6 +97,9 @@ describe('incremental build', () => {
         a.getAttribute('href'),
       );
       expect(listed.slice(0, 2)).toEqual([paths.article(NEW_ID), paths.article(ARTICLE_ID)]);
+      // Its older pages, counted from the oldest, still hold the same articles: copied, unchanged.
+      expect(logged(third, `/${OLDER_PAGE}`)).toBe('copied');
+      expect(readFileSync(join(project.dir, 'dist', OLDER_PAGE), 'utf8')).toBe(olderPage);
       // A listing it is not in is copied.
       expect(logged(third, `/${builtFile(paths.topic('diplomacy'))}`)).toBe('copied');
       // The section's feed carries it.

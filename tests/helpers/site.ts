@@ -25,14 +25,6 @@ export function builtFile(path: string): string {
 }
 
 /**
- * Page n (≥ 2) of a paginated listing, where Astro's `paginate()` puts it: "/tags/iran/" →
- * "/tags/iran/2/". (A year of the date archive is the exception: `paths.archiveYearPage`.)
- */
-export function listingPage(listing: string, n: number): string {
-  return `${listing}${n}/`;
-}
-
-/**
  * The id in a path of the shape `make` builds, or undefined when the path has another shape:
  * `idIn(paths.article, '/articles/x/')` → "x". Lets a test recognise a kind of page or file
  * without writing its path.

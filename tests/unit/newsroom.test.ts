@@ -5,19 +5,16 @@ import {
   groupByDate,
   groupByTag,
   neighbours,
-  pageSegmentUrl,
-  underPageSegment,
   yearMonth,
 } from '../../src/lib/listings';
 import { recentArticles, renderNewsSitemap } from '../../src/lib/news-sitemap';
 import { readingMinutes } from '../../src/lib/reading';
-import { sitePaths } from '../../src/lib/site-paths';
 import { jsonForScript, newsArticleJsonLd } from '../../src/lib/structured-data';
 import { slugify } from '../../src/lib/slug';
 import type { ArticleData } from '../../src/schemas/article';
 import { testArticleSchema } from '../helpers/article-schema';
 import { siteConfig } from '../../src/site.config';
-import { listingPage, paths, siteUrl } from '../helpers/site';
+import { paths, siteUrl } from '../helpers/site';
 import { parseXml } from '../helpers/xml';
 
 const day = (value: string): NewsDate => {
@@ -176,27 +173,5 @@ describe('Google News sitemap', () => {
     expect(doc.getElementsByTagName('news:publication_date')[0]?.textContent).toBe(
       '2024-01-01T00:00:00+02:00',
     );
-  });
-});
-
-describe('year archive pagination under page/', () => {
-  it('moves page numbers after the listing under page/, keeping the base path', () => {
-    const year = paths.archiveYear('2025');
-    const underNews = sitePaths('/news/');
-    // paginate() names page n "<listing><n>/" (listingPage); the year archive wants "page/<n>/".
-    const format = pageSegmentUrl(year);
-    expect(format(year)).toBe(year);
-    expect(format(listingPage(year, 10))).toBe(paths.archiveYearPage('2025', 10));
-    expect(format(listingPage(underNews.archiveYear('2025'), 3))).toBe(underNews.archiveYearPage('2025', 3));
-    // Not a page of this listing: left alone.
-    expect(format(listingPage(paths.archiveYear('2024'), 3))).toBe(listingPage(paths.archiveYear('2024'), 3));
-  });
-
-  it('gives page params the same segment, so no page can be taken for a month', () => {
-    const routes = underPageSegment([
-      { params: { year: '2025', page: undefined } },
-      { params: { year: '2025', page: '10' } },
-    ]);
-    expect(routes.map((p) => p.params.page)).toEqual([undefined, 'page/10']);
   });
 });

@@ -24,7 +24,8 @@ describe('sitePaths: the URL scheme, written out once here', () => {
     expect(at.source('jns')).toBe(`${root}source/jns/`);
     expect(at.archive()).toBe(`${root}archive/`);
     expect(at.archiveYear('2025')).toBe(`${root}archive/2025/`);
-    expect(at.archiveYearPage('2025', 10)).toBe(`${root}archive/2025/page/10/`);
+    expect(at.listingPage(at.archiveYear('2025'), 10)).toBe(`${root}archive/2025/page/10/`);
+    expect(at.listingPage(at.topic('iran'), 3)).toBe(`${root}tags/iran/page/3/`);
     expect(at.archiveMonth('2025', '10')).toBe(`${root}archive/2025/10/`);
     expect(at.search()).toBe(`${root}search/`);
     expect(at.search('budget & debt')).toBe(`${root}search/?q=budget%20%26%20debt`);

@@ -11,7 +11,7 @@ import { listFiles } from '../../helpers/dist';
 import { isAbsoluteUrl, srcsetUrls } from '../../helpers/feed-common';
 import { checkAtomFeed, checkJsonFeed } from '../../helpers/feed-formats';
 import { checkRssFeed } from '../../helpers/feed-rules';
-import { builtFile, idIn, listingPage, paths, siteUrl } from '../../helpers/site';
+import { builtFile, idIn, paths, siteUrl } from '../../helpers/site';
 import { NS, parseXml } from '../../helpers/xml';
 import { recordForeignRequests } from '../helpers';
 import { feed, itemsOf } from '../../helpers/feed-fetch';
@@ -22,17 +22,19 @@ const DIST = fileURLToPath(new URL('../../../dist-fixtures/', import.meta.url));
 
 const permalink = (id: string) => siteUrl(paths.article(id));
 
-/** The pages a listing links to over all its pages (/sections/world/, /sections/world/2/, …), in order. */
+/** The pages a listing links to over all its pages, in order, following its "Older" links. */
 function listedOn(listing: string): string[] {
   const links: string[] = [];
-  for (let page = 1; ; page += 1) {
-    const file = `${DIST}${builtFile(page === 1 ? listing : listingPage(listing, page))}`;
-    if (!existsSync(file)) return links;
+  for (let page: string | null = listing; page;) {
+    const file = `${DIST}${builtFile(page)}`;
+    if (!existsSync(file)) throw new Error(`${page} is linked as an older page but was not built`);
     const { document } = parseHTML(readFileSync(file, 'utf8'));
     for (const link of document.querySelectorAll('main article :is(h2, h3) a[href]')) {
       links.push(link.getAttribute('href') ?? '');
     }
+    page = document.querySelector('nav[aria-label="Pages"] a[rel="next"]')?.getAttribute('href') ?? null;
   }
+  return links;
 }
 
 test.describe('section and tag feeds', () => {

@@ -50,7 +50,16 @@ const PAGES: Record<
       await page.evaluate(() => window.scrollTo(0, 0));
     },
   },
-  // A person's page: name, role, bio, links, feeds, then their articles (two pages of them).
+  // A numbered page of a long listing, counted from the oldest: newer and older links around "Page 2".
+  'listing-page': {
+    path: paths.listingPage(paths.source('jns'), 2),
+    fonts: [
+      { selector: 'h1', faces: [SITE_FACES.serifBold] },
+      { selector: '.dek', faces: [SITE_FACES.serif] },
+      { selector: '.pagination', faces: [SITE_FACES.sans] },
+    ],
+  },
+  // A person's page: name, role, bio, links, feeds, then their articles (all four on one page).
   author: {
     path: paths.author('dana-cohen'),
     fonts: [
