@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPublished } from '../../src/lib/articles';
 import { isoWithOffset, parseNewsDate, type NewsDate } from '../../src/lib/dates';
-import {
-  groupByDate,
-  groupByTag,
-  neighbours,
-  yearMonth,
-} from '../../src/lib/listings';
+import { groupByDate, groupByTag, neighbours, yearMonth } from '../../src/lib/listings';
 import { recentArticles, renderNewsSitemap } from '../../src/lib/news-sitemap';
 import { readingMinutes } from '../../src/lib/reading';
 import { jsonForScript, newsArticleJsonLd } from '../../src/lib/structured-data';
