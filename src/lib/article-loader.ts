@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { glob, type Loader } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
+import type { ContentEntryType } from 'astro';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import sharp from 'sharp';
+import { authoringError, bodyProblem, frontmatterProblem, splitArticle } from './authoring-errors';
 import { extensionProblem, sizeProblem } from './images';
 import { slugify } from './slug';
 
@@ -10,25 +13,89 @@ import { slugify } from './slug';
 type GlobOptions = Parameters<typeof glob>[0];
 
 /**
- * The articles' loader: Astro's `glob()` loader, plus a check of each article's lead image before
- * its frontmatter is parsed. Astro resolves `image.src` only later, while bundling, and then fails
- * with "Could not find requested image", naming neither the article nor where it looked; here the
- * article, the field and the resolved path are named, and the photo's size is checked against the
- * site's rules (src/lib/images.ts) before anything is built.
+ * The loader context as Astro hands it to `glob()`: with the entry types (how a `.mdx` file is read
+ * into frontmatter and body), which Astro passes but does not declare in `LoaderContext`.
+ */
+type GlobContext = LoaderContext & { entryTypes?: Map<string, ContentEntryType> };
+
+/**
+ * The articles' loader: Astro's `glob()` loader, plus two checks.
+ * - Each article's source, as it is read (src/lib/authoring-errors.ts): frontmatter YAML that
+ *   fails on an everyday slip (an unquoted ": ", a tab, a quote left open), and MDX slips in the
+ *   body (braces in text, `<` before a letter, a component never closed) fail the build naming
+ *   the file, the line, the field and the fix, where YAML and MDX name only a rule.
+ * - Each article's lead image, before its frontmatter is parsed. Astro resolves `image.src` only
+ *   later, while bundling, and then fails with "Could not find requested image", naming neither
+ *   the article nor where it looked; here the article, the field and the resolved path are
+ *   named, and the photo's size is checked against the site's rules (src/lib/images.ts) before
+ *   anything is built.
  */
 export function articleLoader(options: GlobOptions): Loader {
   const inner = glob(options);
   return {
     name: 'news-articles',
-    load: (context) =>
-      inner.load({
+    load: (context: GlobContext) => {
+      const checked: GlobContext = {
         ...context,
+        entryTypes: withAuthoringChecks(context),
         parseData: async (props) => {
           if (props.filePath) await checkLeadImage(props.filePath, props.data, context.config.root);
           return context.parseData(props);
         },
-      }),
+      };
+      return inner.load(checked);
+    },
   };
+}
+
+/**
+ * The context's entry types with `.mdx` reading through the authoring checks. Fails when Astro
+ * no longer passes them: the checks would otherwise vanish without a word.
+ */
+function withAuthoringChecks(context: GlobContext): Map<string, ContentEntryType> {
+  const mdx = context.entryTypes?.get('.mdx');
+  if (!context.entryTypes || !mdx) {
+    throw new Error(
+      'articleLoader: Astro passed no entry type for .mdx to the loader (LoaderContext.entryTypes), so the authoring checks cannot run. See src/lib/article-loader.ts.',
+    );
+  }
+  const root = fileURLToPath(context.config.root);
+  const checked: ContentEntryType = {
+    ...mdx,
+    async getEntryInfo(params) {
+      const file = relative(root, fileURLToPath(params.fileUrl));
+      const parts = splitArticle(params.contents);
+      let info: Awaited<ReturnType<ContentEntryType['getEntryInfo']>>;
+      try {
+        info = await mdx.getEntryInfo(params);
+      } catch (error) {
+        const mark = yamlErrorLine(error);
+        const problem =
+          mark === undefined || !parts.frontmatter
+            ? undefined
+            : frontmatterProblem(params.contents, parts.frontmatter.firstLine - 1 + mark);
+        throw problem ? authoringError(file, problem) : error;
+      }
+      const problem = bodyProblem(parts.body, parts.bodyLine);
+      if (problem) throw authoringError(file, problem);
+      return info;
+    },
+  };
+  return new Map([...context.entryTypes, ['.mdx', checked]]);
+}
+
+/**
+ * For js-yaml's error (a frontmatter that is not valid YAML), the line where it gave up, counted
+ * from 0 at the opening `---`; undefined for any other error.
+ */
+function yamlErrorLine(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('name' in error) || error.name !== 'YAMLException') {
+    return undefined;
+  }
+  const mark = 'mark' in error ? error.mark : undefined;
+  return typeof mark === 'object' && mark !== null && 'line' in mark && typeof mark.line === 'number'
+    ? mark.line
+    : undefined;
 }
 
 /**

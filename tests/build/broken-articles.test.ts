@@ -29,8 +29,9 @@ function buildWith(fixture: string): PrintedError {
 //   besides the example ("e.g.") in the message;
 // - a frontmatter error (src/schemas/): the example after "e.g." in the field's line; Astro's
 //   own hint there only points to its docs on content schemas;
-// - malformed MDX and a duplicate slug: MDX's and Astro's own words, which name the tag and its
-//   line, or both files and the rule (slugs must be unique).
+// - an everyday YAML or MDX slip (src/lib/authoring-errors.ts): the file, the line and the field
+//   in the message, and the hint shows the line as it should read (or how to close the tag);
+// - a duplicate slug: Astro's own words, which name both files and the rule (slugs must be unique).
 describe('a broken article fails the build with a message naming the file, the field and the fix', () => {
   it('missing-headline.mdx', () => {
     expect(buildWith('missing-headline.mdx')).toMatchInlineSnapshot(`
@@ -99,10 +100,95 @@ describe('a broken article fails the build with a message naming the file, the f
   it('malformed-mdx.mdx', () => {
     expect(buildWith('malformed-mdx.mdx')).toMatchInlineSnapshot(`
       {
+        "hint": "Close it with </PullQuote> before the next blank line, or put <PullQuote …> on a line of its own, with its content on the lines below and </PullQuote> on a line after them. A component without content ends its own tag with /> instead, as in <Tweet … />.",
         "location": "src/content/articles/malformed-mdx.mdx:10:36",
         "message": [
-          "10:36: Expected a closing tag for \`<PullQuote>\` (10:36) before the end of \`paragraph\` (mdx-jsx:unexpected-character)",
+          "src/content/articles/malformed-mdx.mdx, line 10: <PullQuote> starts inside a paragraph and is not closed before the paragraph ends (at the next blank line).",
         ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('yaml-colon-in-value.mdx', () => {
+    expect(buildWith('yaml-colon-in-value.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Put the value in quotes. Line 2 then reads:
+      headline: 'Analysis: Why Baku looks to Jerusalem'",
+        "location": "src/content/articles/yaml-colon-in-value.mdx:2:19",
+        "message": [
+          "src/content/articles/yaml-colon-in-value.mdx, line 2 (headline): YAML reads "Analysis:" as a new key, because the value has ": " in it and is not in quotes.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('yaml-tab-indent.mdx', () => {
+    expect(buildWith('yaml-tab-indent.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Indent with spaces (two for each level). Line 8 then reads:
+      - Israel",
+        "location": "src/content/articles/yaml-tab-indent.mdx:8:1",
+        "message": [
+          "src/content/articles/yaml-tab-indent.mdx, line 8 (tags): the line is indented with a tab, and YAML indents with spaces only.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('yaml-unclosed-quote.mdx', () => {
+    expect(buildWith('yaml-unclosed-quote.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Close the quote at the end of the value. Line 3 then reads:
+      dek: 'Ministers met in Jerusalem ahead of the inauguration.'",
+        "location": "src/content/articles/yaml-unclosed-quote.mdx:3:6",
+        "message": [
+          "src/content/articles/yaml-unclosed-quote.mdx, line 3 (dek): the single quote (') that opens the value is never closed, so YAML reads the lines after it as part of dek.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('mdx-braces-in-text.mdx', () => {
+    expect(buildWith('mdx-braces-in-text.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Write \\{sic} to show the braces, or use square brackets or parentheses instead, as in [sic]. Line 12 then reads:
+      The ministry quoted the [sic] price of the new embassy building.",
+        "location": "src/content/articles/mdx-braces-in-text.mdx:12:25",
+        "message": [
+          "src/content/articles/mdx-braces-in-text.mdx, line 12: MDX reads {sic} as code: braces in text hold a JavaScript expression.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('mdx-less-than-letter.mdx', () => {
+    expect(buildWith('mdx-less-than-letter.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Write &lt; for a less-than sign, or put a space after it (a < b). Line 12 then reads:
+      Turnout was &lt;half of the last vote.",
+        "location": "src/content/articles/mdx-less-than-letter.mdx:12:13",
+        "message": [
+          "src/content/articles/mdx-less-than-letter.mdx, line 12: MDX reads "<half" as the start of a tag: in MDX, < followed by a letter opens a component or an HTML tag.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('mdx-unclosed-component.mdx', () => {
+    expect(buildWith('mdx-unclosed-component.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Close it with </PullQuote> after its content; a component without content ends its own tag with /> instead, as in <Tweet … />.",
+        "location": "src/content/articles/mdx-unclosed-component.mdx:12:1",
+        "message": [
+          "src/content/articles/mdx-unclosed-component.mdx, line 12: <PullQuote> is never closed.",
+        ],
+        "name": "AstroUserError",
       }
     `);
   });
