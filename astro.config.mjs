@@ -60,6 +60,14 @@ export default defineConfig({
     display: 'optional',
     options: { variants: webFontVariants(family) },
   })),
+  vite: {
+    build: {
+      // Astro empties outDir before a build unless told not to. scripts/build.mjs always builds
+      // into a folder of its own, which is either empty or starts with hard links to the last
+      // good build's unchanged pages (scripts/linked-output.mjs): emptying it would throw those away.
+      emptyOutDir: false,
+    },
+  },
   security: {
     // A per-page <meta> Content-Security-Policy with hashes of Astro's own inline styles and
     // scripts: no 'unsafe-inline', no 'unsafe-eval'.

@@ -1,7 +1,7 @@
 // How scripts, tests and the bench start Astro (and the production build): one place for the
 // binary's path, the Node that runs it and the environment it runs in.
 import { spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The project root (the folder holding package.json), with a final slash. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -40,10 +40,12 @@ export function astroEnv(extra = {}, { plain = false } = {}) {
  * The argv that runs Astro's CLI on the Node running us (the project's own Node 24, when started
  * through npm), e.g. `node …/astro.mjs build --outDir x`.
  * @param {string[]} args e.g. ['build', '--outDir', 'x']
+ * @param {{ preload?: string }} [options] preload: a module Node loads first (`--import`), by path
  * @returns {[string, string[]]} the executable and its arguments, for spawn()
  */
-export function astroCommand(args) {
-  return [process.execPath, [ASTRO_BIN, ...args]];
+export function astroCommand(args, { preload } = {}) {
+  const node = preload ? ['--import', pathToFileURL(preload).href] : [];
+  return [process.execPath, [...node, ASTRO_BIN, ...args]];
 }
 
 /**

@@ -1,14 +1,18 @@
-// Builds the site without ever leaving a half-written dist/. Astro writes to a fresh temporary
-// folder, Pagefind indexes that folder for the search page; only when both have succeeded does
+// Builds the site without ever leaving a half-written dist/. Astro writes to a temporary folder of
+// its own, Pagefind indexes that folder for the search page; only when both have succeeded does
 // the folder replace dist/ (two renames on the same file system). A failed build or a failed
-// index leaves the last good dist/ exactly as it was.
+// index leaves the last good dist/ exactly as it was. The folder starts with hard links to the
+// last good build's unchanged pages rather than empty, and never writes through them
+// (scripts/linked-output.mjs).
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { astroCommand, runInherited } from './astro.mjs';
+import { linkPreviousPages, removeStalePages, saveManifest } from './linked-output.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const BREAK_LINKS = fileURLToPath(new URL('break-links.mjs', import.meta.url));
 // The same folder astro.config.mjs names: dist/, or dist-fixtures/ for the example archive;
 // NEWS_OUT_DIR (an absolute path) puts a build elsewhere, as the base-path test does. The
 // temporary folders sit next to it, on the same file system, so the swap is two renames.
@@ -30,10 +34,22 @@ const fail = (why, status = 1) => {
 };
 
 rmSync(next, { recursive: true, force: true });
-const status = runInherited(astroCommand(['build', '--outDir', next, ...process.argv.slice(2)]), {
-  cwd: root,
-});
+// The pages Astro would copy out of its cache start as hard links to dist/'s (scripts/linked-output.mjs);
+// `--force` (render everything again) starts from nothing.
+const force = process.argv.includes('--force');
+const linked = force ? [] : linkPreviousPages({ root, out, next });
+const status = runInherited(
+  astroCommand(['build', '--outDir', next, ...process.argv.slice(2)], { preload: BREAK_LINKS }),
+  { cwd: root, env: linked.length > 0 ? { NEWS_LINKED_OUT_DIR: next } : {} },
+);
 if (status !== 0) fail('Build failed', status ?? 1);
+const stale = removeStalePages({ root, next, linked });
+if (linked.length > 0) {
+  console.log(
+    `${linked.length} unchanged page${linked.length === 1 ? '' : 's'} linked from the last build` +
+      (stale > 0 ? `, ${stale} no longer built removed.` : '.'),
+  );
+}
 
 /**
  * Indexes the built site for /search/ with Pagefind (its binary comes from the npm package
@@ -98,5 +114,6 @@ console.log(`Pagefind indexed ${pages} page${pages === 1 ? '' : 's'} for /search
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(out)) renameSync(out, previous);
 renameSync(next, out);
+saveManifest({ root, out });
 rmSync(previous, { recursive: true, force: true });
 console.log(`${out} now holds the new build.`);
