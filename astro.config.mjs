@@ -66,6 +66,16 @@ export default defineConfig({
       // into a folder of its own, which is either empty or starts with hard links to the last
       // good build's unchanged pages (scripts/linked-output.mjs): emptying it would throw those away.
       emptyOutDir: false,
+      rolldownOptions: {
+        // Rolldown warns once per MDX article that Astro's "use astro:head-inject" directive "may
+        // not be preserved when bundling" (withastro/astro#18087, open): 4,000 identical warnings
+        // at 4,000 articles would bury every other message. Only that warning is dropped.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject'))
+            return;
+          warn(warning);
+        },
+      },
     },
   },
   security: {
