@@ -387,8 +387,9 @@ let current; // the running build, so Ctrl-C can stop it
 /**
  * Runs one build, sampling the memory of its process tree every 100 ms and taking its CPU time. `routeGroup` names the
  * group a built path's render time is added to (e.g. "/cards/x.png" → "cards"); `routeFiles`
- * counts the files of each group.
- * @returns {Promise<{ ok: boolean, ms: number, peakMiB: number | null, cpuMs: number | null, phases: object, routes: object, routeFiles: object, imageLog: object, warnings: number, copied: number, log: string, tail: string[] }>}
+ * counts the files of each group, `routeMedianMs` is the median time of one of its files (which,
+ * unlike the sum, one pause of a busy machine does not move).
+ * @returns {Promise<{ ok: boolean, ms: number, peakMiB: number | null, cpuMs: number | null, phases: object, routes: object, routeFiles: object, routeMedianMs: object, imageLog: object, warnings: number, copied: number, log: string, tail: string[] }>}
  */
 function runBuild({ cwd, command, env, log, routeGroup }) {
   return new Promise((resolve) => {
@@ -397,6 +398,7 @@ function runBuild({ cwd, command, env, log, routeGroup }) {
     const marks = {};
     const routes = {};
     const routeFiles = {};
+    const routeTimes = {}; // every file's time by group, for the medians
     // Astro's image step, from its per-file lines; and the social cards' render time by format.
     const imageLog = {
       made: 0,
@@ -452,6 +454,7 @@ function runBuild({ cwd, command, env, log, routeGroup }) {
         const ms = toMs(route[2], route[3]);
         routes[group] = (routes[group] ?? 0) + ms;
         routeFiles[group] = (routeFiles[group] ?? 0) + 1;
+        (routeTimes[group] ??= []).push(ms);
         const format = imageFormat(route[1]);
         if (group === 'cards' && (format === 'png' || format === 'jpg')) imageLog.cardMs[format] += ms;
       }
@@ -511,6 +514,9 @@ function runBuild({ cwd, command, env, log, routeGroup }) {
             .sort((a, b) => b[1] - a[1]),
         ),
         routeFiles,
+        routeMedianMs: Object.fromEntries(
+          Object.entries(routeTimes).map(([k, times]) => [k, round(median(times), 1)]),
+        ),
         imageLog: {
           ...imageLog,
           fileMs: Object.fromEntries(Object.entries(imageLog.fileMs).map(([k, v]) => [k, Math.round(v)])),
@@ -584,6 +590,13 @@ function buildEnv(cardCache) {
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+const median = (values) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 const round = (x, digits = 2) => (x === null || x === undefined ? null : Number(x.toFixed(digits)));
 const fmtMs = (ms) =>
   ms === null || ms === undefined ? '–' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
@@ -596,6 +609,9 @@ const fmtBytes = (b) =>
         ? `${(b / MiB).toFixed(1)} MiB`
         : `${(b / 1024).toFixed(0)} KiB`;
 const fmtNum = (n) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US'));
+/** A page's time, to a tenth of a millisecond below 10 ms: "2.5 ms". */
+const fmtFileMs = (ms) =>
+  ms === null || ms === undefined ? '–' : ms < 10 ? `${ms.toFixed(1)} ms` : fmtMs(ms);
 const fmtRatio = (r) => (r === null || r === undefined ? '–' : `${r.toFixed(2)}×`);
 const fmtShare = (share) => `${Math.round(share * 1000) / 10}%`;
 /** "12 · 1.4 MiB" */
@@ -703,7 +719,11 @@ function markdown(result) {
  * added up (see ROUTE_GROUP).
  */
 function peopleRoutes(build) {
-  const group = (name) => ({ files: build.routeFiles[name] ?? 0, renderMs: build.routes[name] ?? 0 });
+  const group = (name) => ({
+    files: build.routeFiles[name] ?? 0,
+    renderMs: build.routes[name] ?? 0,
+    medianMs: build.routeMedianMs[name] ?? null,
+  });
   return { authors: group('authors'), corrections: group('corrections') };
 }
 
@@ -720,11 +740,12 @@ function peopleMarkdown(result) {
       : 'Archive: no people and no notices (`--no-people`). ') +
       'Author routes: `/authors/`, each person’s paginated page and their three feeds; corrections routes: ' +
       '`/corrections/` and its three feeds; files, and their render times added up (Astro’s per-page times). ' +
-      'Per file: the render time ÷ the files; in a linear build it stays flat as N grows.',
+      'Per file: the median time of one file (the mean in brackets, which one pause of a busy machine can carry); ' +
+      'in a linear build both stay flat as N grows.',
   );
   lines.push('');
   lines.push(
-    '| N | Build | People | With authors (named) | Corrected (notices) | Author routes | Per file | Corrections routes | Per article (wall / CPU) |',
+    '| N | Build | People | With authors (named) | Corrected (notices) | Author routes | Per author file: median (mean) | Corrections routes | Per article (wall / CPU) |',
   );
   lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --: |');
   for (const b of result.builds) {
@@ -735,7 +756,7 @@ function peopleMarkdown(result) {
     lines.push(
       `| ${fmtNum(b.n)} | ${b.label} | ${c ? fmtNum(c.people) : '–'} | ` +
         `${c ? `${fmtNum(c.withAuthors)} (${fmtNum(c.authorships)})` : '–'} | ${c ? `${fmtNum(c.corrected)} (${fmtNum(c.notices)})` : '–'} | ` +
-        `${routes(authors)} | ${authors.files > 0 ? fmtMs(authors.renderMs / authors.files) : '–'} | ${routes(corrections)} | ` +
+        `${routes(authors)} | ${authors.files > 0 ? `${fmtFileMs(authors.medianMs)} (${fmtFileMs(authors.renderMs / authors.files)})` : '–'} | ${routes(corrections)} | ` +
         `${fmtMs(b.msPerArticle)} / ${fmtMs(b.cpuMsPerArticle)} |`,
     );
   }
@@ -909,6 +930,7 @@ async function main() {
       phases: r.phases,
       routes: r.routes,
       routeFiles: r.routeFiles,
+      routeMedianMs: r.routeMedianMs,
       images,
       warnings: r.warnings,
       copiedFiles: r.copied,
