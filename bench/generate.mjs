@@ -13,9 +13,22 @@
 // was before articles had pictures. Article i has a photo when its draw is below the share, so
 // the photos of a 10% archive are among those of a 20% one.
 //
-// Every name, quote, post and picture in it is invented (no real person is quoted saying anything).
+// People and corrections come from a third stream of each article's own, so they change neither
+// the words nor the pictures: a share of the articles (DEFAULT_AUTHOR_SHARE) names one to three
+// people of a made-up roster in `authors` (the rest stay agency stories), and a small share
+// (DEFAULT_CORRECTION_SHARE) carries a correction or clarification dated after `published`. The
+// roster is one endless seeded list of people, of which an archive of N has the first
+// `rosterSize(N)` (`<slug>.md` files for src/content/authors/); article i names only people among
+// the first `rosterSize(i + 1)`, so it still depends on (i, seed) alone, every archive's articles
+// name only people of its own roster, and a smaller archive's roster is a prefix of a larger one's.
+// With both shares 0 (and no roster: bench/run.mjs --no-people) the archive is byte for byte what
+// it was before people.
 //
-// CLI: node bench/generate.mjs <dir> <n> [seed] [--photo-share 0.2]
+// Every name, quote, post, person and picture in it is invented (no real person is quoted saying
+// anything).
+//
+// CLI: node bench/generate.mjs <dir> <n> [seed] [--photo-share 0.2] [--no-people]
+//      (articles into <dir>/articles/, the roster into <dir>/authors/, as in src/content/)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,6 +39,25 @@ import { mulberry32 } from './prng.mjs';
 export const DEFAULT_PHOTO_SHARE = 0.2;
 /** The share of articles with a photograph that also have a `<Figure>` in the body. */
 export const FIGURE_SHARE = 0.25;
+/** The share of articles that name people in `authors` (one to three); the rest are agency stories. */
+export const DEFAULT_AUTHOR_SHARE = 0.7;
+/** The share of articles with a correction or clarification (now and then two notices). */
+export const DEFAULT_CORRECTION_SHARE = 0.03;
+/** One person on the roster per this many articles … */
+export const ARTICLES_PER_PERSON = 50;
+/** … but never fewer than this many people … */
+export const ROSTER_MIN = 8;
+/** … nor more (a newsroom, not a city: 10,000 articles have 200 people, 4,000 have 80). */
+export const ROSTER_MAX = 200;
+
+/**
+ * How many people the roster of an archive of `n` articles has: one per ARTICLES_PER_PERSON
+ * articles, within ROSTER_MIN … ROSTER_MAX. Never shrinks as `n` grows.
+ * @example rosterSize(4000) // 80
+ */
+export function rosterSize(n) {
+  return Math.min(ROSTER_MAX, Math.max(ROSTER_MIN, Math.floor(n / ARTICLES_PER_PERSON)));
+}
 
 /** A seed for article `index` of archive `seed` (an integer hash, so neighbours are unrelated). */
 function articleSeed(index, seed) {
@@ -314,6 +346,104 @@ const FIGURE_TEXT = {
   },
 };
 
+/**
+ * The roster's names: first × last, shuffled once per seed, person k the k-th pair (so no two
+ * people share a name or a slug). Different from the bylines and the quoted people above.
+ */
+const FIRST_NAMES = [
+  'Adi',
+  'Alon',
+  'Ayelet',
+  'Benjamin',
+  'Chana',
+  'Daniel',
+  'Eitan',
+  'Esther',
+  'Gal',
+  'Hadas',
+  'Ilan',
+  'Karin',
+  'Lior',
+  'Maya',
+  'Nadav',
+  'Orly',
+  'Rafael',
+  'Rivka',
+  'Shira',
+  'Talia',
+  'Uri',
+  'Yael',
+  'Zohar',
+  'Rami',
+];
+const LAST_NAMES = [
+  'Ashkenazi',
+  'Barak',
+  'Ben-Haim',
+  'Carmeli',
+  'Dahan',
+  'Elkayam',
+  'Friedman',
+  'Gabay',
+  'Har-Zion',
+  'Kaplan',
+  'Lavi',
+  'Malka',
+  'Navon',
+  'Ohana',
+  'Portnoy',
+  'Rubin',
+  'Segal',
+  'Tal',
+  'Vaknin',
+  'Weiss',
+  'Yosef',
+  'Zamir',
+  'Avraham',
+  'Stern',
+];
+
+const ROLES = [
+  'Diplomatic correspondent',
+  'Political correspondent',
+  'Economics reporter',
+  'Energy and environment reporter',
+  'Defense correspondent',
+  'Middle East correspondent',
+  'Europe correspondent',
+  'Washington correspondent',
+  'Technology reporter',
+  'Culture writer',
+  'News editor',
+  'Data reporter',
+  'Staff writer',
+];
+
+const BIO_LINES = [
+  '{name} is a made-up reporter for the site’s benchmark, with stories that never happened.',
+  'Before joining, {first} covered {object} from {place}.',
+  '{first} files mostly from {place} and {place2}.',
+  '{first} has written about {object} since {year}.',
+  'Readers can reach {first} through the newsroom in {place}.',
+];
+
+/** What a correction or clarification says: plain sentences, nothing Markdown reads as syntax. */
+const NOTICE_TEXT = {
+  correction: [
+    'An earlier version of this article gave the day of the meeting in {place} as {weekday}; it was held a day earlier.',
+    'An earlier version misspelled the name of an official from {place}.',
+    'An earlier version said that {number} delegations attended; there were more.',
+    'An earlier version of this article placed the ceremony in {place}; it was held in {place2}.',
+    'An earlier version misstated the timetable for {object}.',
+  ],
+  clarification: [
+    'This article now makes clear that the talks in {place} were preliminary.',
+    'This article now says that the figures cover {place} and {place2} together.',
+    'This article has been updated to explain who took part in the meeting in {place}.',
+    'This article now gives the full title of the agreement on {object}.',
+  ],
+};
+
 // ---------------------------------------------------------------------------------------------
 
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -323,7 +453,11 @@ const yaml = (s) => `'${s.replace(/'/g, "''")}'`;
 const pad = (n, width = 2) => String(n).padStart(width, '0');
 
 const FIRST_DAY = Date.UTC(2019, 0, 1);
-const DAYS = Math.round((Date.UTC(2025, 11, 31) - FIRST_DAY) / 86_400_000) + 1;
+const LAST_DAY = Date.UTC(2025, 11, 31);
+const DAYS = Math.round((LAST_DAY - FIRST_DAY) / 86_400_000) + 1;
+const DAY_MS = 86_400_000;
+/** A UTC midnight as the day the site reads it: '2023-03-29'. */
+const isoDay = (day) => `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
 
 /**
  * Picks and fills from one PRNG stream: `fill` replaces the {placeholders} of a template, each
@@ -395,8 +529,137 @@ function makePictures(index, seed, photoShare) {
   return { lead, figure, figureAfter: rand() };
 }
 
-/** One article from its own PRNG stream (and its pictures from another). */
-function makeArticle(index, seed, photoShare) {
+/**
+ * Every first × last name pair of the roster, shuffled by the seed: person k is pair k, so no two
+ * people share a name (or a slug), and the roster of a smaller archive is a prefix of a larger
+ * one's. Made once per seed.
+ */
+const rosterOrders = new Map();
+function rosterOrder(seed) {
+  let order = rosterOrders.get(seed);
+  if (!order) {
+    const rand = mulberry32(articleSeed(0, seed) ^ 0x68e31da4);
+    order = FIRST_NAMES.flatMap((first) => LAST_NAMES.map((last) => ({ first, last })));
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    rosterOrders.set(seed, order);
+  }
+  return order;
+}
+
+/** The slug of person `k` of the roster of `seed`: their name in lower case, hyphenated. */
+function personSlug(k, seed) {
+  const { first, last } = rosterOrder(seed)[k];
+  return `${first} ${last}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+/**
+ * @typedef {{ slug: string, file: string, name: string, source: string }} Person
+ *   a person on the roster: their slug (what articles' `authors` name), their file
+ *   ("<slug>.md", for src/content/authors/), their name, and the file's Markdown
+ */
+
+/**
+ * Person `k` (0-based) of the roster of `seed`: a name, a role, sometimes links of their own
+ * (example.org), and a two- or three-sentence bio, from a PRNG stream of their own.
+ * @returns {Person}
+ */
+export function generatePerson(k, seed = 1) {
+  const order = rosterOrder(seed);
+  if (k >= order.length) throw new Error(`the roster has ${order.length} names; person ${k} has none`);
+  const { first, last } = order[k];
+  const name = `${first} ${last}`;
+  const slug = personSlug(k, seed);
+  const { rand, int, pick, pickDistinct, fill } = writer(mulberry32(articleSeed(k, seed) ^ 0x1b873593));
+  const role = pick(ROLES);
+  const links =
+    rand() < 0.6
+      ? [
+          `https://example.org/people/${slug}`,
+          ...(rand() < 0.4 ? [`https://social.example.org/@${slug.replace(/-/g, '')}`] : []),
+        ]
+      : [];
+  const bio = [BIO_LINES[0], ...pickDistinct(BIO_LINES.slice(1), int(1, 2))].map((line) =>
+    fill(
+      line
+        .replaceAll('{name}', name)
+        .replaceAll('{first}', first)
+        .replace('{year}', String(int(2008, 2020))),
+    ),
+  );
+  const source = [
+    '---',
+    `name: ${yaml(name)}`,
+    `role: ${yaml(role)}`,
+    ...(links.length > 0 ? [`links: [${links.join(', ')}]`] : []),
+    '---',
+    '',
+    bio.join(' '),
+    '',
+  ].join('\n');
+  return { slug, file: `${slug}.md`, name, source };
+}
+
+/**
+ * Writes the roster of an archive of `n` articles into `dir` (created if needed): people
+ * `start` … `rosterSize(n) - 1`, one `<slug>.md` each. Same seed, same bytes.
+ * @param {{ start?: number }} [options] the first person to write (for one who joins a roster)
+ * @returns {{ files: string[], people: number }} the files written; the roster's size
+ */
+export function generateRoster(dir, n, seed = 1, { start = 0 } = {}) {
+  mkdirSync(dir, { recursive: true });
+  const files = [];
+  for (let k = start; k < rosterSize(n); k++) {
+    const person = generatePerson(k, seed);
+    writeFileSync(join(dir, person.file), person.source);
+    files.push(person.file);
+  }
+  return { files, people: rosterSize(n) };
+}
+
+/**
+ * Who article `index` names in `authors` and what notices it carries, from a stream of its own
+ * (so neither its words nor its pictures depend on them): people when its first draw is below
+ * `authorShare`, notices when its second is below `correctionShare` (so the articles with people
+ * at a smaller share are among those at a larger one, as with photographs). One person in 60%,
+ * two in 30%, three in 10%, from the first `rosterSize(index + 1)` of the roster. One notice, or
+ * two in a fifth of the corrected articles; each 1–30 days after the last (published first),
+ * dropped past the archive's last day, so no notice is dated after the build.
+ * @param {number} published the day it was published (UTC midnight, ms)
+ */
+function makePeople(index, seed, published, { authorShare, correctionShare }) {
+  const { rand, int, pick, pickDistinct, fill } = writer(mulberry32(articleSeed(index, seed) ^ 0x27d4eb2f));
+  const named = rand() < authorShare;
+  const corrected = rand() < correctionShare;
+  // Drawn whether or not they are used, so the notices do not depend on the share of people.
+  const roll = rand();
+  const pool = rosterSize(index + 1);
+  const people = pickDistinct(
+    Array.from({ length: pool }, (_, k) => k),
+    Math.min(roll < 0.6 ? 1 : roll < 0.9 ? 2 : 3, pool),
+  );
+  const authors = named ? people.map((k) => personSlug(k, seed)) : [];
+  const notices = [];
+  if (corrected) {
+    const count = rand() < 0.8 ? 1 : 2;
+    let last = published;
+    for (let i = 0; i < count; i++) {
+      const kind = rand() < 0.6 ? 'correction' : 'clarification';
+      const text = fill(pick(NOTICE_TEXT[kind]));
+      last += int(1, 30) * DAY_MS;
+      const asInstant = rand() < 0.3;
+      const time = `T${pad(int(7, 21))}:${pad(int(0, 11) * 5)}:00+03:00`;
+      if (last > LAST_DAY) break;
+      notices.push({ date: `${isoDay(new Date(last))}${asInstant ? time : ''}`, kind, text });
+    }
+  }
+  return { authors, notices };
+}
+
+/** One article from its own PRNG stream (and its pictures and people from two others). */
+function makeArticle(index, seed, { photoShare, authorShare, correctionShare }) {
   const { rand, int, pick, pickDistinct, fill } = writer(mulberry32(articleSeed(index, seed)));
 
   const people = pickDistinct(PEOPLE, 3);
@@ -431,9 +694,13 @@ function makeArticle(index, seed, photoShare) {
 
   const section = pick(SECTIONS);
   const tags = pickDistinct(TAGS, int(2, 4));
-  const byline = pick(BYLINES);
-  const day = new Date(FIRST_DAY + int(0, DAYS - 1) * 86_400_000);
-  const ymd = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+  const agencyByline = pick(BYLINES);
+  const day = new Date(FIRST_DAY + int(0, DAYS - 1) * DAY_MS);
+  const ymd = isoDay(day);
+  const { authors, notices } = makePeople(index, seed, day.getTime(), { authorShare, correctionShare });
+  // The byline is the organisation the people write for ("By Adi Barak, JNS"); an agency story
+  // keeps its own.
+  const byline = authors.length > 0 ? 'JNS' : agencyByline;
   const published = rand() < 0.5 ? ymd : `${ymd}T${pad(int(6, 22))}:${pad(int(0, 11) * 5)}:00+03:00`;
 
   const headline = capitalize(fill(pick(HEADLINES)));
@@ -526,6 +793,17 @@ function makeArticle(index, seed, photoShare) {
     `published: '${published}'`,
     `section: ${section}`,
     `tags: [${tags.map(yaml).join(', ')}]`,
+    ...(authors.length > 0 ? [`authors: [${authors.join(', ')}]`] : []),
+    ...(notices.length > 0
+      ? [
+          'corrections:',
+          ...notices.flatMap((notice) => [
+            `  - date: '${notice.date}'`,
+            `    kind: ${notice.kind}`,
+            `    text: ${yaml(notice.text)}`,
+          ]),
+        ]
+      : []),
     ...image,
     'lang: en',
     '---',
@@ -537,25 +815,39 @@ function makeArticle(index, seed, photoShare) {
   if (lead) files.push({ file: `${slug}/lead.jpg`, role: 'lead', pool: lead.pool });
   if (pictures?.figure)
     files.push({ file: `${slug}/figure.png`, role: 'figure', pool: pictures.figure.pool });
-  return { slug, source, words, pictures: files };
+  return { slug, source, words, pictures: files, authors, notices: notices.length };
 }
 
 /**
  * @typedef {{ file: string, role: 'lead' | 'figure', pool: number }} PictureRef
  *   a picture of an article: its path relative to the archive ("<slug>/lead.jpg"), what it is,
  *   and which of the seed's pictures it copies
- * @typedef {{ slug: string, file: string, source: string, words: number, pictures: PictureRef[] }} Article
+ * @typedef {{ slug: string, file: string, source: string, words: number, pictures: PictureRef[], authors: string[], notices: number }} Article
+ *   `authors`: the slugs it names (none for an agency story); `notices`: its corrections and
+ *   clarifications
+ * @typedef {{ photoShare?: number, authorShare?: number, correctionShare?: number }} Shares
+ *   the shares of articles (0–1) with a lead photograph, with people in `authors`, and with
+ *   notices (defaults: DEFAULT_PHOTO_SHARE, DEFAULT_AUTHOR_SHARE, DEFAULT_CORRECTION_SHARE)
  */
 
 /**
  * Article `index` (0-based) of the archive generated from `seed`: its MDX and which pictures go
- * next to it (written by {@link writeArticle}).
- * @param {{ photoShare?: number }} [options] the share of articles with a lead photograph, 0–1
+ * next to it (written by {@link writeArticle}). The people it names are on the roster of any
+ * archive of more than `index` articles ({@link generateRoster}).
+ * @param {Shares} [options]
  * @returns {Article}
  */
-export function generateArticle(index, seed = 1, { photoShare = DEFAULT_PHOTO_SHARE } = {}) {
-  const { slug, source, words, pictures } = makeArticle(index, seed, photoShare);
-  return { slug, file: `${slug}.mdx`, source, words, pictures };
+export function generateArticle(
+  index,
+  seed = 1,
+  {
+    photoShare = DEFAULT_PHOTO_SHARE,
+    authorShare = DEFAULT_AUTHOR_SHARE,
+    correctionShare = DEFAULT_CORRECTION_SHARE,
+  } = {},
+) {
+  const article = makeArticle(index, seed, { photoShare, authorShare, correctionShare });
+  return { ...article, file: `${article.slug}.mdx` };
 }
 
 /**
@@ -590,25 +882,36 @@ export async function writeArticle(dir, article, seed) {
  * @property {number} withFigure articles with a graphic in the body
  * @property {number} sourceImages picture files written
  * @property {number} sourceBytes their bytes
+ * @property {number} withAuthors articles that name people in `authors`
+ * @property {number} authorships people named, added up over the articles
+ * @property {number} corrected articles with a correction or clarification
+ * @property {number} notices corrections and clarifications, added up
  */
 
 /**
  * Writes articles `start` … `start + n - 1` of the archive generated from `seed` into `dir`
- * (created if needed) as `<slug>.mdx`, with their pictures. Same seed and share, same bytes.
- * @param {{ start?: number, photoShare?: number }} [options]
+ * (created if needed) as `<slug>.mdx`, with their pictures. Same seed and shares, same bytes.
+ * The people they name are written by {@link generateRoster}.
+ * @param {{ start?: number } & Shares} [options]
  * @returns {Promise<ArchiveSummary>}
  */
-export async function generateArchive(
-  dir,
-  n,
-  seed = 1,
-  { start = 0, photoShare = DEFAULT_PHOTO_SHARE } = {},
-) {
+export async function generateArchive(dir, n, seed = 1, { start = 0, ...shares } = {}) {
   mkdirSync(dir, { recursive: true });
   /** @type {ArchiveSummary} */
-  const summary = { files: [], articles: [], withPhoto: 0, withFigure: 0, sourceImages: 0, sourceBytes: 0 };
+  const summary = {
+    files: [],
+    articles: [],
+    withPhoto: 0,
+    withFigure: 0,
+    sourceImages: 0,
+    sourceBytes: 0,
+    withAuthors: 0,
+    authorships: 0,
+    corrected: 0,
+    notices: 0,
+  };
   for (let i = start; i < start + n; i++) {
-    const article = generateArticle(i, seed, { photoShare });
+    const article = generateArticle(i, seed, shares);
     summary.sourceBytes += await writeArticle(dir, article, seed);
     const lead = article.pictures.some((p) => p.role === 'lead');
     const figure = article.pictures.some((p) => p.role === 'figure');
@@ -617,6 +920,10 @@ export async function generateArchive(
     summary.withPhoto += lead ? 1 : 0;
     summary.withFigure += figure ? 1 : 0;
     summary.sourceImages += article.pictures.length;
+    summary.withAuthors += article.authors.length > 0 ? 1 : 0;
+    summary.authorships += article.authors.length;
+    summary.corrected += article.notices > 0 ? 1 : 0;
+    summary.notices += article.notices;
   }
   return summary;
 }
@@ -634,7 +941,7 @@ export function parseShare(text) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const usage = 'usage: node bench/generate.mjs <dir> <n> [seed] [--photo-share 0.2]';
+  const usage = 'usage: node bench/generate.mjs <dir> <n> [seed] [--photo-share 0.2] [--no-people]';
   const args = process.argv.slice(2);
   let photoShare = DEFAULT_PHOTO_SHARE;
   const flag = args.findIndex((a) => a.startsWith('--photo-share'));
@@ -648,18 +955,25 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     photoShare = share;
     args.splice(flag, inline === undefined ? 2 : 1);
   }
+  const noPeople = args.indexOf('--no-people');
+  if (noPeople >= 0) args.splice(noPeople, 1);
   const [dir, n, seed] = args;
   if (!dir || !n || !Number.isInteger(Number(n))) {
     console.error(usage);
     process.exit(2);
   }
   const started = performance.now();
-  const summary = await generateArchive(resolve(dir), Number(n), seed === undefined ? 1 : Number(seed), {
+  const s = seed === undefined ? 1 : Number(seed);
+  const summary = await generateArchive(join(resolve(dir), 'articles'), Number(n), s, {
     photoShare,
+    ...(noPeople >= 0 ? { authorShare: 0, correctionShare: 0 } : {}),
   });
+  const roster = noPeople >= 0 ? { people: 0 } : generateRoster(join(resolve(dir), 'authors'), Number(n), s);
   console.log(
-    `${summary.files.length} articles written to ${resolve(dir)} in ${Math.round(performance.now() - started)} ms: ` +
+    `${summary.files.length} articles written to ${join(resolve(dir), 'articles')} in ${Math.round(performance.now() - started)} ms: ` +
       `${summary.withPhoto} with a photograph, ${summary.withFigure} of them with a graphic too ` +
-      `(${summary.sourceImages} pictures, ${(summary.sourceBytes / 1024 / 1024).toFixed(1)} MiB)`,
+      `(${summary.sourceImages} pictures, ${(summary.sourceBytes / 1024 / 1024).toFixed(1)} MiB); ` +
+      `${summary.withAuthors} naming people (${roster.people} on the roster, in ${join(resolve(dir), 'authors')}), ` +
+      `${summary.corrected} with ${summary.notices} corrections and clarifications`,
   );
 }

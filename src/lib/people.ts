@@ -45,11 +45,22 @@ export function assertAuthorsExist(
 }
 
 /**
+ * Everyone by slug, once per list of authors: every article page and feed item looks its people
+ * up, and a map made per call would cost articles × people, which grows with the square of the
+ * archive when the roster grows with it (as in the bench's, one person per 50 articles).
+ */
+const byIdOf = new WeakMap<readonly Author[], Map<string, Author>>();
+
+/**
  * The people an article names, in byline order. (Every slug is known: `getPublishedArticles`
  * checked them with {@link assertAuthorsExist}.)
  */
 export function authorsOf(article: Pick<Article, 'data'>, authors: readonly Author[]): Author[] {
-  const byId = new Map(authors.map((author) => [author.id, author]));
+  let byId = byIdOf.get(authors);
+  if (!byId) {
+    byId = new Map(authors.map((author) => [author.id, author]));
+    byIdOf.set(authors, byId);
+  }
   return (article.data.authors ?? []).flatMap((slug) => byId.get(slug) ?? []);
 }
 
