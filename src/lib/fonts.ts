@@ -15,12 +15,12 @@
  * (no-break space, « », ·, ©, °, ½…) with × and ÷; ʻ and ʼ; thin and hair spaces and the
  * zero-width joiners; dashes; typographic quotes; † ‡ •; the ellipsis; ‰ ′ ″; ‹ › (pagination);
  * the fraction slash; € and ™. Letters with diacritics (é, ñ, ü…) are not in it: a page that has
- * one draws that letter in the fallback face.
+ * one draws that letter in the fallback face. A character added here costs bytes on every page:
+ * add it, run `npm run fonts:subset`, and mind the byte budget in tests/e2e/performance.spec.ts.
  *
- * ʻ and ʼ (U+02BB–02BC) share their glyphs with ‘ and ’ in these fonts, and FreeType's
- * auto-hinter (Chromium on Linux) places a glyph that a modifier letter maps to differently: without
- * them ’ is drawn a pixel lower than from Fontsource's file. Adding a character here costs bytes on every page: add it, run
- * `npm run fonts:subset`, and check the byte budget in tests/e2e/performance.spec.ts.
+ * ʻ and ʼ (U+02BB–02BC) share their glyphs with ‘ and ’ in these fonts, and FreeType's auto-hinter
+ * (Chromium on Linux) places a glyph that a modifier letter maps to differently: without them ’
+ * is drawn a pixel lower than from Fontsource's whole file.
  */
 export const LATIN_TEXT_RANGE =
   'U+0020-007E,U+00A0-00BF,U+00D7,U+00F7,U+02BB-02BC,U+2009-200D,U+2010-2015,U+2018-201E,U+2020-2022,U+2026,U+2030,U+2032-2033,U+2039-203A,U+2044,U+2060,U+20AC,U+2122,U+FEFF';
@@ -50,6 +50,17 @@ export const LAYOUT_FEATURES = [
   'rclt',
   'rvrn',
 ] as const;
+
+/**
+ * Whether a `unicode-range` value covers a code point.
+ * @example rangeIncludes('U+0020-007E,U+00B7', 0xb7) // true
+ */
+export function rangeIncludes(range: string, codePoint: number): boolean {
+  return range.split(',').some((part) => {
+    const [from = '', to = from] = part.trim().replace(/^U\+/i, '').split('-');
+    return codePoint >= parseInt(from, 16) && codePoint <= parseInt(to, 16);
+  });
+}
 
 /** A font weight the site uses. */
 export type FontWeight = 400 | 700;

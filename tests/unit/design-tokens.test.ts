@@ -9,6 +9,8 @@ import {
   SUBSET_DIR,
   fontFile,
   fontSubsets,
+  LATIN_TEXT_RANGE,
+  rangeIncludes,
   subsetFile,
   webFontVariants,
   type FontSubset,
@@ -45,6 +47,15 @@ describe('fonts', () => {
     expect(fontFile(HEBREW, 400, 'woff')).toBe(
       './node_modules/@fontsource/noto-serif-hebrew/files/noto-serif-hebrew-hebrew-400-normal.woff',
     );
+  });
+
+  it('read a unicode-range as browsers do: single code points and inclusive ranges', () => {
+    expect(rangeIncludes('U+0020-007E,U+00B7', 0x20)).toBe(true);
+    expect(rangeIncludes('U+0020-007E,U+00B7', 0x7e)).toBe(true);
+    expect(rangeIncludes('U+0020-007E,U+00B7', 0xb7)).toBe(true);
+    expect(rangeIncludes('U+0020-007E,U+00B7', 0xb6)).toBe(false);
+    expect(rangeIncludes(LATIN_TEXT_RANGE, '’'.codePointAt(0) ?? 0)).toBe(true);
+    expect(rangeIncludes(LATIN_TEXT_RANGE, 'é'.codePointAt(0) ?? 0)).toBe(false);
   });
 
   it('serve the pages the checked-in WOFF2 subsets', () => {
