@@ -46,12 +46,14 @@ export default defineConfig({
     // that its components name by relative path (<Figure src="./x.png">), imported like ![](./x.png).
     processor: satteri({ mdastPlugins: [wordCountPlugin, localImagesPlugin] }),
   },
-  // Fonts are files from npm packages, served from our own origin: no font CDN, the same glyphs
-  // on every machine. `display: optional` with preloading means a late font is never swapped in,
-  // so text never moves after first paint (CLS 0); on any connection that gets the preload in
-  // time, which is nearly all, readers see the real fonts.
+  // Fonts are files from npm packages, cut to the characters news text needs (src/fonts/) and
+  // served from our own origin: no font CDN, the same glyphs on every machine. `display: optional`
+  // means a late font is never swapped in, so text never moves after first paint (CLS 0).
+  // Preloading them (BaseLayout) is what lets a first view use them at all: Chromium holds the
+  // first frame up to 100 ms for preloaded optional fonts and draws a page whose fonts are not
+  // there by its first frame in the fallbacks; on a slow link (slow 4G) that is the first view.
   // The families, their files and weights are declared once in src/lib/fonts.ts (the social
-  // card draws with the same files).
+  // card draws with Fontsource's whole files of the same families).
   fonts: FONT_FAMILIES.map((family) => ({
     provider: fontProviders.local(),
     name: family.name,

@@ -1,10 +1,27 @@
-// Finds nginx for the deploy-config check (tests/e2e/deploy-nginx.spec.ts), which runs the real
-// server on dist/ with deploy/nginx.conf. We look, in order, at:
+// @ts-check
+// Real nginx with deploy/nginx.conf, for the deploy-config check (tests/e2e/deploy-nginx.spec.ts)
+// and for `npm run audit`, which measures the page as a host that compresses (as any CDN does)
+// serves it. One implementation of finding nginx and starting it on a folder, for both.
+//
+// nginx is found, in order, at:
 //   1. NGINX_PATH, if set (it must exist: a wrong value is an error, not a silent skip);
 //   2. `nginx` on PATH;
 //   3. where packages put it but a normal user's PATH often does not reach (Debian: /usr/sbin).
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 
 const SYSTEM = [
   '/usr/sbin/nginx',
@@ -35,4 +52,167 @@ export function findNginx() {
     .filter(Boolean)
     .map((dir) => join(dir, 'nginx'));
   return [...onPath, ...SYSTEM].find(isExecutable);
+}
+
+/**
+ * A running nginx started by {@link startNginx}.
+ * @typedef {object} RunningNginx
+ * @property {string} origin where it answers, e.g. "http://127.0.0.1:40123"
+ * @property {() => Promise<void>} stop stops it and removes its temporary folder
+ */
+
+/**
+ * Points a server block at a test server: its one `listen` line and its one `root` line (the two
+ * that deploy/nginx.conf marks for users to edit) are replaced. Throws if either is missing or
+ * appears more than once, since then the file no longer matches what README.md tells users.
+ * @param {string} serverBlock the text of deploy/nginx.conf
+ * @param {string} listen e.g. "127.0.0.1:40123"
+ * @param {string} root an absolute folder, e.g. the project's dist/
+ * @returns {string}
+ */
+export function pointServerBlock(serverBlock, listen, root) {
+  let out = serverBlock;
+  for (const [directive, value] of [
+    ['listen', listen],
+    ['root', root],
+  ]) {
+    const line = new RegExp(`^([ \\t]*)${directive}[ \\t][^;\\n]*;`, 'gm');
+    const count = out.match(line)?.length ?? 0;
+    if (count !== 1) {
+      throw new Error(
+        `deploy/nginx.conf: expected exactly one \`${directive} …;\` line (the one marked EDIT), found ${count}`,
+      );
+    }
+    out = out.replace(line, `$1${directive} ${value};`);
+  }
+  return out;
+}
+
+/**
+ * A TCP port nobody listens on right now (the OS picks it), on 127.0.0.1.
+ * @returns {Promise<number>}
+ */
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * Whether something accepts TCP connections on 127.0.0.1:port.
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
+function accepts(port) {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<void>}
+ */
+function exited(child) {
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * Starts the real nginx ({@link findNginx}) with `serverBlock` as the one server in its http {}
+ * context, the way a user's nginx.conf includes sites-enabled/: the machine's mime.types and
+ * default_type, nothing else. Everything nginx writes (pid, logs, temporary files) goes to a
+ * fresh temporary folder, so it needs no root and no /var paths, and runs in the foreground as
+ * our child. Resolves once the port accepts connections; rejects with nginx's error log if it
+ * stops first or does not listen within 10 s.
+ * @param {string} serverBlock a `server { … }` block, e.g. deploy/nginx.conf
+ * @param {string} root the folder to serve (replaces the block's `root` line)
+ * @returns {Promise<RunningNginx>}
+ */
+export async function startNginx(serverBlock, root) {
+  const binary = findNginx();
+  if (!binary) {
+    throw new Error('No nginx found: run `node scripts/ensure-test-tools.mjs`, or set NGINX_PATH');
+  }
+  // The build's own settings: where its mime.types lives, and which modules it lacks (a
+  // *_temp_path directive of a module that is not built in is a configuration error).
+  const build = spawnSync(binary, ['-V'], { encoding: 'utf8' }).stderr;
+  const confPath =
+    /--conf-path=(\S+)/.exec(build)?.[1] ??
+    `${/--prefix=(\S+)/.exec(build)?.[1] ?? '/usr/local/nginx'}/conf/nginx.conf`;
+  const mimeTypes = join(dirname(confPath), 'mime.types');
+  if (!existsSync(mimeTypes)) throw new Error(`${binary}: no mime.types beside ${confPath}`);
+  const tempPaths = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .filter((module) => module === 'client_body' || !build.includes(`--without-http_${module}_module`))
+    .map((module) => `${module}_temp_path ${module}_temp;`);
+
+  const port = await freePort();
+  const server = pointServerBlock(serverBlock, `127.0.0.1:${port}`, root);
+
+  const dir = mkdtempSync(join(tmpdir(), 'nginx-test-'));
+  // Run as root (a CI container), nginx's workers drop to an unprivileged user that must reach
+  // the folder nginx made for temporary files.
+  chmodSync(dir, 0o755);
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(
+    conf,
+    [
+      'daemon off;',
+      'worker_processes 1;',
+      `pid ${join(dir, 'nginx.pid')};`,
+      `error_log ${join(dir, 'error.log')} warn;`,
+      'events { worker_connections 64; }',
+      'http {',
+      `include ${mimeTypes};`,
+      'default_type application/octet-stream;',
+      `access_log ${join(dir, 'access.log')};`,
+      ...tempPaths,
+      server,
+      '}',
+      '',
+    ].join('\n'),
+  );
+
+  // -p: relative paths (the temporary files) are under dir; -e: nginx's start-up log too, which
+  // otherwise opens the compiled-in /var/log path before reading the configuration.
+  const child = spawn(binary, ['-p', `${dir}/`, '-e', join(dir, 'error.log'), '-c', conf], {
+    stdio: 'ignore', // everything it says goes to the error log
+  });
+  let spawnError = '';
+  child.once('error', (error) => (spawnError = `${binary}: ${error.message}\n`));
+  const errorLog = () =>
+    existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '';
+  const stop = async () => {
+    // SIGTERM: nginx's fast shutdown. The master takes its workers with it.
+    // A child that never started (spawnError) never exits either.
+    if (!spawnError && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited(child);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 10_000;
+  while (!(await accepts(port))) {
+    if (spawnError || child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+      const log = spawnError + errorLog();
+      await stop();
+      throw new Error(`nginx did not start on port ${port}:\n${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { origin: `http://127.0.0.1:${port}`, stop };
 }

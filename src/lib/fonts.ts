@@ -1,14 +1,66 @@
 /**
  * The site's typefaces, declared once: astro.config.mjs serves them as web fonts (WOFF2, through
- * Astro's Fonts API) and the social card draws with the same files (WOFF, which satori reads).
+ * Astro's Fonts API) and the social card draws with the same families (WOFF, which satori reads).
  * All come from `@fontsource` packages, so every machine renders the same glyphs.
+ *
+ * The pages load subsets of Fontsource's files cut to the characters news text needs (below),
+ * checked in under src/fonts/ and made by `npm run fonts:subset` (scripts/subset-fonts.mjs), which
+ * records in src/fonts/subsets.json what each was made from; tests/unit/design-tokens.test.ts
+ * fails when that no longer matches this file or the installed Fontsource files. The card keeps
+ * Fontsource's whole Latin and Hebrew files: headlines may hold any character.
  */
 
-/** Latin letters, punctuation and symbols (Fontsource's "latin" subset range). */
-export const LATIN_RANGE =
-  'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
-/** Hebrew letters and marks (Fontsource's "hebrew" subset range). */
-export const HEBREW_RANGE = 'U+0307-0308,U+0590-05FF,U+200C-2010,U+20AA,U+25CC,U+FB1D-FB4F';
+/**
+ * The characters the Latin faces carry on the pages: Basic Latin; Latin-1 punctuation and symbols
+ * (no-break space, « », ·, ©, °, ½…) with × and ÷; ʻ and ʼ; thin and hair spaces and the
+ * zero-width joiners; dashes; typographic quotes; † ‡ •; the ellipsis; ‰ ′ ″; ‹ › (pagination);
+ * the fraction slash; € and ™. Letters with diacritics (é, ñ, ü…) are not in it: a page that has
+ * one draws that letter in the fallback face. A character added here costs bytes on every page:
+ * add it, run `npm run fonts:subset`, and mind the byte budget in tests/e2e/performance.spec.ts.
+ *
+ * ʻ and ʼ (U+02BB–02BC) share their glyphs with ‘ and ’ in these fonts, and FreeType's auto-hinter
+ * (Chromium on Linux) places a glyph that a modifier letter maps to differently: without them ’
+ * is drawn a pixel lower than from Fontsource's whole file.
+ */
+export const LATIN_TEXT_RANGE =
+  'U+0020-007E,U+00A0-00BF,U+00D7,U+00F7,U+02BB-02BC,U+2009-200D,U+2010-2015,U+2018-201E,U+2020-2022,U+2026,U+2030,U+2032-2033,U+2039-203A,U+2044,U+2060,U+20AC,U+2122,U+FEFF';
+/**
+ * The characters the Hebrew face carries: the 27 letters (finals included), maqaf, paseq, sof
+ * pasuq, nun hafukha, geresh and gershayim. No points or cantillation marks: names in posts are
+ * written without them.
+ */
+export const HEBREW_LETTERS_RANGE = 'U+05BE,U+05C0,U+05C3,U+05C6,U+05D0-05EA,U+05F3-05F4';
+
+/**
+ * The OpenType features the subsets keep: those browsers apply to text by default (composition,
+ * local forms, marks, kerning, standard and contextual ligatures, variation selection). The
+ * others in Fontsource's files (fractions, numerators, tabular and proportional figures) are
+ * never switched on by the site's CSS, so their glyphs are left out.
+ */
+export const LAYOUT_FEATURES = [
+  'ccmp',
+  'locl',
+  'mark',
+  'mkmk',
+  'kern',
+  'liga',
+  'calt',
+  'clig',
+  'rlig',
+  'rclt',
+  'rvrn',
+] as const;
+
+/**
+ * Whether a `unicode-range` value covers a code point.
+ * @example rangeIncludes('U+0020-007E,U+00B7', 0xb7) // true
+ */
+export function rangeIncludes(range: string, codePoint: number): boolean {
+  return range.split(',').some((part) => {
+    const [from = '', to = from] = part.trim().replace(/^U\+/i, '').split('-');
+    return codePoint >= parseInt(from, 16) && codePoint <= parseInt(to, 16);
+  });
+}
 
 /** A font weight the site uses. */
 export type FontWeight = 400 | 700;
@@ -23,9 +75,9 @@ export interface FontFamily {
   readonly fallbacks: readonly string[];
   /** The `@fontsource/<package>` it comes from, e.g. "source-serif-4". */
   readonly package: string;
-  /** The Fontsource subset file used, e.g. "latin": pages need only these glyphs. */
+  /** The Fontsource subset file the page subset and the card are made from, e.g. "latin". */
   readonly subset: 'latin' | 'hebrew';
-  /** The characters the subset covers (the @font-face `unicode-range`). */
+  /** The characters the pages' subset covers (the @font-face `unicode-range`, and what it is cut to). */
   readonly unicodeRange: string;
   /** The weights the pages use (the card may use others of the same files); at least one. */
   readonly weights: readonly [FontWeight, ...FontWeight[]];
@@ -38,7 +90,7 @@ export const SERIF = {
   fallbacks: ['serif'],
   package: 'source-serif-4',
   subset: 'latin',
-  unicodeRange: LATIN_RANGE,
+  unicodeRange: LATIN_TEXT_RANGE,
   weights: [400, 700],
 } as const satisfies FontFamily;
 
@@ -49,12 +101,12 @@ export const SANS = {
   fallbacks: ['sans-serif'],
   package: 'source-sans-3',
   subset: 'latin',
-  unicodeRange: LATIN_RANGE,
+  unicodeRange: LATIN_TEXT_RANGE,
   weights: [400],
 } as const satisfies FontFamily;
 
 /**
- * Noto Serif Hebrew: Hebrew letters only (its subset has no Latin), listed before the serif
+ * Noto Serif Hebrew: Hebrew letters only (no Latin in it), listed before the serif
  * stack wherever Hebrew may appear, so Latin letters fall through to Source Serif 4. No generic
  * fallbacks, for the same reason.
  */
@@ -64,7 +116,7 @@ export const HEBREW = {
   fallbacks: [],
   package: 'noto-serif-hebrew',
   subset: 'hebrew',
-  unicodeRange: HEBREW_RANGE,
+  unicodeRange: HEBREW_LETTERS_RANGE,
   weights: [700],
 } as const satisfies FontFamily;
 
@@ -72,11 +124,24 @@ export const HEBREW = {
 export const FONT_FAMILIES: readonly FontFamily[] = [SERIF, SANS, HEBREW];
 
 /**
- * The project-relative path of a family's file at a weight, in a format.
+ * The project-relative path of a family's whole Fontsource file at a weight, in a format: what the
+ * social card draws with (WOFF) and what the pages' subset is cut from (WOFF2).
  * @example fontFile(SERIF, 700, 'woff2') // './node_modules/@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff2'
  */
 export function fontFile(family: FontFamily, weight: FontWeight, format: 'woff2' | 'woff'): string {
   return `./node_modules/@fontsource/${family.package}/files/${family.package}-${family.subset}-${weight}-normal.${format}`;
+}
+
+/** The folder of the pages' font subsets and their record (subsets.json), from the project root. */
+export const SUBSET_DIR = './src/fonts';
+
+/**
+ * The project-relative path of the pages' WOFF2 subset of a family at a weight (checked in, made
+ * by `npm run fonts:subset`).
+ * @example subsetFile(SERIF, 700) // './src/fonts/source-serif-4-700.woff2'
+ */
+export function subsetFile(family: FontFamily, weight: FontWeight): string {
+  return `${SUBSET_DIR}/${family.package}-${weight}.woff2`;
 }
 
 /** One file of a family as Astro's local font provider takes it (`fonts[].options.variants`). */
@@ -88,16 +153,43 @@ export interface WebFontVariant {
 }
 
 /**
- * The WOFF2 files of a family, one per weight the pages use, for astro.config.mjs.
- * @example webFontVariants(SANS) // [{ weight: 400, style: 'normal', unicodeRange: [LATIN_RANGE], src: ['./node_modules/…/source-sans-3-latin-400-normal.woff2'] }]
+ * The WOFF2 subsets of a family, one per weight the pages use, for astro.config.mjs.
+ * @example webFontVariants(SANS) // [{ weight: 400, style: 'normal', unicodeRange: [LATIN_TEXT_RANGE], src: ['./src/fonts/source-sans-3-400.woff2'] }]
  */
 export function webFontVariants(family: FontFamily): [WebFontVariant, ...WebFontVariant[]] {
   const variant = (weight: FontWeight): WebFontVariant => ({
     weight,
     style: 'normal',
     unicodeRange: [family.unicodeRange],
-    src: [fontFile(family, weight, 'woff2')],
+    src: [subsetFile(family, weight)],
   });
   const [first, ...rest] = family.weights;
   return [variant(first), ...rest.map(variant)];
+}
+
+/** One WOFF2 subset the pages load: what it is cut from, to which characters and features. */
+export interface FontSubset {
+  /** The checked-in subset, e.g. "./src/fonts/source-serif-4-700.woff2". */
+  readonly file: string;
+  /** The whole Fontsource WOFF2 it is cut from. */
+  readonly source: string;
+  /** The characters it keeps, as a `unicode-range`. */
+  readonly unicodes: string;
+  /** The OpenType features it keeps. */
+  readonly layoutFeatures: readonly string[];
+}
+
+/**
+ * Every subset the pages load, one per family and weight: what scripts/subset-fonts.mjs makes and
+ * what tests/unit/design-tokens.test.ts holds src/fonts/subsets.json against.
+ */
+export function fontSubsets(): FontSubset[] {
+  return FONT_FAMILIES.flatMap((family) =>
+    family.weights.map((weight) => ({
+      file: subsetFile(family, weight),
+      source: fontFile(family, weight, 'woff2'),
+      unicodes: family.unicodeRange,
+      layoutFeatures: [...LAYOUT_FEATURES],
+    })),
+  );
 }

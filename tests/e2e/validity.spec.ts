@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { parseHTML } from 'linkedom';
+import { FONT_FAMILIES, rangeIncludes } from '../../src/lib/fonts';
 import { findBrokenLinks, listFiles } from '../helpers/dist';
 import { ARTICLE_ID, builtFile, paths, siteUrl } from '../helpers/site';
 
@@ -144,6 +145,32 @@ test.describe('validity of the built site', () => {
 
   test('every link and asset on the site’s own origin resolves to a built file', () => {
     expect(findBrokenLinks(DIST, siteUrl(paths.home()))).toEqual([]);
+  });
+
+  test('every character of every page’s text is one the site’s fonts carry', () => {
+    // The pages' fonts are subsets (src/lib/fonts.ts): a character outside them would be drawn
+    // in a fallback face, in the middle of a word. Checked on the site and the example archive.
+    const ranges = FONT_FAMILIES.map((family) => family.unicodeRange);
+    const outside = new Map<string, Set<string>>();
+    for (const dist of [DIST, FIXTURES_DIST]) {
+      for (const file of listFiles(dist).filter((f) => f.endsWith('.html'))) {
+        const { document } = parseHTML(readFileSync(dist + file, 'utf8'));
+        for (const hidden of document.querySelectorAll('script, style, template')) hidden.remove();
+        for (const char of document.body?.textContent ?? '') {
+          const codePoint = char.codePointAt(0) ?? 0;
+          if (/\s/.test(char) || ranges.some((range) => rangeIncludes(range, codePoint))) continue;
+          const name = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} ${char}`;
+          outside.set(
+            name,
+            (outside.get(name) ?? new Set()).add(`${dist === DIST ? 'dist' : 'dist-fixtures'}/${file}`),
+          );
+        }
+      }
+    }
+    expect(
+      [...outside].map(([char, files]) => `${char} in ${[...files].slice(0, 3).join(', ')}`),
+      'add each to LATIN_TEXT_RANGE or HEBREW_LETTERS_RANGE in src/lib/fonts.ts, run `npm run fonts:subset`',
+    ).toEqual([]);
   });
 
   test('the link check finds a broken link (it can fail)', () => {
