@@ -1,6 +1,6 @@
 /**
  * The site's typefaces, declared once: astro.config.mjs serves them as web fonts (WOFF2, through
- * Astro's Fonts API) and the social card draws with the same files (WOFF, which satori reads).
+ * Astro's Fonts API) and the social card draws with the same files (as WOFF, see card-draw.ts).
  * All come from `@fontsource` packages, so every machine renders the same glyphs.
  */
 
