@@ -1,20 +1,36 @@
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as designTokens from '../../src/lib/design-tokens';
+import { cardColours } from '../../src/lib/design-tokens';
+import type * as fonts from '../../src/lib/fonts';
 import {
   CARD_HEIGHT,
+  CARD_VERSION,
   CARD_WIDTH,
+  prepareSocialCards,
   renderSocialCard,
   socialCard,
   socialCardCacheDir,
   socialCardHash,
+  socialCardKey,
   type SocialCardInput,
 } from '../../src/lib/social-card';
 
-/** A real render takes a few hundred milliseconds, more while fonts and the layout engine load. */
+/** A render takes a few milliseconds, more while the fonts load. */
 const RENDER_TIMEOUT = 30_000;
 
+/**
+ * What a card may weigh: the issue's budget for a text card (the real article's is about 18 kB,
+ * an indexed-colour PNG; drawn as a full-colour PNG it was 57 kB), and the site's 60 KB for a
+ * photo card.
+ */
+const TEXT_CARD_BUDGET = 25_000;
+const PHOTO_CARD_BUDGET = 60_000;
+
+/** The real article's card. */
 const article: SocialCardInput = {
   headline: 'Azerbaijan opens embassy in Israel',
   dek: 'The two nations’ foreign ministers met in Jerusalem ahead of the legation’s inauguration.',
@@ -23,13 +39,80 @@ const article: SocialCardInput = {
   siteTitle: 'JNS Wire',
 };
 
-/** Width and height from a PNG's IHDR chunk, after checking the signature: no image library needed. */
-function pngSize(png: Uint8Array): { width: number; height: number } {
+/** The example archive's lead photograph. */
+const PHOTO = {
+  file: join(process.cwd(), 'tests/fixtures/archive/fixture-harvest-festival/lead.jpg'),
+  position: 'bottom',
+  credit: 'Miriam Levi/JNS',
+};
+
+/** Width, height and colour type from a PNG's IHDR chunk, after checking the signature: no image library needed. */
+function pngHeader(png: Uint8Array): { width: number; height: number; colourType: number } {
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  // The first chunk: 4-byte length (13), type "IHDR", then width and height, big-endian.
+  // The first chunk: 4-byte length (13), type "IHDR", then width and height, big-endian, bit
+  // depth and colour type (3: indexed, a palette).
   expect(new TextDecoder().decode(png.subarray(12, 16))).toBe('IHDR');
-  return { width: view.getUint32(16), height: view.getUint32(20) };
+  return { width: view.getUint32(16), height: view.getUint32(20), colourType: view.getUint8(25) };
+}
+const pngSize = (png: Uint8Array) => {
+  const { width, height } = pngHeader(png);
+  return { width, height };
+};
+
+/** Width and height from a JPEG's first start-of-frame marker, after checking the signature. */
+function jpegSize(jpeg: Uint8Array): { width: number; height: number } {
+  expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  const view = new DataView(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength);
+  for (let at = 2; at < jpeg.length;) {
+    const marker = view.getUint16(at);
+    // SOF0–SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xffc0 && marker <= 0xffcf && ![0xffc4, 0xffc8, 0xffcc].includes(marker)) {
+      return { height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
+    }
+    at += 2 + view.getUint16(at + 2);
+  }
+  throw new Error('no start-of-frame marker in the JPEG');
+}
+
+/** A card's pixels as greys (0 black … 255 white), row by row. */
+async function greys(png: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await sharp(png).greyscale().raw().toBuffer());
+}
+
+/** The box around the dark pixels (text on the paper) within rows `top` to `bottom`. */
+function inkBox(pixels: Uint8Array, top: number, bottom: number) {
+  let left = CARD_WIDTH;
+  let right = -1;
+  let count = 0;
+  for (let y = top; y < bottom; y++) {
+    for (let x = 0; x < CARD_WIDTH; x++) {
+      if ((pixels[y * CARD_WIDTH + x] ?? 255) < 128) {
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+        count++;
+      }
+    }
+  }
+  return { left, right, count };
+}
+
+/** Mean absolute difference of two cards' greys over columns `left`…`right` of rows `top`…`bottom`. */
+function meanDifference(
+  a: Uint8Array,
+  b: Uint8Array,
+  box: { left: number; right: number },
+  rows: [number, number],
+) {
+  let sum = 0;
+  let n = 0;
+  for (let y = rows[0]; y < rows[1]; y++) {
+    for (let x = box.left; x <= box.right; x++) {
+      sum += Math.abs((a[y * CARD_WIDTH + x] ?? 0) - (b[y * CARD_WIDTH + x] ?? 0));
+      n++;
+    }
+  }
+  return sum / n;
 }
 
 /** The real renderer, counting its calls: a cache hit must not call it. */
@@ -44,31 +127,57 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(cacheDir, { recursive: true, force: true });
   vi.unstubAllEnvs();
+  vi.doUnmock('../../src/lib/design-tokens');
+  vi.doUnmock('../../src/lib/fonts');
+  vi.resetModules();
 });
 
 describe('renderSocialCard', () => {
   it(
-    'draws a 1200×630 PNG',
+    'draws the real article as a 1200×630 PNG in indexed colour, within the budget',
     async () => {
       const png = await renderSocialCard(article);
-      expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+      expect(pngHeader(png)).toEqual({ width: 1200, height: 630, colourType: 3 });
       expect([CARD_WIDTH, CARD_HEIGHT]).toEqual([1200, 630]);
+      expect(png.length).toBeLessThanOrEqual(TEXT_CARD_BUDGET);
     },
     RENDER_TIMEOUT,
   );
 
   it(
-    'draws Hebrew with real glyphs',
+    'cuts a photo card from the lead photograph: a 1200×630 JPEG, within the budget',
     async () => {
-      // Two names of the same shape (three letters, a space, three letters), so layout and bidi
-      // are the same. Without a Hebrew font every letter is the same "missing glyph" box and the two
-      // PNGs are byte for byte equal (checked once by taking the Hebrew font out); drawn with real
-      // glyphs, they differ.
-      const guest = ' hosts his Azerbaijani guest';
-      const hebrew = await renderSocialCard({ ...article, headline: `אלי כהן${guest}` });
-      const other = await renderSocialCard({ ...article, headline: `בגד שטף${guest}` });
-      expect(pngSize(hebrew)).toEqual({ width: 1200, height: 630 });
-      expect(Buffer.from(hebrew).equals(Buffer.from(other))).toBe(false);
+      const jpeg = await renderSocialCard({ ...article, photo: PHOTO });
+      expect(jpegSize(jpeg)).toEqual({ width: 1200, height: 630 });
+      expect(jpeg.length).toBeLessThanOrEqual(PHOTO_CARD_BUDGET);
+    },
+    RENDER_TIMEOUT,
+  );
+
+  it(
+    'draws Hebrew with its own glyphs, right to left',
+    async () => {
+      // Three headlines of the same length class, so they are set at the same size in the same
+      // place. "אלי כהן" (Eli Cohen) is read right to left: its first word, אלי, stands on the
+      // right, so the word at the left edge is כהן, drawn exactly as כהן alone is.
+      const name = await greys(await renderSocialCard({ ...article, headline: 'אלי כהן' }));
+      const cohen = await greys(await renderSocialCard({ ...article, headline: 'כהן' }));
+      const eli = await greys(await renderSocialCard({ ...article, headline: 'אלי' }));
+      // The headline's line: below the section label (rows 211–226), above the dek (from 368).
+      const rows: [number, number] = [240, 355];
+      const word = inkBox(cohen, ...rows);
+      // At the text column's left edge (80 px), give or take the glyph's side bearing.
+      expect(word.left).toBeGreaterThanOrEqual(80);
+      expect(word.left).toBeLessThan(90);
+      expect(word.count).toBeGreaterThan(1500); // glyphs, not a hairline or nothing
+      // The left word of the name is כהן, pixel for pixel (mean difference under 1 of 255) …
+      expect(meanDifference(name, cohen, word, rows)).toBeLessThan(1);
+      // … and not אלי, nor the same box drawn for every missing glyph.
+      expect(meanDifference(eli, cohen, word, rows)).toBeGreaterThan(20);
+      // Both words are there: the name is wider than either word.
+      expect(inkBox(name, ...rows).right).toBeGreaterThan(
+        Math.max(word.right, inkBox(eli, ...rows).right) + 40,
+      );
     },
     RENDER_TIMEOUT,
   );
@@ -86,6 +195,18 @@ describe('renderSocialCard', () => {
     },
     RENDER_TIMEOUT,
   );
+
+  it(
+    'names the card and the photograph when the photograph cannot be read',
+    async () => {
+      const file = join(cacheDir, 'not-a-photo.jpg');
+      await writeFile(file, 'not a JPEG');
+      await expect(renderSocialCard({ ...article, photo: { ...PHOTO, file } })).rejects.toThrow(
+        `social card "Azerbaijan opens embassy in Israel" (from the photograph ${file}) could not be drawn: `,
+      );
+    },
+    RENDER_TIMEOUT,
+  );
 });
 
 describe('socialCardHash', () => {
@@ -99,12 +220,63 @@ describe('socialCardHash', () => {
     expect(socialCardHash({ ...article, section: 'Israel' })).not.toBe(hash);
     expect(socialCardHash({ ...article, date: 'March 30, 2023' })).not.toBe(hash);
     expect(socialCardHash({ ...article, siteTitle: 'Another Wire' })).not.toBe(hash);
+    expect(socialCardHash({ ...article, photo: PHOTO })).not.toBe(hash);
+    expect(socialCardHash({ ...article, photo: { ...PHOTO, position: 'top' } })).not.toBe(
+      socialCardHash({ ...article, photo: PHOTO }),
+    );
   });
 
   it('does not confuse text moved between fields', () => {
     const a = socialCardHash({ ...article, headline: 'A', dek: 'B C' });
     const b = socialCardHash({ ...article, headline: 'A B', dek: 'C' });
     expect(a).not.toBe(b);
+  });
+
+  it('keys the design version, the renderers’ versions, the font files and the colours of global.css', () => {
+    const key: unknown = JSON.parse(socialCardKey(article));
+    const tokens = cardColours();
+    expect(key).toMatchObject({
+      version: CARD_VERSION,
+      renderers: {
+        '@takumi-rs/core': expect.stringMatching(/^\d+\.\d+\.\d+/),
+        sharp: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      },
+      fonts: expect.stringMatching(/^[0-9a-f]{64}$/),
+      colours: {
+        paper: tokens['--color-bg'],
+        ink: tokens['--color-text'],
+        muted: tokens['--color-muted'],
+        rule: tokens['--color-rule'],
+        accent: tokens['--color-accent'],
+      },
+    });
+  });
+
+  it('changes when a colour token of global.css changes', async () => {
+    const before = socialCardHash(article);
+    vi.resetModules();
+    vi.doMock('../../src/lib/design-tokens', async (importOriginal) => {
+      const real = await importOriginal<typeof designTokens>();
+      return { ...real, cardColours: () => ({ ...real.cardColours(), '--color-accent': '#000000' }) };
+    });
+    const { socialCardHash: hashWithOtherColours } = await import('../../src/lib/social-card');
+    expect(hashWithOtherColours(article)).not.toBe(before);
+  });
+
+  it('changes when a font file changes', async () => {
+    const before = socialCardHash(article);
+    vi.resetModules();
+    vi.doMock('../../src/lib/fonts', async (importOriginal) => {
+      const real = await importOriginal<typeof fonts>();
+      // The bold serif's file swapped for the regular one: other bytes under the same name.
+      return {
+        ...real,
+        fontFile: (...[family, , format]: Parameters<typeof real.fontFile>) =>
+          real.fontFile(family, 400, format),
+      };
+    });
+    const { socialCardHash: hashWithOtherFonts } = await import('../../src/lib/social-card');
+    expect(hashWithOtherFonts(article)).not.toBe(before);
   });
 });
 
@@ -170,4 +342,83 @@ describe('socialCard (cached)', () => {
     vi.stubEnv('NEWS_CARD_CACHE_DIR', undefined);
     expect(socialCardCacheDir()).toBe(join(process.cwd(), 'node_modules/.cache/news-cards/'));
   });
+});
+
+describe('prepareSocialCards (drawing ahead)', () => {
+  const photoCard = { ...article, photo: PHOTO };
+
+  it(
+    'draws the cards into the cache before their pages ask, and the pages then draw nothing',
+    async () => {
+      const render = countingRenderer();
+      prepareSocialCards([article, photoCard], { cacheDir, render });
+      // Nothing asked for a card yet: both are drawn all the same, each once.
+      await vi.waitFor(async () => expect(await readdir(cacheDir)).toHaveLength(2), {
+        timeout: RENDER_TIMEOUT,
+      });
+      expect(render).toHaveBeenCalledTimes(2);
+      expect((await readdir(cacheDir)).sort()).toEqual(
+        [`${socialCardHash(article)}.png`, `${socialCardHash(photoCard)}.jpg`].sort(),
+      );
+
+      const png = await socialCard(article, { cacheDir, render });
+      const jpeg = await socialCard(photoCard, { cacheDir, render });
+      expect(render).toHaveBeenCalledTimes(2);
+      expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+      expect(jpegSize(jpeg)).toEqual({ width: 1200, height: 630 });
+      expect(Buffer.from(png).equals(await readFile(join(cacheDir, `${socialCardHash(article)}.png`)))).toBe(
+        true,
+      );
+    },
+    RENDER_TIMEOUT,
+  );
+
+  it(
+    'draws a card once when its page asks while it is still being drawn, or before its turn',
+    async () => {
+      const render = countingRenderer();
+      const cards = [1, 2, 3].map((n) => ({ ...article, headline: `${article.headline} (${n})` }));
+      prepareSocialCards(cards, { cacheDir, render });
+      // The last one is asked for first: its page starts it rather than wait for its turn.
+      const pngs = await Promise.all(
+        [...cards].reverse().map((card) => socialCard(card, { cacheDir, render })),
+      );
+      await vi.waitFor(async () => expect(await readdir(cacheDir)).toHaveLength(3), {
+        timeout: RENDER_TIMEOUT,
+      });
+      expect(render).toHaveBeenCalledTimes(3);
+      for (const png of pngs) expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    },
+    RENDER_TIMEOUT,
+  );
+
+  it(
+    'leaves a cached card as it is',
+    async () => {
+      await socialCard(article, { cacheDir });
+      const render = countingRenderer();
+      prepareSocialCards([article], { cacheDir, render });
+      expect(Buffer.from(await socialCard(article, { cacheDir, render })).length).toBeGreaterThan(0);
+      expect(render).not.toHaveBeenCalled();
+    },
+    RENDER_TIMEOUT,
+  );
+
+  it(
+    'fails the card’s page with the error of a card that could not be drawn ahead',
+    async () => {
+      const broken = { ...article, headline: 'A card that cannot be drawn' };
+      const render = vi.fn(() =>
+        Promise.reject(new Error('social card "A card that cannot be drawn": broken')),
+      );
+      prepareSocialCards([broken], { cacheDir, render });
+      await vi.waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+      await expect(socialCard(broken, { cacheDir, render })).rejects.toThrow(
+        'social card "A card that cannot be drawn": broken',
+      );
+      expect(render).toHaveBeenCalledTimes(1); // its error, not a second try
+      expect(await readdir(cacheDir)).toEqual([]); // nothing half-written
+    },
+    RENDER_TIMEOUT,
+  );
 });

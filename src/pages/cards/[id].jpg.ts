@@ -3,11 +3,13 @@ import { getPublishedArticles } from '../../lib/articles';
 import { withCacheKeys } from '../../lib/cache-key';
 import { socialCardOf } from '../../lib/card-ref';
 import { cardInput } from '../../lib/card-input';
-import { socialCard } from '../../lib/social-card';
+import { prepareSocialCards, socialCard } from '../../lib/social-card';
 
 /** One card per published article with a lead photograph (the others: ./[id].png.ts). */
 export const getStaticPaths = (async () => {
   const articles = (await getPublishedArticles()).filter((article) => socialCardOf(article).format === 'jpg');
+  // Drawn ahead of their pages in a build, as the PNG cards are (see ./[id].png.ts).
+  if (!import.meta.env.DEV) prepareSocialCards(articles.map(cardInput));
   return withCacheKeys(articles.map((article) => ({ params: { id: article.id }, props: { article } })));
 }) satisfies GetStaticPaths;
 

@@ -3,7 +3,7 @@ import { getPublishedArticles } from '../../lib/articles';
 import { withCacheKeys } from '../../lib/cache-key';
 import { cardInput } from '../../lib/card-input';
 import { socialCardOf } from '../../lib/card-ref';
-import { socialCard } from '../../lib/social-card';
+import { prepareSocialCards, socialCard } from '../../lib/social-card';
 
 /**
  * One card per published article without a lead photograph (those have a JPEG card drawn from
@@ -11,6 +11,10 @@ import { socialCard } from '../../lib/social-card';
  */
 export const getStaticPaths = (async () => {
   const articles = (await getPublishedArticles()).filter((article) => socialCardOf(article).format === 'png');
+  // A build asks every route for its paths before it renders any page: the cards start drawing
+  // now, on other threads, while Astro renders the pages before these (see social-card.ts). The
+  // dev server draws a card only when it is asked for.
+  if (!import.meta.env.DEV) prepareSocialCards(articles.map(cardInput));
   return withCacheKeys(articles.map((article) => ({ params: { id: article.id }, props: { article } })));
 }) satisfies GetStaticPaths;
 

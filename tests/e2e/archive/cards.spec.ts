@@ -1,12 +1,22 @@
 import { expect, test } from '@playwright/test';
 import { ARTICLE_ID, paths } from '../../helpers/site';
 
+/**
+ * What a card may weigh as served: a text card (an indexed-colour PNG; the real article's is
+ * about 18 kB) and a photo card (JPEG). See the budgets in tests/unit/social-card.test.ts.
+ */
+const TEXT_CARD_BUDGET = 25_000;
+const PHOTO_CARD_BUDGET = 60_000;
+
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(png: Buffer): { width: number; height: number } {
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
+
+/** The colour type in a PNG's IHDR chunk: 3 is indexed colour (a palette). */
+const pngColourType = (png: Buffer): number => png.readUInt8(25);
 
 /** Width and height from a JPEG's first start-of-frame marker, after checking the signature. */
 function jpegSize(jpeg: Buffer): { width: number; height: number } {
@@ -27,11 +37,16 @@ const PHOTO_ID = 'fixture-harvest-festival';
 
 test.describe('social cards', () => {
   for (const id of [ARTICLE_ID, 'fixture-crossing-talks']) {
-    test(`${paths.card(id, 'png')} is a 1200×630 PNG`, async ({ request }) => {
+    test(`${paths.card(id, 'png')} is a 1200×630 PNG in indexed colour, within the budget`, async ({
+      request,
+    }) => {
       const response = await request.get(paths.card(id, 'png'));
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toMatch(/^image\/png\b/);
-      expect(pngSize(await response.body())).toEqual({ width: 1200, height: 630 });
+      const png = await response.body();
+      expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+      expect(pngColourType(png)).toBe(3);
+      expect(png.length).toBeLessThanOrEqual(TEXT_CARD_BUDGET);
     });
   }
 
@@ -43,6 +58,7 @@ test.describe('social cards', () => {
     expect(response.headers()['content-type']).toMatch(/^image\/jpeg\b/);
     const jpeg = await response.body();
     expect(jpegSize(jpeg)).toEqual({ width: 1200, height: 630 });
+    expect(jpeg.length).toBeLessThanOrEqual(PHOTO_CARD_BUDGET);
     expect((await request.get(paths.card(PHOTO_ID, 'png'))).status()).toBe(404);
   });
 
