@@ -36,17 +36,34 @@ const fail = (why, status = 1) => {
   process.exit(status);
 };
 
+/** How long each step of the publish path took, ms, printed at the end (the bench reads it). */
+const profile = {};
+/** @template T @param {string} step @param {() => T} run @returns {T} */
+const timed = (step, run) => {
+  const start = performance.now();
+  try {
+    return run();
+  } finally {
+    profile[step] = Math.round(performance.now() - start);
+  }
+};
+
 rmSync(next, { recursive: true, force: true });
 // The pages Astro would copy out of its cache start as hard links to dist/'s (scripts/linked-output.mjs);
 // `--force` (render everything again) starts from nothing.
 const force = process.argv.includes('--force');
-const linked = force ? [] : linkPreviousPages({ root, out, next });
-const status = runInherited(
-  astroCommand(['build', '--outDir', next, ...process.argv.slice(2)], { preload: BREAK_LINKS }),
-  { cwd: root, env: linked.length > 0 ? { NEWS_LINKED_OUT_DIR: next } : {} },
+const linked = timed('link', () => (force ? [] : linkPreviousPages({ root, out, next })));
+const status = timed('astro', () =>
+  runInherited(
+    astroCommand(['build', '--outDir', next, ...process.argv.slice(2)], { preload: BREAK_LINKS }),
+    {
+      cwd: root,
+      env: linked.length > 0 ? { NEWS_LINKED_OUT_DIR: next } : {},
+    },
+  ),
 );
 if (status !== 0) fail('Build failed', status ?? 1);
-const stale = removeStalePages({ root, next, linked });
+const stale = timed('stale', () => removeStalePages({ root, next, linked }));
 if (linked.length > 0) {
   console.log(
     `${linked.length} unchanged page${linked.length === 1 ? '' : 's'} linked from the last build` +
@@ -90,8 +107,10 @@ process.on('exit', () => {
   if (!indexed && existsSync(next)) discard('Search index failed (Pagefind stopped)');
 });
 let pages;
+const indexStart = performance.now();
 try {
   pages = await indexForSearch(next);
+  profile.search = Math.round(performance.now() - indexStart);
 } catch (error) {
   console.error(`\nPagefind failed: ${error instanceof Error ? error.message : String(error)}`);
   fail('Search index failed');
@@ -99,9 +118,18 @@ try {
 indexed = true;
 console.log(`Pagefind indexed ${pages} page${pages === 1 ? '' : 's'} for /search/.`);
 
-rmSync(previous, { recursive: true, force: true });
-if (existsSync(out)) renameSync(out, previous);
-renameSync(next, out);
-saveManifest({ root, out });
-rmSync(previous, { recursive: true, force: true });
+timed('swap', () => {
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(out)) renameSync(out, previous);
+  renameSync(next, out);
+  saveManifest({ root, out });
+});
 console.log(`${out} now holds the new build.`);
+// The old build goes after the swap: readers already get the new one.
+timed('cleanup', () => rmSync(previous, { recursive: true, force: true }));
+const seconds = (/** @type {number | undefined} */ ms) => `${((ms ?? 0) / 1000).toFixed(2)} s`;
+console.log(
+  `Publish profile: link ${seconds(profile.link)} · Astro ${seconds(profile.astro)} · stale pages ` +
+    `${seconds(profile.stale)} · search index ${seconds(profile.search)} · swap ${seconds(profile.swap)} · ` +
+    `old build removed ${seconds(profile.cleanup)}`,
+);
