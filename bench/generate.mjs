@@ -851,6 +851,23 @@ export function generateArticle(
 }
 
 /**
+ * Article `index` as a breaking story: the same words, published at `instant` (after everything
+ * in the archive), without the corrections it may carry (they would predate it). What the
+ * incremental bench adds: a newsroom publishes its newest story, not one from years ago.
+ * @param {number} index
+ * @param {number} seed
+ * @param {string} instant an ISO 8601 instant, e.g. "2025-12-31T22:00:00Z"
+ * @param {Shares} [options]
+ * @returns {Article}
+ */
+export function breakingStory(index, seed, instant, options = {}) {
+  const article = generateArticle(index, seed, { ...options, correctionShare: 0 });
+  const source = article.source.replace(/^published: '[^']*'$/m, `published: '${instant}'`);
+  if (source === article.source) throw new Error(`breakingStory: no published line in ${article.file}`);
+  return { ...article, source };
+}
+
+/**
  * Writes an article into `dir`: `<slug>.mdx`, and its pictures in `<slug>/`, each a copy of one
  * of the seed's pictures with the archive's seed and the article's slug written into it, so no
  * two articles' files are the same bytes (see bench/pictures.mjs).

@@ -31,7 +31,7 @@ import {
   ROSTER_MAX,
   ROSTER_MIN,
   generateArchive,
-  generateArticle,
+  breakingStory,
   generateRoster,
   parseShare,
   rosterSize,
@@ -59,6 +59,8 @@ const SITE_ENV = [
   'SITE_URL',
   'BASE_PATH',
 ];
+/** When the incremental bench's story is published: the newest in the archive, before BUILD_TIME. */
+const BREAKING_AT = '2025-12-31T22:00:00Z';
 const SAMPLE_MS = 100;
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -1057,7 +1059,8 @@ async function main() {
     builds.push(full);
 
     if (n === incrementalN && full.ok) {
-      const extra = generateArticle(n, options.seed, shares);
+      // A breaking story: published after everything in the archive, as a newsroom publishes.
+      const extra = breakingStory(n, options.seed, BREAKING_AT, shares);
       await writeArticle(join(fullDir, 'src/content/articles'), extra, options.seed);
       // Whoever joins the roster with it (when n + 1 crosses a multiple of ARTICLES_PER_PERSON):
       // the new article may name them.

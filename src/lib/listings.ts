@@ -1,4 +1,5 @@
 import type { Article } from './articles';
+import { dateTimeFormat } from './dates';
 import { slugify } from './slug';
 
 /** What listings need of an article (tests can pass plain objects). */
@@ -77,7 +78,7 @@ export function groupByAuthor<T extends Listed>(
  * @example yearMonth(article, 'Asia/Jerusalem') // { year: '2023', month: '03' }
  */
 export function yearMonth(article: Listed, timeZone: string): { year: string; month: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

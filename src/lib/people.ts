@@ -73,5 +73,13 @@ export function listParts(
   names: readonly string[],
   locale: string,
 ): { type: 'element' | 'literal'; value: string }[] {
-  return new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }).formatToParts(names);
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+    listFormats.set(locale, format);
+  }
+  return format.formatToParts(names);
 }
+
+/** One list formatter per locale (making one costs more than using it; every byline uses one). */
+const listFormats = new Map<string, Intl.ListFormat>();
