@@ -1,15 +1,26 @@
 // @ts-check
-// `npm run audit [-- --runs N] [-- /path/]`: Lighthouse on the built article page (or the path
-// given), mobile settings (Lighthouse's default: a mid-range phone on a slow 4G link, simulated),
-// with the local Chromium. The page is served by real nginx with deploy/nginx.conf (gzip level 9,
-// the security and cache headers: what a reader's browser receives from the deployed site), not
-// by `astro preview`.
+// `npm run audit [-- --runs N] [-- --http1] [-- --explain] [-- /path/]`: Lighthouse on the built
+// article page (or the path given), mobile settings (Lighthouse's default: a mid-range phone on a
+// slow 4G link, simulated), with the local Chromium. The page is served by real nginx with
+// deploy/nginx.conf (gzip level 9, the security and cache headers: what a reader's browser
+// receives from the deployed site), not by `astro preview`.
+//
+// By default over HTTPS with HTTP/2, as every CDN and static host serves a site: Lighthouse
+// (Lantern) simulates the slow network from the protocol it observes. It models an HTTP/1.1
+// origin as up to six connections, a request on a new one paying a TCP handshake of its own; an
+// HTTP/2 origin as one connection whose later requests wait for no round trip of their own, only
+// for their bytes to pass through its congestion window; and HTTPS as one more round trip (TLS)
+// before the document's first byte. --http1 serves plain HTTP/1.1 instead (the audit's way
+// before), to compare the two.
 //
 // It prints the four category scores, FCP, LCP, CLS, the total transfer (Lighthouse's "total
 // byte weight": every response as sent, headers and compressed body) and the largest requests.
 // With --runs N it runs Lighthouse N times and prints each run and the median of each figure:
 // Lighthouse simulates the slow network and CPU from what it observes on this machine, so the
 // times move with the machine's load (printed beside each run); take 3 runs, on a quiet machine.
+// --explain adds, for the median run, Lantern's simulated path to LCP: every request and CPU task
+// in its optimistic and pessimistic LCP graphs (Lighthouse's LCP is the mean of the two), with
+// simulated start and end, bytes and the connection set-up each request paid.
 //
 // A report, not a test: the budgets that must hold are enforced in tests/e2e/performance.spec.ts
 // in bytes and layout shift. The figures and what they mean are in README.md, "Performance".
@@ -19,6 +30,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+// Lighthouse's own copy of Lantern (its package has no exports map, so this path is public in
+// practice); --explain reads the simulator's record of its last simulation of each graph.
+import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js';
 import { findChromium } from './chromium.mjs';
 import { startNginx } from './nginx.mjs';
 
@@ -29,7 +43,11 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const LARGEST = 8;
 
 const { values, positionals } = parseArgs({
-  options: { runs: { type: 'string', default: '1' } },
+  options: {
+    runs: { type: 'string', default: '1' },
+    http1: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
 const runs = Number(values.runs);
@@ -38,6 +56,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(1);
 }
 const PAGE = positionals[0] ?? '/articles/azerbaijan-opens-embassy-in-israel/';
+const tls = !values.http1;
 
 if (!existsSync(`${DIST}index.html`)) {
   console.error('No build in dist/: run `npm run build` first.');
@@ -82,7 +101,7 @@ function figuresOf(lhr) {
 /**
  * Every request of a run, largest transfer first.
  * @param {import('lighthouse').Result} lhr
- * @returns {{ url: string, type: string, bytes: number }[]}
+ * @returns {{ url: string, type: string, bytes: number, protocol: string }[]}
  */
 function requestsOf(lhr) {
   const details = lhr.audits['network-requests']?.details;
@@ -92,8 +111,70 @@ function requestsOf(lhr) {
       url: String(item['url']),
       type: String(item['resourceType'] ?? ''),
       bytes: Number(item['transferSize'] ?? 0),
+      protocol: String(item['protocol'] ?? ''),
     }))
     .sort((a, b) => b.bytes - a.bytes);
+}
+
+/**
+ * One node of a Lantern simulation, as --explain prints it.
+ * @typedef {object} SimulatedNode
+ * @property {number} start simulated start, ms after navigation
+ * @property {number} end simulated end, ms
+ * @property {string} what the request (type, path, bytes, protocol, connection set-up) or CPU task
+ */
+
+/**
+ * What a simulated request paid before its first byte, in Lantern's terms: a new connection
+ * (DNS, then TCP's handshake and the request, then TLS), a kept-alive HTTP/1.1 connection (the
+ * request's round trip), or an open HTTP/2 connection (nothing: Lantern sends the response at once).
+ * @param {{ dnsResolutionTime?: number, connectionTime?: number, sslTime?: number, timeToFirstByte: number } | undefined} timing
+ * @returns {string}
+ */
+function setUpOf(timing) {
+  if (!timing) return 'timing unknown';
+  const ms = (/** @type {number} */ n) => Math.round(n);
+  if (timing.dnsResolutionTime !== undefined || timing.sslTime !== undefined) {
+    const tls = timing.sslTime ?? 0;
+    return (
+      `new connection: DNS ${ms(timing.dnsResolutionTime ?? 0)} + TCP and request ${ms((timing.connectionTime ?? 0) - tls)}` +
+      `${tls ? ` + TLS ${ms(tls)}` : ''}, first byte after ${ms(timing.timeToFirstByte)} ms`
+    );
+  }
+  if (timing.connectionTime !== undefined) {
+    return `kept-alive connection, first byte after ${ms(timing.timeToFirstByte)} ms`;
+  }
+  return 'open HTTP/2 connection, first byte at once';
+}
+
+/**
+ * Lantern's last simulation of the optimistic and pessimistic LCP graphs (Lighthouse's LCP is
+ * ½ optimistic + ½ pessimistic), node by node in order of simulated start. Read right after a run:
+ * the simulator keeps only its latest simulation of each graph.
+ * @param {string} origin stripped from request URLs, e.g. "https://127.0.0.1:40123"
+ * @returns {{ graph: string, nodes: SimulatedNode[] }[]}
+ */
+function simulatedLcpPaths(origin) {
+  return ['optimistic', 'pessimistic'].map((kind) => {
+    const graph = `${kind}LargestContentfulPaint`;
+    const timings = Lantern.Simulation.Simulator.allNodeTimings.get(graph);
+    if (!timings) throw new Error(`--explain: Lighthouse ran no Lantern simulation named ${graph}`);
+    const nodes = [...timings].map(([node, timing]) => {
+      let what;
+      if (node.type === 'network') {
+        const { request } = node;
+        const path = request.url.startsWith(origin) ? request.url.slice(origin.length) : request.url;
+        const connectionTiming = 'connectionTiming' in timing ? timing.connectionTiming : undefined;
+        what = `${request.resourceType ?? ''} ${path} ${request.transferSize} B ${request.protocol}, ${setUpOf(connectionTiming)}`;
+      } else {
+        const events = new Set(node.childEvents.map((event) => event.name));
+        const kinds = ['ParseHTML', 'Layout', 'Paint', 'RemoteFontLoaded'].filter((name) => events.has(name));
+        what = `CPU ${kinds.join('+') || 'task'} (${(node.duration / 1000).toFixed(1)} ms observed)`;
+      }
+      return { start: timing.startTime, end: timing.endTime, what };
+    });
+    return { graph, nodes: nodes.sort((a, b) => a.start - b.start || a.end - b.end) };
+  });
 }
 
 /** @param {number[]} numbers */
@@ -117,10 +198,13 @@ const load = () =>
     .map((n) => n.toFixed(2))
     .join(' ');
 
-const nginx = await startNginx(readFileSync(new URL('deploy/nginx.conf', root), 'utf8'), DIST);
+const nginx = await startNginx(readFileSync(new URL('deploy/nginx.conf', root), 'utf8'), DIST, { tls });
 const chrome = await chromeLauncher.launch({
   chromePath,
   chromeFlags: [
+    // The certificate is a throwaway self-signed one made for this run (scripts/nginx.mjs): only
+    // this headless browser, which visits nothing but our local nginx, is told to accept it.
+    ...(tls ? ['--ignore-certificate-errors'] : []),
     '--headless=new',
     '--no-sandbox',
     '--disable-gpu',
@@ -131,15 +215,18 @@ const chrome = await chromeLauncher.launch({
 });
 try {
   const url = `${nginx.origin}${PAGE}`;
-  console.log(`Lighthouse (mobile) for ${PAGE}, served by nginx with deploy/nginx.conf:`);
-  /** @type {{ lhr: import('lighthouse').Result, html: string, figures: Figures }[]} */
+  console.log(
+    `Lighthouse (mobile) for ${PAGE}, served by nginx with deploy/nginx.conf over ${tls ? 'HTTPS + HTTP/2' : 'HTTP/1.1'}:`,
+  );
+  /** @type {{ lhr: import('lighthouse').Result, html: string, figures: Figures, paths: ReturnType<typeof simulatedLcpPaths> }[]} */
   const results = [];
   for (let run = 1; run <= runs; run++) {
     const result = await lighthouse(url, { port: chrome.port, output: ['html'], logLevel: 'error' });
     if (!result) throw new Error('Lighthouse returned no result');
     const [html] = result.report;
     const figures = figuresOf(result.lhr);
-    results.push({ lhr: result.lhr, html: String(html), figures });
+    const paths = values.explain ? simulatedLcpPaths(nginx.origin) : [];
+    results.push({ lhr: result.lhr, html: String(html), figures, paths });
     console.log(`  run ${run}:  ${row(figures)}   (load average ${load()})`);
   }
 
@@ -170,6 +257,23 @@ try {
     console.log(`  ${String(request.bytes).padStart(7)}  ${request.type.padEnd(10)} ${path}`);
   }
   if (requests.length > LARGEST) console.log(`  … and ${requests.length - LARGEST} more`);
+  // What Lighthouse saw on the wire, which is what it simulates: h2 only if ALPN agreed on it.
+  const protocols = Object.entries(Object.groupBy(requests, (request) => request.protocol || '(none)')).map(
+    ([protocol, list]) => `${protocol} × ${list?.length ?? 0}`,
+  );
+  console.log(`Protocols: ${protocols.join(', ')}`);
+
+  for (const { graph, nodes } of chosen.paths) {
+    const end = Math.max(...nodes.map((node) => node.end));
+    console.log(
+      `\nLantern's ${graph} graph${runs > 1 ? ' (the median-LCP run)' : ''}, ends at ${Math.round(end)} ms:`,
+    );
+    for (const node of nodes) {
+      console.log(
+        `  ${String(Math.round(node.start)).padStart(5)} → ${String(Math.round(node.end)).padStart(5)} ms  ${node.what}`,
+      );
+    }
+  }
 
   mkdirSync(new URL('lighthouse/', root), { recursive: true });
   writeFileSync(new URL('lighthouse/report.html', root), chosen.html);

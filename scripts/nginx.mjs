@@ -2,6 +2,8 @@
 // Real nginx with deploy/nginx.conf, for the deploy-config check (tests/e2e/deploy-nginx.spec.ts)
 // and for `npm run audit`, which measures the page as a host that compresses (as any CDN does)
 // serves it. One implementation of finding nginx and starting it on a folder, for both.
+// The audit serves over HTTPS with HTTP/2 by default (`{ tls: true }`), as every CDN does; the
+// deploy test speaks plain HTTP/1.1, whose bytes it can read as sent.
 //
 // nginx is found, in order, at:
 //   1. NGINX_PATH, if set (it must exist: a wrong value is an error, not a silent skip);
@@ -57,7 +59,8 @@ export function findNginx() {
 /**
  * A running nginx started by {@link startNginx}.
  * @typedef {object} RunningNginx
- * @property {string} origin where it answers, e.g. "http://127.0.0.1:40123"
+ * @property {string} origin where it answers, e.g. "http://127.0.0.1:40123" or, with `tls`,
+ *   "https://127.0.0.1:40123"
  * @property {() => Promise<void>} stop stops it and removes its temporary folder
  */
 
@@ -132,6 +135,93 @@ function exited(child) {
 }
 
 /**
+ * How {@link startNginx} serves.
+ * @typedef {object} NginxOptions
+ * @property {boolean} [tls] HTTPS with HTTP/2 (ALPN h2), with a throwaway self-signed certificate
+ *   for 127.0.0.1 made by openssl in nginx's temporary folder; clients must ignore certificate
+ *   errors (Chromium: `--ignore-certificate-errors`). Default: plain HTTP/1.1.
+ */
+
+/**
+ * nginx's version from its `-V` output, e.g. [1, 22, 1].
+ * @param {string} build the text `nginx -V` prints
+ * @returns {number[]}
+ */
+function versionOf(build) {
+  const match = /nginx version: [^/\s]+\/(\d+)\.(\d+)\.(\d+)/.exec(build);
+  if (!match) throw new Error(`nginx -V: no version in ${JSON.stringify(build.split('\n')[0])}`);
+  return match.slice(1).map(Number);
+}
+
+/**
+ * What a server block needs to speak HTTPS with HTTP/2 on this nginx: the `listen` parameters and
+ * the http {}-level directives. nginx 1.25.1 replaced `listen … http2` (deprecated there, with a
+ * warning) by the `http2 on;` directive, which older versions reject.
+ * @param {number[]} version nginx's version, e.g. [1, 22, 1]
+ * @param {string} certificate path of the certificate (PEM)
+ * @param {string} key path of its private key (PEM)
+ * @returns {{ listen: string, http: string[] }}
+ */
+function tlsDirectives(version, certificate, key) {
+  const [major = 0, minor = 0, patch = 0] = version;
+  const hasHttp2Directive = major * 1e6 + minor * 1e3 + patch >= 1_025_001;
+  return {
+    listen: hasHttp2Directive ? 'ssl' : 'ssl http2',
+    http: [
+      `ssl_certificate ${certificate};`,
+      `ssl_certificate_key ${key};`,
+      ...(hasHttp2Directive ? ['http2 on;'] : []),
+    ],
+  };
+}
+
+/**
+ * Makes a self-signed certificate for 127.0.0.1, valid one day, in `dir` (cert.pem, key.pem):
+ * made afresh for each server, so no key is ever checked in or reused. An EC key: generated in
+ * milliseconds, where RSA takes a noticeable fraction of a second.
+ * @param {string} dir
+ * @returns {{ certificate: string, key: string }}
+ */
+function makeCertificate(dir) {
+  const certificate = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  const openssl = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      certificate,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (openssl.error && 'code' in openssl.error && openssl.error.code === 'ENOENT') {
+    throw new Error(
+      'No openssl found: serving over HTTPS needs it to make a throwaway certificate. Install it ' +
+        '(Debian/Ubuntu: `apt-get install openssl`; macOS has it), or serve plain HTTP/1.1 ' +
+        '(`npm run audit -- --http1`).',
+    );
+  }
+  if (openssl.status !== 0) {
+    throw new Error(`openssl could not make a certificate:\n${openssl.error?.message ?? openssl.stderr}`);
+  }
+  return { certificate, key };
+}
+
+/**
  * Starts the real nginx ({@link findNginx}) with `serverBlock` as the one server in its http {}
  * context, the way a user's nginx.conf includes sites-enabled/: the machine's mime.types and
  * default_type, nothing else. Everything nginx writes (pid, logs, temporary files) goes to a
@@ -140,9 +230,10 @@ function exited(child) {
  * stops first or does not listen within 10 s.
  * @param {string} serverBlock a `server { … }` block, e.g. deploy/nginx.conf
  * @param {string} root the folder to serve (replaces the block's `root` line)
+ * @param {NginxOptions} [options]
  * @returns {Promise<RunningNginx>}
  */
-export async function startNginx(serverBlock, root) {
+export async function startNginx(serverBlock, root, { tls = false } = {}) {
   const binary = findNginx();
   if (!binary) {
     throw new Error('No nginx found: run `node scripts/ensure-test-tools.mjs`, or set NGINX_PATH');
@@ -158,14 +249,36 @@ export async function startNginx(serverBlock, root) {
   const tempPaths = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .filter((module) => module === 'client_body' || !build.includes(`--without-http_${module}_module`))
     .map((module) => `${module}_temp_path ${module}_temp;`);
-
-  const port = await freePort();
-  const server = pointServerBlock(serverBlock, `127.0.0.1:${port}`, root);
+  if (tls) {
+    const missing = ['http_ssl', 'http_v2'].filter((module) => !build.includes(`--with-${module}_module`));
+    if (missing.length > 0) {
+      throw new Error(
+        `${binary} was built without ${missing.map((m) => `${m}_module`).join(' and ')}: HTTPS with HTTP/2 ` +
+          'needs both (Debian: nginx-light has them), or serve plain HTTP/1.1 (`npm run audit -- --http1`)',
+      );
+    }
+  }
 
   const dir = mkdtempSync(join(tmpdir(), 'nginx-test-'));
   // Run as root (a CI container), nginx's workers drop to an unprivileged user that must reach
-  // the folder nginx made for temporary files.
+  // the folder nginx made for temporary files. (nginx's master reads the key before it drops.)
   chmodSync(dir, 0o755);
+  /** @type {{ listen: string, http: string[] }} */
+  let transport = { listen: '', http: [] };
+  if (tls) {
+    try {
+      const { certificate, key } = makeCertificate(dir);
+      transport = tlsDirectives(versionOf(build), certificate, key);
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  const port = await freePort();
+  // The TLS lines wrap deploy/nginx.conf from outside (its listen line gets `ssl`, the certificate
+  // is set for the whole http {} context), so the site's headers and gzip stay in that one file.
+  const server = pointServerBlock(serverBlock, `127.0.0.1:${port} ${transport.listen}`.trim(), root);
   const conf = join(dir, 'nginx.conf');
   writeFileSync(
     conf,
@@ -180,6 +293,7 @@ export async function startNginx(serverBlock, root) {
       'default_type application/octet-stream;',
       `access_log ${join(dir, 'access.log')};`,
       ...tempPaths,
+      ...transport.http,
       server,
       '}',
       '',
@@ -214,5 +328,5 @@ export async function startNginx(serverBlock, root) {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { origin: `http://127.0.0.1:${port}`, stop };
+  return { origin: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, stop };
 }
