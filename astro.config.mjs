@@ -21,7 +21,14 @@ export default defineConfig({
   // Two articles with the same slug (or two routes with the same URL) fail the build instead of
   // one silently replacing the other.
   prerenderConflictBehavior: 'error',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Pages render four at a time: while one waits on the disk (each page is written twice, to the
+    // output and to the incremental cache) or on its social card being drawn, another renders.
+    // Measured on 1,002 articles, cold pages, warm caches: 20.9 s against 23.9 s one at a time
+    // (medians of 3); eight at a time was no faster than four.
+    concurrency: 4,
+  },
   experimental: {
     // A page whose getStaticPaths() entry has a cacheKey (every article, listing, card and scoped
     // feed: src/lib/cache-key.ts) and whose code is unchanged is copied from the previous build
