@@ -4,14 +4,14 @@ import { articleSchema } from './schemas/article';
 import { authorSchema } from './schemas/author';
 import { slugify } from './lib/slug';
 import { articleId, articleLoader } from './lib/article-loader';
+import { articlePatterns } from './lib/article-sources';
 
 /**
- * Where articles come from. The real ones live in src/content/articles/. `NEWS_FIXTURES=1` adds
- * the example archive in tests/fixtures/archive/ (several sections, tags and years, a draft, an
- * embargoed and a syndicated piece): test material, never part of a production build.
+ * `NEWS_FIXTURES=1` adds the example archive (tests/fixtures/: several sections, tags and years, a
+ * draft, an embargoed and a syndicated piece, their people): test material, never part of a
+ * production build.
  */
 const fixtures = process.env.NEWS_FIXTURES === '1';
-const folders = ['src/content/articles', ...(fixtures ? ['tests/fixtures/archive'] : [])];
 
 /**
  * One MDX file per article, `<slug>.mdx` or `<slug>/index.mdx`: the file (or folder) name is the
@@ -20,7 +20,7 @@ const folders = ['src/content/articles', ...(fixtures ? ['tests/fixtures/archive
 const articles = defineCollection({
   loader: articleLoader({
     base: '.',
-    pattern: folders.map((folder) => `${folder}/**/[^_]*.mdx`),
+    pattern: articlePatterns(fixtures),
     // The slug is the name alone, wherever the file sits; two files with one slug fail the
     // build (prerenderConflictBehavior: 'error' in astro.config.mjs).
     generateId: ({ entry }) => articleId(entry),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { languageTag } from './schemas/language';
+import { languageTag } from './schemas/language.ts';
 
 /**
  * The one place that says what this site is. Everything that needs the site's name, address,

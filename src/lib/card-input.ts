@@ -1,28 +1,53 @@
+// Runtime imports carry their `.ts` extension: scripts/draw-cards-ahead.mjs runs this file in
+// plain Node (type stripping), outside Astro and Vite.
+import type { CropPosition } from '../schemas/image';
+import { siteConfig } from '../site.config.ts';
 import type { Article } from './articles';
-import { formatDate } from './dates';
-import { sharpPosition } from './lead-image';
-import { SECTION_LABELS } from './sections';
+import { sharpPosition } from './crop-position.ts';
+import { formatDate, type NewsDate } from './dates.ts';
+import { SECTION_LABELS, type Section } from './sections.ts';
 import type { SocialCardInput } from './social-card';
-import { siteConfig } from '../site.config';
+
+/** What a social card is drawn from: an article's fields, as its schema leaves them. */
+export interface CardFields {
+  readonly headline: string;
+  readonly dek: string;
+  readonly section: Section;
+  readonly published: NewsDate;
+  /** The lead photograph, when there is one: its file on disk, crop position and credit. */
+  readonly photo?:
+    { readonly file: string; readonly position: CropPosition; readonly credit: string } | undefined;
+}
 
 /**
- * What an article's social card shows: its headline, dek, section and date, and its lead
- * photograph when it has one (the file Astro resolved from `image.src`).
+ * What a social card shows: the headline, dek, section and date, and the lead photograph. The one
+ * place a card's input is made, for the cards' pages and for the pre-drawer alike, so both name a
+ * card by the same cache key.
  */
-export function cardInput(article: Pick<Article, 'data'>): SocialCardInput {
-  const { headline, dek, section, published, image } = article.data;
+export function cardInputOf({ headline, dek, section, published, photo }: CardFields): SocialCardInput {
   return {
     headline,
     dek,
     section: SECTION_LABELS[section],
     date: formatDate(published, siteConfig),
     siteTitle: siteConfig.title,
-    photo: image && {
-      file: sourceFile(image.src),
-      position: sharpPosition(image.position),
-      credit: image.credit,
-    },
+    photo: photo && { file: photo.file, position: sharpPosition(photo.position), credit: photo.credit },
   };
+}
+
+/**
+ * An article's social card input (see {@link cardInputOf}), its lead photograph being the file
+ * Astro resolved from `image.src`.
+ */
+export function cardInput(article: Pick<Article, 'data'>): SocialCardInput {
+  const { headline, dek, section, published, image } = article.data;
+  return cardInputOf({
+    headline,
+    dek,
+    section,
+    published,
+    photo: image && { file: sourceFile(image.src), position: image.position, credit: image.credit },
+  });
 }
 
 /**

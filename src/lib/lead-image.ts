@@ -1,6 +1,6 @@
 import { getImage } from 'astro:assets';
 import type { ArticleData } from '../schemas/article';
-import type { CropPosition } from '../schemas/image';
+import { sharpPosition } from './crop-position';
 import { FALLBACK_MEDIA_TYPES, fallbackFormat } from './responsive';
 
 /** An article's lead photograph, as its frontmatter gives it (src resolved to the image's metadata). */
@@ -16,15 +16,7 @@ export const STRUCTURED_DATA_CROPS = [
   { ratio: '1:1', width: 1200, height: 1200 },
 ] as const;
 
-/**
- * sharp's name for where a crop keeps the subject: it writes the horizontal side first
- * ("left top"), the frontmatter the way people say it ("top left").
- * @example sharpPosition('top left') // 'left top'
- */
-export function sharpPosition(position: CropPosition): string {
-  const [first, second] = position.split(' ');
-  return second ? `${second} ${first}` : position;
-}
+export { sharpPosition };
 
 /**
  * The structured-data crops of a lead photograph, as site-relative URLs of JPEG files made by

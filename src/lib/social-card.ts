@@ -13,7 +13,7 @@ import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { renderSocialCard, socialCardHash, type SocialCardInput } from './card-draw';
+import { renderSocialCard, socialCardHash, type SocialCardInput } from './card-draw.ts';
 
 export {
   CARD_HEIGHT,
@@ -25,7 +25,7 @@ export {
   socialCardKey,
   type CardPhoto,
   type SocialCardInput,
-} from './card-draw';
+} from './card-draw.ts';
 
 /** The project root: Astro builds (and Vitest runs) from there, while bundling moves `import.meta.url`. */
 const root = pathToFileURL(`${process.cwd()}/`);
@@ -159,15 +159,19 @@ function drawNext(): void {
 }
 
 /**
- * Starts drawing every card of `inputs` that the cache lacks, in their order, {@link AHEAD} at
- * a time, on other threads, and returns at once; {@link socialCard} then waits for a card still
- * being drawn, starts one still waiting, or reads one already drawn. The cards go into the cache,
+ * Starts drawing every card of `inputs` that the cache lacks, in their order (from the last when
+ * scripts/draw-cards-ahead.mjs is drawing from the first), {@link AHEAD} at a time, on other
+ * threads, and returns at once; {@link socialCard} then waits for a card still being drawn,
+ * starts one still waiting, or reads one already drawn. The cards go into the cache,
  * never into the build's output: that still comes only from the cards' pages. For a build (the
  * cards' `getStaticPaths`); the dev server draws a card when it is asked for.
  * @example prepareSocialCards(articles.map(cardInput))
  */
 export function prepareSocialCards(inputs: Iterable<SocialCardInput>, options: SocialCardOptions = {}): void {
-  for (const input of inputs) {
+  // scripts/build.mjs runs scripts/draw-cards-ahead.mjs beside Astro, which draws from the first
+  // card on: start from the last, and the two meet without drawing a card twice.
+  const order = process.env.NEWS_CARDS_DRAWN_AHEAD === '1' ? [...inputs].reverse() : inputs;
+  for (const input of order) {
     const file = cacheFile(input, options);
     if (ahead.has(file)) continue;
     ahead.set(file, { input, options });

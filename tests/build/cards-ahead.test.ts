@@ -1,0 +1,56 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { productionBuild, ROOT } from '../helpers/build';
+import { copyProject } from '../helpers/project-copy';
+import { builtFile, paths } from '../helpers/site';
+import { runCaptured } from '../../scripts/astro.mjs';
+
+/**
+ * scripts/draw-cards-ahead.mjs warms the card cache while Astro bundles. It only helps if it
+ * names every card exactly as the cards' pages do: the same input, the same cache key. Here it
+ * runs alone on an empty cache; the build that follows must then find every card there and add
+ * none, and put the very same bytes in dist/.
+ */
+describe('social cards drawn ahead of Astro', () => {
+  it('are the cards the pages use, under the same keys', () => {
+    const project = copyProject();
+    const cache = mkdtempSync(join(tmpdir(), 'news-cards-'));
+    try {
+      // The real article (a card drawn from its text) and one with a lead photograph (a JPEG card).
+      const photoDir = join(project.dir, 'src/content/articles/hostile-photo');
+      mkdirSync(photoDir);
+      copyFileSync(join(ROOT, 'tests/fixtures/hostile-photo.mdx'), join(photoDir, 'index.mdx'));
+      copyFileSync(
+        join(ROOT, 'tests/fixtures/archive/fixture-harvest-festival/lead.jpg'),
+        join(photoDir, 'lead.jpg'),
+      );
+      const env = { NEWS_CARD_CACHE_DIR: cache, NEWS_BUILD_TIME: '2024-06-11T12:00:00Z' };
+
+      const ahead = runCaptured([process.execPath, [join(project.dir, 'scripts/draw-cards-ahead.mjs')]], {
+        cwd: project.dir,
+        env,
+      });
+      expect(ahead.status, ahead.output).toBe(0);
+      expect(ahead.stdout).toContain('Social cards ready ahead of Astro: 2 of 2.');
+      const drawn = readdirSync(cache).sort();
+      expect(drawn.map((file) => file.replace(/^[0-9a-f]{64}/, '<key>'))).toEqual(['<key>.jpg', '<key>.png']);
+
+      const build = productionBuild({ root: project.dir, env });
+      expect(build.status, build.stderr).toBe(0);
+      // Every card was a cache hit: the build drew nothing new.
+      expect(readdirSync(cache).sort()).toEqual(drawn);
+      const bytes = (file: string) => readFileSync(file).toString('base64');
+      const cached = drawn.map((file) => bytes(join(cache, file))).sort();
+      const built = [
+        paths.card('azerbaijan-opens-embassy-in-israel', 'png'),
+        paths.card('hostile-photo', 'jpg'),
+      ].map((card) => bytes(join(project.dir, 'dist', builtFile(card))));
+      expect(built.sort()).toEqual(cached);
+    } finally {
+      project.remove();
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+});
