@@ -719,6 +719,7 @@ function markdown(result) {
   lines.push('');
   lines.push(...peopleMarkdown(result));
   lines.push(...imagesMarkdown(result));
+  lines.push(...outputMarkdown(result));
   lines.push('## Where the time goes');
   lines.push('');
   lines.push(
@@ -726,7 +727,9 @@ function markdown(result) {
       'sync (reading, parsing and validating the articles) to “Synced content”, then to “Building static entrypoints” ' +
       '(types, build info), bundling (Vite) to “generating static routes”, rendering to “generating optimized images”, ' +
       'images (astro:assets and sharp) to “page(s) built”, and what `scripts/build.mjs` does after Astro (e.g. search ' +
-      'index, moving the output). Render time by route is the sum of Astro’s per-page times.',
+      'index, moving the output). Render time by route is the sum of Astro’s per-page times; the site renders four ' +
+      'pages at a time (`build.concurrency`), so those times overlap and add up to more than the render phase, and ' +
+      'Astro’s log puts each time after whichever page it printed last: the split by route is approximate.',
   );
   lines.push('');
   lines.push(
@@ -822,6 +825,33 @@ function peopleMarkdown(result) {
 }
 
 /** The "What images cost" part of the report. */
+/**
+ * Where the output of the largest full-site build goes, by folder, and per article: what the
+ * output target (bytes per article, the search index and pictures aside) is made of.
+ */
+function outputMarkdown(result) {
+  const full = result.builds.filter(
+    (b) => b.ok && b.kind === 'full' && b.label === 'full site' && b.byFolder,
+  );
+  const largest = full.at(-1);
+  if (!largest) return [];
+  const rows = Object.entries(largest.byFolder)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12);
+  return [
+    '## Where the output goes',
+    '',
+    `The full site at ${fmtNum(largest.n)} articles, by folder (a file at the root by itself), and ÷ the articles.`,
+    '',
+    '| Folder | Bytes | Per article |',
+    '| --- | --: | --: |',
+    ...rows.map(
+      ([folder, bytes]) => `| \`${folder}\` | ${fmtBytes(bytes)} | ${fmtBytes(bytes / largest.n)} |`,
+    ),
+    '',
+  ];
+}
+
 function imagesMarkdown(result) {
   const lines = [];
   lines.push('## What images cost');
@@ -963,6 +993,12 @@ async function main() {
     });
     const { pages, bytes, files } = measureOutput(join(dir, 'dist'));
     const images = { ...imageFigures(files, { kind, articles }), log: r.imageLog };
+    // Bytes by first path segment ("articles", "cards", "feeds"; a file at the root by itself).
+    const byFolder = {};
+    for (const [path, size] of files) {
+      const folder = path.includes('/') ? path.slice(0, path.indexOf('/')) : path;
+      byFolder[folder] = (byFolder[folder] ?? 0) + size;
+    }
     if (r.ok) {
       say(
         `${n} articles, ${name}: ${fmtMs(r.ms)} (CPU ${fmtMs(r.cpuMs)}), peak ${r.peakMiB} MiB, ${pages} pages, ${fmtBytes(bytes)}; ` +
@@ -992,6 +1028,7 @@ async function main() {
       warnings: r.warnings,
       copiedFiles: r.copied,
       publish: r.publish,
+      byFolder,
     };
   };
 
