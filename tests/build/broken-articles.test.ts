@@ -1,8 +1,8 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroBuild, printedError, ROOT, type PrintedError } from '../helpers/build';
-import { copyProject } from '../helpers/project-copy';
+import { ROOT, type PrintedError } from '../helpers/build';
+import { failedBuildError } from '../helpers/failed-build';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/broken-articles');
 
@@ -11,17 +11,9 @@ const FIXTURES = join(ROOT, 'tests/fixtures/broken-articles');
  * returns the error it printed last, as the author reads it.
  */
 function buildWith(fixture: string): PrintedError {
-  const project = copyProject();
-  try {
-    copyFileSync(join(FIXTURES, fixture), join(project.dir, 'src/content/articles', fixture));
-    const { status, output } = astroBuild(project.dir);
-    expect(status, output).not.toBe(0);
-    const error = printedError(output, project.dir);
-    expect(error, `no error block in the build output:\n${output}`).toBeDefined();
-    return error as PrintedError;
-  } finally {
-    project.remove();
-  }
+  return failedBuildError((dir) =>
+    copyFileSync(join(FIXTURES, fixture), join(dir, 'src/content/articles', fixture)),
+  );
 }
 
 // Each error must name the file, the field or prop, and say how to fix it. Where the fix is:

@@ -1,8 +1,8 @@
 import { copyFileSync, cpSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroBuild, printedError, ROOT, type PrintedError } from '../helpers/build';
-import { copyProject } from '../helpers/project-copy';
+import { ROOT, type PrintedError } from '../helpers/build';
+import { failedBuildError } from '../helpers/failed-build';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/broken-people');
 
@@ -12,20 +12,12 @@ const FIXTURES = join(ROOT, 'tests/fixtures/broken-people');
  * @param fixture a file in tests/fixtures/broken-people/: an article, or `authors/<name>.md`
  */
 function buildWith(fixture: string): PrintedError {
-  const project = copyProject();
-  try {
-    const authors = join(project.dir, 'src/content/authors');
+  return failedBuildError((dir) => {
+    const authors = join(dir, 'src/content/authors');
     cpSync(join(ROOT, 'tests/fixtures/authors'), authors, { recursive: true });
-    const into = fixture.startsWith('authors/') ? authors : join(project.dir, 'src/content/articles');
+    const into = fixture.startsWith('authors/') ? authors : join(dir, 'src/content/articles');
     copyFileSync(join(FIXTURES, fixture), join(into, basename(fixture)));
-    const { status, output } = astroBuild(project.dir);
-    expect(status, output).not.toBe(0);
-    const error = printedError(output, project.dir);
-    expect(error, `no error block in the build output:\n${output}`).toBeDefined();
-    return error as PrintedError;
-  } finally {
-    project.remove();
-  }
+  });
 }
 
 // Each error names the file, the field and the fix: a slug that names nobody lists the people

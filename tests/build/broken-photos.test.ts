@@ -1,8 +1,8 @@
 import { copyFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroBuild, printedError, ROOT, type PrintedError } from '../helpers/build';
-import { copyProject } from '../helpers/project-copy';
+import { ROOT, type PrintedError } from '../helpers/build';
+import { failedBuildError } from '../helpers/failed-build';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/broken-photos');
 
@@ -11,19 +11,11 @@ const FIXTURES = join(ROOT, 'tests/fixtures/broken-photos');
  * pictures beside it); the build must fail, and this returns the error it printed last.
  */
 function buildWith(fixture: string): PrintedError {
-  const project = copyProject();
-  try {
-    const articles = join(project.dir, 'src/content/articles');
+  return failedBuildError((dir) => {
+    const articles = join(dir, 'src/content/articles');
     copyFileSync(join(FIXTURES, fixture), join(articles, fixture));
     cpSync(join(FIXTURES, 'photos'), join(articles, 'photos'), { recursive: true });
-    const { status, output } = astroBuild(project.dir);
-    expect(status, output).not.toBe(0);
-    const error = printedError(output, project.dir);
-    expect(error, `no error block in the build output:\n${output}`).toBeDefined();
-    return error as PrintedError;
-  } finally {
-    project.remove();
-  }
+  });
 }
 
 // Each error names the article, the field or prop, what is wrong and the fix (in the message's

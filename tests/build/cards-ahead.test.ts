@@ -1,9 +1,9 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { productionBuild, ROOT } from '../helpers/build';
-import { copyProject } from '../helpers/project-copy';
+import { productionBuild } from '../helpers/build';
+import { addPhotoArticle, copyProject, PHOTO_ARTICLE_ID } from '../helpers/project-copy';
 import { builtFile, paths } from '../helpers/site';
 import { runCaptured } from '../../scripts/astro.mjs';
 
@@ -19,13 +19,7 @@ describe('social cards drawn ahead of Astro', () => {
     const cache = mkdtempSync(join(tmpdir(), 'news-cards-'));
     try {
       // The real article (a card drawn from its text) and one with a lead photograph (a JPEG card).
-      const photoDir = join(project.dir, 'src/content/articles/hostile-photo');
-      mkdirSync(photoDir);
-      copyFileSync(join(ROOT, 'tests/fixtures/hostile-photo.mdx'), join(photoDir, 'index.mdx'));
-      copyFileSync(
-        join(ROOT, 'tests/fixtures/archive/fixture-harvest-festival/lead.jpg'),
-        join(photoDir, 'lead.jpg'),
-      );
+      addPhotoArticle(project.dir);
       const env = { NEWS_CARD_CACHE_DIR: cache, NEWS_BUILD_TIME: '2024-06-11T12:00:00Z' };
 
       const ahead = runCaptured([process.execPath, [join(project.dir, 'scripts/draw-cards-ahead.mjs')]], {
@@ -45,7 +39,7 @@ describe('social cards drawn ahead of Astro', () => {
       const cached = drawn.map((file) => bytes(join(cache, file))).sort();
       const built = [
         paths.card('azerbaijan-opens-embassy-in-israel', 'png'),
-        paths.card('hostile-photo', 'jpg'),
+        paths.card(PHOTO_ARTICLE_ID, 'jpg'),
       ].map((card) => bytes(join(project.dir, 'dist', builtFile(card))));
       expect(built.sort()).toEqual(cached);
     } finally {

@@ -1,10 +1,10 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { astroBuild, productionBuild, ROOT } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
-import { copyProject } from '../helpers/project-copy';
+import { addPhotoArticle, copyProject } from '../helpers/project-copy';
 import { NS, parseXml } from '../helpers/xml';
 
 /** The words tests/fixtures/hostile-photo.mdx gives its lead photograph, as an author wrote them. */
@@ -54,14 +54,8 @@ describe('hostile text from an author', () => {
         join(ROOT, 'tests/fixtures/hostile-article.mdx'),
         join(project.dir, 'src/content/articles/hostile.mdx'),
       );
-      // A folder-style article with a lead photograph (the harvest fixture's) and hostile words for it.
-      const photoDir = join(project.dir, 'src/content/articles/hostile-photo');
-      mkdirSync(photoDir);
-      copyFileSync(join(ROOT, 'tests/fixtures/hostile-photo.mdx'), join(photoDir, 'index.mdx'));
-      copyFileSync(
-        join(ROOT, 'tests/fixtures/archive/fixture-harvest-festival/lead.jpg'),
-        join(photoDir, 'lead.jpg'),
-      );
+      // A folder-style article with a lead photograph and hostile words for it.
+      addPhotoArticle(project.dir);
       const { status, output } = astroBuild(project.dir);
       expect(status, output).toBe(0);
 

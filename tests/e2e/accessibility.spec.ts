@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_ID, paths } from '../helpers/site';
+import { axeViolations } from './helpers';
 
 const PAGES = {
   home: paths.home(),
@@ -13,7 +13,6 @@ const PAGES = {
 } as const;
 const WIDTHS = { phone: 375, desktop: 1280 } as const;
 const SCHEMES = ['light', 'dark'] as const;
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 for (const [name, path] of Object.entries(PAGES)) {
   for (const [device, width] of Object.entries(WIDTHS)) {
@@ -22,10 +21,7 @@ for (const [name, path] of Object.entries(PAGES)) {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme });
         await page.goto(path);
-        const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-        expect(
-          violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-        ).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
       });
     }
   }

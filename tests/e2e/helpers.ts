@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, type Page, type Route } from '@playwright/test';
 import { headersFor, parseHeadersFile } from '../helpers/headers';
@@ -199,4 +200,16 @@ export async function settledLayoutShift(page: Page): Promise<number> {
     observer.disconnect();
     return shifts.filter((shift) => !shift.hadRecentInput).reduce((sum, shift) => sum + shift.value, 0);
   });
+}
+
+/** The axe rule sets every page must pass: WCAG 2.0, 2.1 and 2.2 A and AA, and axe's best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * What axe finds wrong with the page as it stands, one line a rule: its id, what it asks for and
+ * where (`[]` when nothing): `expect(await axeViolations(page)).toEqual([])`.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { FEED_FORMAT_IDS } from '../../../src/lib/feed/formats';
 import { CORRECTIONS_SCOPE, SITE_SCOPE } from '../../../src/lib/feed/scopes';
 import { feed } from '../../helpers/feed-fetch';
 import { paths, siteUrl } from '../../helpers/site';
+import { axeViolations } from '../helpers';
 import { NS, parseXml } from '../../helpers/xml';
 
 // The example archive's people (tests/fixtures/authors/) and corrected articles
@@ -212,12 +212,7 @@ test.describe('accessibility of the people and corrections pages', () => {
       test(`axe finds no violation on ${path} (${colorScheme})`, async ({ page }) => {
         await page.emulateMedia({ colorScheme });
         await page.goto(path);
-        const { violations } = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-          .analyze();
-        expect(
-          violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        ).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
       });
     }
   }
