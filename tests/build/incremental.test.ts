@@ -64,11 +64,20 @@ describe('incremental build', () => {
       };
       const page = (path: string) =>
         parseHTML(readFileSync(join(project.dir, 'dist', path), 'utf8')).document;
-      /** How Astro logged the page: "(cached)"/"(restored)" when copied, "(+12ms)" when rendered. */
+      /**
+       * How Astro logged the page. It writes "├─ /file" and, for a page it copies, " (cached)" or
+       * " (restored)" straight after (generate.js, no await between them); for a page it renders,
+       * " (+12ms)" only once the render is done, and with `build.concurrency` other pages' lines
+       * come in between. So only the words right after the file's own marker tell.
+       */
       const logged = (log: string, file: string) => {
-        const line = log.split('\n').find((l) => l.includes(` ${file} `) || l.trimEnd().endsWith(` ${file}`));
-        expect(line, `${file} in the build log`).toBeDefined();
-        return /\((cached|restored)\)/.test(line ?? '') ? 'copied' : 'rendered';
+        const marker = new RegExp(
+          `├─ ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)( \\((?:cached|restored)\\))?`,
+          'g',
+        );
+        const found = [...log.matchAll(marker)];
+        expect(found, `${file} once in the build log`).toHaveLength(1);
+        return found[0]?.[1] ? 'copied' : 'rendered';
       };
 
       const first = build();
