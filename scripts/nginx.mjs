@@ -234,10 +234,11 @@ function makeCertificate(dir) {
  * @returns {Promise<RunningNginx>}
  */
 export async function startNginx(serverBlock, root, { tls = false } = {}) {
-  const binary = findNginx();
-  if (!binary) {
+  const found = findNginx();
+  if (!found) {
     throw new Error('No nginx found: run `node scripts/ensure-test-tools.mjs`, or set NGINX_PATH');
   }
+  const binary = found; // a string from here on, also inside startOn()
   // The build's own settings: where its mime.types lives, and which modules it lacks (a
   // *_temp_path directive of a module that is not built in is a configuration error).
   const build = spawnSync(binary, ['-V'], { encoding: 'utf8' }).stderr;
@@ -275,58 +276,86 @@ export async function startNginx(serverBlock, root, { tls = false } = {}) {
     }
   }
 
-  const port = await freePort();
-  // The TLS lines wrap deploy/nginx.conf from outside (its listen line gets `ssl`, the certificate
-  // is set for the whole http {} context), so the site's headers and gzip stay in that one file.
-  const server = pointServerBlock(serverBlock, `127.0.0.1:${port} ${transport.listen}`.trim(), root);
-  const conf = join(dir, 'nginx.conf');
-  writeFileSync(
-    conf,
-    [
-      'daemon off;',
-      'worker_processes 1;',
-      `pid ${join(dir, 'nginx.pid')};`,
-      `error_log ${join(dir, 'error.log')} warn;`,
-      'events { worker_connections 64; }',
-      'http {',
-      `include ${mimeTypes};`,
-      'default_type application/octet-stream;',
-      `access_log ${join(dir, 'access.log')};`,
-      ...tempPaths,
-      ...transport.http,
-      server,
-      '}',
-      '',
-    ].join('\n'),
-  );
-
-  // -p: relative paths (the temporary files) are under dir; -e: nginx's start-up log too, which
-  // otherwise opens the compiled-in /var/log path before reading the configuration.
-  const child = spawn(binary, ['-p', `${dir}/`, '-e', join(dir, 'error.log'), '-c', conf], {
-    stdio: 'ignore', // everything it says goes to the error log
-  });
-  let spawnError = '';
-  child.once('error', (error) => (spawnError = `${binary}: ${error.message}\n`));
-  const errorLog = () =>
-    existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '';
-  const stop = async () => {
-    // SIGTERM: nginx's fast shutdown. The master takes its workers with it.
-    // A child that never started (spawnError) never exits either.
-    if (!spawnError && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited(child);
+  // A free port is found by binding and releasing it, so another process may take it before nginx
+  // binds it (parallel test workers each start an nginx). nginx then exits saying so, and it is
+  // started again on another port; any other failure ends it at once.
+  const attempts = 5;
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const started = await startOn(port);
+    if (started.ok) return { origin: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, stop: started.stop };
+    if (!started.portTaken || attempt === attempts) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`nginx did not start on port ${port}:\n${started.log}`);
     }
-    rmSync(dir, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + 10_000;
-  while (!(await accepts(port))) {
-    if (spawnError || child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-      const log = spawnError + errorLog();
-      await stop();
-      throw new Error(`nginx did not start on port ${port}:\n${log}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { origin: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, stop };
+
+  /**
+   * Starts nginx on `port`: started once its master has bound the port (it writes its pid file
+   * after opening every listening socket) and accepts connections there.
+   * @param {number} port
+   * @returns {Promise<{ ok: true, stop: () => Promise<void> } | { ok: false, portTaken: boolean, log: string }>}
+   */
+  async function startOn(port) {
+    // The TLS lines wrap deploy/nginx.conf from outside (its listen line gets `ssl`, the certificate
+    // is set for the whole http {} context), so the site's headers and gzip stay in that one file.
+    const server = pointServerBlock(serverBlock, `127.0.0.1:${port} ${transport.listen}`.trim(), root);
+    const conf = join(dir, 'nginx.conf');
+    const pidFile = join(dir, 'nginx.pid');
+    const logFile = join(dir, 'error.log');
+    rmSync(logFile, { force: true });
+    rmSync(pidFile, { force: true });
+    writeFileSync(
+      conf,
+      [
+        'daemon off;',
+        'worker_processes 1;',
+        `pid ${pidFile};`,
+        `error_log ${logFile} warn;`,
+        'events { worker_connections 64; }',
+        'http {',
+        `include ${mimeTypes};`,
+        'default_type application/octet-stream;',
+        `access_log ${join(dir, 'access.log')};`,
+        ...tempPaths,
+        ...transport.http,
+        server,
+        '}',
+        '',
+      ].join('\n'),
+    );
+
+    // -p: relative paths (the temporary files) are under dir; -e: nginx's start-up log too, which
+    // otherwise opens the compiled-in /var/log path before reading the configuration.
+    const child = spawn(binary, ['-p', `${dir}/`, '-e', logFile, '-c', conf], {
+      stdio: 'ignore', // everything it says goes to the error log
+    });
+    let spawnError = '';
+    child.once('error', (error) => (spawnError = `${binary}: ${error.message}\n`));
+    const errorLog = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+    const running = () => !spawnError && child.exitCode === null && child.signalCode === null;
+    const stop = async () => {
+      // SIGTERM: nginx's fast shutdown. The master takes its workers with it.
+      // A child that never started (spawnError) never exits either.
+      if (running()) {
+        child.kill('SIGTERM');
+        await exited(child);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    };
+
+    const deadline = Date.now() + 10_000;
+    while (!(running() && existsSync(pidFile) && (await accepts(port)) && running())) {
+      if (!running() || Date.now() > deadline) {
+        if (running()) {
+          child.kill('SIGTERM');
+          await exited(child);
+        }
+        const log = spawnError + errorLog();
+        return { ok: false, portTaken: /Address already in use/.test(log), log };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { ok: true, stop };
+  }
 }
