@@ -4,9 +4,13 @@
 // A hard link shares its file with dist/: writing into it in place would change the live site
 // while the build runs, and the last good build with it if the build then failed. So before
 // anything in this process writes to a file under that folder, the link is broken (the name is
-// unlinked; dist/ keeps its file) and the write creates a new file. Every way Node writes to an
-// existing file is covered: writeFile, appendFile, copyFile, cp, truncate, createWriteStream and
-// open with a flag that writes, each in its callback, promise and sync forms.
+// unlinked; dist/ keeps its file) and the write creates a new file. Covered, each in its callback,
+// promise and sync forms: writeFile, appendFile, copyFile, truncate, createWriteStream and open
+// with a flag that writes. Not covered: cp/cpSync of a folder, which Node copies file by file with
+// its internal functions, not these (a cp of one file is: its destination's link is broken first).
+// Neither Astro nor this project's code copies a folder into the build folder; anything that
+// starts to would write through the links into dist/ (tests/build/linked-output.test.ts watches
+// dist/'s bytes through a build).
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { resolve, sep } from 'node:path';

@@ -3,14 +3,17 @@
 // the folder replace dist/ (two renames on the same file system). A failed build or a failed
 // index leaves the last good dist/ exactly as it was. The folder starts with hard links to the
 // last good build's unchanged pages rather than empty, and never writes through them
-// (scripts/linked-output.mjs).
+// (scripts/linked-output.mjs). One build runs at a time (scripts/build-lock.mjs), and a failed
+// build leaves Astro's cache as true as it found it (scripts/astro-cache.mjs).
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { sitePaths } from '../src/lib/site-paths.ts';
+import { repairAstroCache } from './astro-cache.mjs';
 import { astroCommand, start } from './astro.mjs';
+import { takeBuildLock } from './build-lock.mjs';
 import { linkPreviousPages, removeStalePages, saveManifest } from './linked-output.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -50,16 +53,58 @@ const timed = (step, run) => {
   }
 };
 
+const lock = (() => {
+  try {
+    return takeBuildLock(out);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return process.exit(1);
+  }
+})();
+// What to say if this process ends before the swap without having said why (an exception, or
+// Pagefind's binary crashing: see below). The lock goes last, once the temporary folder is gone.
+let stage = 'Build stopped';
+process.on('exit', () => {
+  if (existsSync(next)) discard(stage);
+  lock.release();
+});
+
 rmSync(next, { recursive: true, force: true });
 // The pages Astro would copy out of its cache start as hard links to dist/'s (scripts/linked-output.mjs);
 // `--force` (render everything again) starts from nothing.
 const force = process.argv.includes('--force');
-const linked = timed('link', () => (force ? [] : linkPreviousPages({ root, out, next })));
+/** @type {string[]} */
+let linked = [];
+if (!force) {
+  try {
+    linked = timed('link', () => linkPreviousPages({ root, out, next }));
+  } catch (error) {
+    // Only a shortcut: an empty folder is what every build started from before it.
+    rmSync(next, { recursive: true, force: true });
+    console.log(
+      `Not linking the last build's pages (${error instanceof Error ? error.message : String(error)}); starting from an empty folder.`,
+    );
+  }
+}
+if (linked.length > 0) {
+  // Said before Astro starts, so a failed build's log shows it too.
+  console.log(`${linked.length} unchanged page${linked.length === 1 ? '' : 's'} linked from the last build.`);
+}
 // The social cards are drawn into their cache by a second process while Astro reads and bundles
 // the articles, which leaves a core idle (scripts/draw-cards-ahead.mjs); it yields to Astro.
 const cardsAhead = start([process.execPath, [DRAW_CARDS_AHEAD]], {
   cwd: root,
   stdio: ['ignore', 'inherit', 'inherit'],
+});
+let stoppingCards = false;
+cardsAhead.on('close', (code, signal) => {
+  // It only warms a cache: a crash costs speed, not the build, but should not go unseen.
+  if (!stoppingCards && (code !== 0 || signal !== null)) {
+    console.warn(
+      `Warning: the card pre-drawer (scripts/draw-cards-ahead.mjs) stopped with ${signal ?? `status ${code}`}; ` +
+        'Astro draws the cards itself. Run `npx node scripts/draw-cards-ahead.mjs` to see why.',
+    );
+  }
 });
 try {
   if (cardsAhead.pid !== undefined) setPriority(cardsAhead.pid, 10);
@@ -78,15 +123,25 @@ profile.astro = Math.round(performance.now() - astroStart);
 // Astro has drawn whatever the pre-drawer had not reached: stop it (it finishes its current card).
 if (cardsAhead.exitCode === null && cardsAhead.signalCode === null) {
   const stopped = new Promise((resolveStop) => cardsAhead.on('close', resolveStop));
+  stoppingCards = true;
   cardsAhead.kill('SIGTERM');
   await stopped;
 }
-if (status !== 0) fail('Build failed', status);
-const stale = timed('stale', () => removeStalePages({ root, next, linked }));
-if (linked.length > 0) {
+if (status !== 0) {
+  // Astro has overwritten the cache copies of the pages it rendered but kept its old manifest.
+  repairAstroCache({ root, out, since: lock.since });
+  fail('Build failed', status);
+}
+let stale = 0;
+try {
+  stale = timed('stale', () => removeStalePages({ root, next, linked }));
+} catch (error) {
+  console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+  fail('Build failed');
+}
+if (stale > 0) {
   console.log(
-    `${linked.length} unchanged page${linked.length === 1 ? '' : 's'} linked from the last build` +
-      (stale > 0 ? `, ${stale} no longer built removed.` : '.'),
+    `${linked.length} unchanged page${linked.length === 1 ? '' : 's'} linked from the last build, ${stale} no longer built removed.`,
   );
 }
 
@@ -120,11 +175,8 @@ async function indexForSearch(site) {
 }
 
 // If Pagefind's binary crashes, its service never answers: the await below stays unsettled and
-// Node exits (code 13) without reaching the catch. Clean up and say why on the way out then too.
-let indexed = false;
-process.on('exit', () => {
-  if (!indexed && existsSync(next)) discard('Search index failed (Pagefind stopped)');
-});
+// Node exits (code 13) without reaching the catch. The exit handler above cleans up and says why.
+stage = 'Search index failed (Pagefind stopped)';
 let pages;
 const indexStart = performance.now();
 try {
@@ -134,13 +186,24 @@ try {
   console.error(`\nPagefind failed: ${error instanceof Error ? error.message : String(error)}`);
   fail('Search index failed');
 }
-indexed = true;
 console.log(`Pagefind indexed ${pages} page${pages === 1 ? '' : 's'} for /search/.`);
+stage = 'Swap failed';
 
 timed('swap', () => {
   rmSync(previous, { recursive: true, force: true });
-  if (existsSync(out)) renameSync(out, previous);
-  renameSync(next, out);
+  const hadOut = existsSync(out);
+  if (hadOut) renameSync(out, previous);
+  try {
+    renameSync(next, out);
+  } catch (error) {
+    // dist/ must not stay missing: the last good build goes back.
+    if (hadOut) renameSync(previous, out);
+    console.error(
+      `\nCould not rename ${next} to ${out} (${error instanceof Error ? error.message : String(error)}): ` +
+        `is ${out} in use or its folder read-only? Fix that and build again.`,
+    );
+    fail('Swap failed');
+  }
   saveManifest({ root, out });
 });
 console.log(`${out} now holds the new build.`);

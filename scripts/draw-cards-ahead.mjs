@@ -77,13 +77,25 @@ const cards = globSync(articlePatterns(process.env.NEWS_FIXTURES === '1'), { cwd
   // Newest first: the order the cards' pages are rendered in.
   .sort((a, b) => b.published - a.published);
 let drawn = 0;
+/** The first card that could not be drawn, and why. @type {{ headline: string, error: unknown } | undefined} */
+let failed;
 for (const { input } of cards) {
   if (stopping) break;
   try {
     await socialCard(input);
     drawn++;
-  } catch {
+  } catch (error) {
     // The card's page will draw it again and report what is wrong.
+    failed ??= { headline: input.headline, error };
   }
 }
 console.log(`Social cards ready ahead of Astro: ${drawn} of ${cards.length}${stopping ? ' (stopped)' : ''}.`);
+// One card that fails is the card's page's to report; none drawn at all is this process broken
+// (fonts, sharp, the cache folder), which costs every build its head start: say so, once.
+if (drawn === 0 && failed !== undefined) {
+  const why = failed.error instanceof Error ? failed.error.message : String(failed.error);
+  console.warn(
+    `Warning: the card pre-drawer (scripts/draw-cards-ahead.mjs) drew none of ${cards.length} card${cards.length === 1 ? '' : 's'}; ` +
+      `the first, "${failed.headline}", failed: ${why}. Astro draws the cards itself.`,
+  );
+}

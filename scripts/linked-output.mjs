@@ -8,9 +8,11 @@
 //   (scripts/break-links.mjs), so a page rendered again is a new file and dist/ keeps its own.
 // - Only pages Astro's cache would itself restore are linked: those recorded in its manifest
 //   (node_modules/.astro/incremental-build.json), and only when that manifest is the one the
-//   last good build was made with (saved beside dist/ on each swap). After a failed build, or a
-//   build of another kind with the same cache (the example archive, a test's --outDir), the
-//   manifests differ and the build starts empty, as before.
+//   last good build was made with (saved beside dist/ on each swap). After a build of another
+//   kind with the same cache (the example archive, a test's --outDir) the manifests differ and
+//   the build starts empty, as before. A failed build leaves both as they were, but for the pages
+//   it rendered before failing, which it takes out of both (scripts/astro-cache.mjs): dist/ still
+//   holds what every remaining entry describes.
 // - Pages the new build no longer has (an article taken down, a tag gone) are removed from the
 //   folder after Astro, so the result is the same set of files as a build from nothing. The
 //   build tests compare the two.
@@ -27,7 +29,8 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Astro's incremental-build manifest, in its default cacheDir (astro.config.mjs keeps it). */
 export const astroManifest = (/** @type {string} */ root) =>
@@ -36,6 +39,16 @@ export const astroManifest = (/** @type {string} */ root) =>
 /** The copy of Astro's manifest that describes the build now in `out`, kept beside it. */
 export const savedManifest = (/** @type {string} */ out) =>
   join(dirname(out), `.${basename(out)}-manifest.json`);
+
+/**
+ * Where a file a manifest records lies on disk under `folder`. Astro records output files as URL
+ * paths, percent-encoded (a Hebrew tag's page is "tags/%D7%99…/index.html"), and writes them
+ * through a file: URL, which decodes them; resolving the same way finds the same file.
+ * @param {string} folder a build folder, or Astro's folder of cache copies
+ * @param {string} file an output file as the manifest records it
+ */
+export const fileIn = (folder, file) =>
+  fileURLToPath(new URL(file, pathToFileURL(folder.endsWith(sep) ? folder : folder + sep)));
 
 /**
  * Every output file a manifest records, relative to the build folder.
@@ -67,7 +80,7 @@ export function linkPreviousPages({ root, out, next }) {
   const linked = [];
   const made = new Set();
   for (const file of outputFiles(text)) {
-    const from = join(out, file);
+    const from = fileIn(out, file);
     let isFile = false;
     try {
       isFile = lstatSync(from).isFile();
@@ -75,13 +88,22 @@ export function linkPreviousPages({ root, out, next }) {
       continue; // not in dist/ (Astro will restore or render it)
     }
     if (!isFile) continue;
-    const to = join(next, file);
+    const to = fileIn(next, file);
     const folder = dirname(to);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    linkSync(from, to);
+    try {
+      linkSync(from, to);
+    } catch (error) {
+      const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+      throw new Error(
+        `${code === 'EXDEV' ? `${out} and ${next} are on different file systems` : `${from} cannot be hard-linked (${code})`}: ` +
+          `keep ${basename(out)}/ on a file system with hard links to start builds from the last one`,
+        { cause: error },
+      );
+    }
     linked.push(file);
   }
   return linked;
@@ -95,11 +117,21 @@ export function linkPreviousPages({ root, out, next }) {
  */
 export function removeStalePages({ root, next, linked }) {
   if (linked.length === 0) return 0;
-  const kept = outputFiles(readFileSync(astroManifest(root), 'utf8'));
+  const manifest = astroManifest(root);
+  if (!existsSync(manifest)) {
+    // Without it nothing tells a page taken down from a page kept: shipping the folder could
+    // publish a page that should be gone.
+    throw new Error(
+      `${manifest} is missing after Astro's build, so the pages linked from the last build that are no ` +
+        'longer built cannot be told apart: is experimental.incrementalBuild still on in astro.config.mjs ' +
+        '(with the default cacheDir)? Run `npm run build -- --force` to build from nothing.',
+    );
+  }
+  const kept = outputFiles(readFileSync(manifest, 'utf8'));
   let removed = 0;
   for (const file of linked) {
     if (kept.has(file)) continue;
-    const path = join(next, file);
+    const path = fileIn(next, file);
     try {
       if (lstatSync(path).nlink < 2) continue; // written by this build
     } catch {

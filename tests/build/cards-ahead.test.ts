@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,30 @@ describe('social cards drawn ahead of Astro', () => {
     } finally {
       project.remove();
       rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('say so, once and with the first error, when none of them could be drawn', () => {
+    const project = copyProject();
+    try {
+      // The only article's photograph is not an image: its card cannot be drawn.
+      const articles = join(project.dir, 'src/content/articles');
+      for (const file of readdirSync(articles)) rmSync(join(articles, file), { recursive: true });
+      addPhotoArticle(project.dir);
+      writeFileSync(join(articles, PHOTO_ARTICLE_ID, 'lead.jpg'), 'not a JPEG');
+
+      const ahead = runCaptured([process.execPath, [join(project.dir, 'scripts/draw-cards-ahead.mjs')]], {
+        cwd: project.dir,
+        env: { NEWS_CARD_CACHE_DIR: join(project.dir, 'cards'), NEWS_BUILD_TIME: '2024-06-11T12:00:00Z' },
+      });
+      expect(ahead.status, ahead.output).toBe(0);
+      expect(ahead.stdout).toContain('Social cards ready ahead of Astro: 0 of 1.');
+      const warnings = ahead.stderr.split('\n').filter((line) => line.startsWith('Warning: '));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('scripts/draw-cards-ahead.mjs) drew none of 1 card;');
+      expect(warnings[0]).toContain(join(articles, PHOTO_ARTICLE_ID, 'lead.jpg'));
+    } finally {
+      project.remove();
     }
   });
 });

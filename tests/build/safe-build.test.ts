@@ -1,10 +1,13 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { lockFile } from '../../scripts/build-lock.mjs';
 import { astroBuild, productionBuild, ROOT } from '../helpers/build';
-import { listFiles } from '../helpers/dist';
+import { findBrokenLinks, listFiles } from '../helpers/dist';
 import { addPhotoArticle, copyProject } from '../helpers/project-copy';
+import { builtFile, paths, siteUrl } from '../helpers/site';
 import { NS, parseXml } from '../helpers/xml';
 
 /** The words tests/fixtures/hostile-photo.mdx gives its lead photograph, as an author wrote them. */
@@ -38,9 +41,83 @@ describe('npm run build', () => {
       const bad = build();
       expect(bad.status).not.toBe(0);
       expect(bad.stderr).toMatch(/dist was left as it was \(the last good build\)/);
+      // It started from the last build's pages, and its log says so though Astro failed.
+      expect(bad.stdout).toMatch(/^\d+ unchanged pages linked from the last build\.$/m);
       expect(snapshot()).toEqual(before);
       // Nor the unfinished folder (a walk of the copy would also go through its node_modules link).
       expect(existsSync(join(project.dir, '.dist-next'))).toBe(false);
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('leaves Astro’s cache true: a listing rendered before the failure is not restored later', () => {
+    const project = copyProject();
+    try {
+      // One page at a time, so the month's listing is rendered (with the broken article on it)
+      // and its cache copy written before the article's own page throws; four at a time, which
+      // comes first is a race. The defect is the same either way.
+      const config = join(project.dir, 'astro.config.mjs');
+      const text = readFileSync(config, 'utf8');
+      expect(text).toMatch(/concurrency: 4,/);
+      writeFileSync(config, text.replace(/concurrency: 4,/, 'concurrency: 1,'));
+      const build = () => productionBuild({ root: project.dir });
+      const dist = join(project.dir, 'dist');
+      const month = builtFile(paths.archiveMonth('2023', '03'));
+
+      /** The articles the month's listing links to. */
+      const listed = () =>
+        [
+          ...parseHTML(readFileSync(join(dist, month), 'utf8')).document.querySelectorAll('.article-list a'),
+        ].map((a) => a.getAttribute('href'));
+
+      expect(build().status).toBe(0);
+      const listing = listed();
+      expect(listing).toEqual([paths.article('azerbaijan-opens-embassy-in-israel')]);
+
+      const broken = join(project.dir, 'src/content/articles/tweet-without-handle.mdx');
+      copyFileSync(join(ROOT, 'tests/fixtures/broken-articles/tweet-without-handle.mdx'), broken);
+      const bad = build();
+      expect(bad.status).not.toBe(0);
+      // The listing was rendered with the broken article before its page threw.
+      expect(bad.stdout).toContain(`/${month}`);
+      expect(bad.stdout.indexOf(`/${month}`)).toBeLessThan(
+        bad.stdout.indexOf(`/${builtFile(paths.article('tweet-without-handle'))}`),
+      );
+
+      // The author takes the article out; the next build restores from Astro's cache (no dist/).
+      rmSync(broken);
+      rmSync(dist, { recursive: true });
+      const after = build();
+      expect(after.status, after.stderr).toBe(0);
+      expect(listed()).toEqual(listing);
+      expect(findBrokenLinks(dist, siteUrl(paths.home()))).toEqual([]);
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('runs one at a time: a build finds the lock of a live one and stops, a dead one’s is taken over', () => {
+    const project = copyProject();
+    try {
+      const dist = join(project.dir, 'dist');
+      const lock = lockFile(dist);
+      // Held by a live process (this test's).
+      writeFileSync(lock, `${process.pid}\n`);
+      const held = productionBuild({ root: project.dir });
+      expect(held.status).not.toBe(0);
+      expect(held.stderr).toContain(`pid ${process.pid}; lock file ${lock}`);
+      expect(held.stderr).toContain(`delete ${lock}`);
+      expect(existsSync(dist)).toBe(false);
+      expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
+
+      // Left by a process that has ended.
+      const gone = spawnSync(process.execPath, ['-e', '']).pid;
+      writeFileSync(lock, `${gone}\n`);
+      const taken = productionBuild({ root: project.dir });
+      expect(taken.status, taken.stderr).toBe(0);
+      expect(statSync(join(dist, 'index.html')).isFile()).toBe(true);
+      expect(existsSync(lock)).toBe(false);
     } finally {
       project.remove();
     }
