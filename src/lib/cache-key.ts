@@ -9,7 +9,11 @@ import { createHash } from 'node:crypto';
  * frontmatter and body, and everything else (pagination, labels, slugs) as its JSON value.
  *
  * What a page reads outside its props must be passed in `extra` (or, for code and config, is
- * covered by Astro itself: it hashes the page's module graph, the config and the lockfile).
+ * covered by Astro itself: it hashes the page's module graph, the config and the lockfile, and the
+ * modules of the content entries the page rendered, with `render()`). Data a page only reads is
+ * not covered: another collection's entries (the people an article names) and the files an
+ * entry's frontmatter points to (a lead photograph, whose bytes no digest includes) must be in
+ * the key (see src/lib/article-inputs.ts).
  */
 
 interface EntryLike {
@@ -51,11 +55,23 @@ export function cacheKeyOf(props: unknown, extra: unknown = null): string {
 
 /**
  * Adds a {@link cacheKeyOf} key to each path `getStaticPaths` returns.
+ * @param extra what the pages read outside their props: one value for every path, or a function
+ *   giving each path's own (e.g. the digest of its article's lead photograph)
  * @example return withCacheKeys(stableListing(articles, { listing, pageSize, params: { tag }, props: {} }));
+ * @example return withCacheKeys(paths, ({ props }) => leadPhotoDigest(props.article));
  */
+export function withCacheKeys<T extends { props?: unknown }>(
+  paths: readonly T[],
+  extra: (path: T) => unknown,
+): (T & { cacheKey: string })[];
+export function withCacheKeys<T extends { props?: unknown }>(
+  paths: readonly T[],
+  extra?: unknown,
+): (T & { cacheKey: string })[];
 export function withCacheKeys<T extends { props?: unknown }>(
   paths: readonly T[],
   extra: unknown = null,
 ): (T & { cacheKey: string })[] {
-  return paths.map((path) => ({ ...path, cacheKey: cacheKeyOf(path.props ?? null, extra) }));
+  const extraOf = typeof extra === 'function' ? (extra as (path: T) => unknown) : () => extra;
+  return paths.map((path) => ({ ...path, cacheKey: cacheKeyOf(path.props ?? null, extraOf(path)) }));
 }

@@ -12,11 +12,12 @@
  */
 import { Renderer } from '@takumi-rs/core';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { CARD_HEIGHT, CARD_WIDTH } from './card-size.ts';
 import { cardColours, cardDarkColours } from './design-tokens.ts';
+import { fileDigest } from './file-digest.ts';
 import { HEBREW, SANS, SERIF, fontFile } from './fonts.ts';
 
 export { CARD_HEIGHT, CARD_WIDTH };
@@ -126,24 +127,6 @@ function packageVersion(name: string): string {
   return typeof version === 'string' ? version : 'unknown';
 }
 
-const photoDigests = new Map<string, string>();
-
-/**
- * SHA-256 (hex) of a photograph's bytes, remembered for as long as the file keeps its size and
- * modification time: a build asks for a photo card's key twice (when it starts drawing the cards
- * ahead of their pages, and on the card's page), and a photograph is half a megabyte or more.
- */
-function photoDigest(file: string): string {
-  const { size, mtimeMs } = statSync(file);
-  const key = `${file}\0${size}\0${mtimeMs}`;
-  let digest = photoDigests.get(key);
-  if (digest === undefined) {
-    digest = createHash('sha256').update(readFileSync(file)).digest('hex');
-    photoDigests.set(key, digest);
-  }
-  return digest;
-}
-
 /**
  * What a card's cache key is made of, as JSON: {@link CARD_VERSION}, the renderers' versions, the
  * font files' digest, the colours, the input's fields in a fixed order, and for a photo card the
@@ -157,7 +140,7 @@ export function socialCardKey(input: SocialCardInput): string {
   // A fixed field order (not the caller's object), so equal inputs always give equal JSON.
   const fields = [input.headline, input.dek, input.section, input.date, input.siteTitle];
   const photo = input.photo && {
-    bytes: photoDigest(input.photo.file),
+    bytes: fileDigest(input.photo.file),
     position: input.photo.position,
     credit: input.photo.credit,
     band: cardDarkColours(),

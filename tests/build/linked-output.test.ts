@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { astroManifest, savedManifest } from '../../scripts/linked-output.mjs';
 import { productionBuild, ROOT } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
-import { copyProject } from '../helpers/project-copy';
+import { addPhotoArticle, copyProject, PHOTO_ARTICLE_ID } from '../helpers/project-copy';
 import { builtFile, paths } from '../helpers/site';
 
 /**
@@ -12,6 +15,12 @@ import { builtFile, paths } from '../helpers/site';
  * (scripts/linked-output.mjs). A link shares its file with dist/, so this proves what must hold:
  * dist/ is never written through a link (a page rendered again is a new file), a failed build
  * still leaves dist/ as it was, and the result is the same site a build from nothing makes.
+ *
+ * That comparison also proves the pages' cache keys (src/lib/cache-key.ts) cover what the pages
+ * show: a page whose key missed a change would be linked (or copied from Astro's cache) as it
+ * was, and differ from the build from nothing. So the last rebuild changes what no article's own
+ * file holds: a person's file (their name and links, shown in bylines and feed items) and the
+ * bytes of a lead photograph replaced under the same name (a face blurred).
  */
 const ENV = { NEWS_BUILD_TIME: '2024-06-11T12:00:00Z' };
 const TAKEN_DOWN = 'a-report-taken-down';
@@ -25,6 +34,26 @@ tags: [${tags}]
 ---
 
 A paragraph of a made-up report.
+`;
+// A person, and an article in another section that names them and shows a map (so that a new
+// story in the world section leaves its page's key alone).
+const PERSON = 'dana-cohen';
+const BY_PERSON = 'a-report-by-a-person';
+const BY_PERSON_ARTICLE = `---
+headline: A report by a person
+dek: A made-up report with a byline, for the linked-output test.
+byline: JNS
+authors: [${PERSON}]
+published: '2023-01-15'
+section: middle-east
+tags: [Bylines]
+---
+
+A paragraph of a made-up report, then a map.
+
+<Figure src="./${BY_PERSON}/map.png" alt="A map" credit="JNS graphics">
+  Where it happened.
+</Figure>
 `;
 
 /** Every file under `dir` with a digest of its bytes. */
@@ -48,7 +77,7 @@ function linkTree(dir: string, to: string): void {
 }
 
 describe('a build from the last build’s pages', () => {
-  it('never writes into dist/, removes what is gone, and equals a build from nothing', () => {
+  it('never writes into dist/, removes what is gone, and equals a build from nothing', async () => {
     const project = copyProject();
     const articles = join(project.dir, 'src/content/articles');
     const dist = join(project.dir, 'dist');
@@ -58,6 +87,14 @@ describe('a build from the last build’s pages', () => {
         join(articles, `${TAKEN_DOWN}.mdx`),
         report('A report taken down', '2023-02-01', 'Takedown'),
       );
+      mkdirSync(join(project.dir, 'src/content/authors'), { recursive: true });
+      const person = join(project.dir, `src/content/authors/${PERSON}.md`);
+      copyFileSync(join(ROOT, `tests/fixtures/authors/${PERSON}.md`), person);
+      writeFileSync(join(articles, `${BY_PERSON}.mdx`), BY_PERSON_ARTICLE);
+      const map = join(articles, BY_PERSON, 'map.png');
+      mkdirSync(dirname(map));
+      copyFileSync(join(ROOT, 'tests/fixtures/archive/fixture-harvest-festival/map.png'), map);
+      addPhotoArticle(project.dir);
       const first = build();
       expect(first.status, first.stderr).toBe(0);
       expect(first.stdout).not.toMatch(/linked from the last build/);
@@ -90,19 +127,89 @@ describe('a build from the last build’s pages', () => {
       }
       expect(built).toContain(builtFile(paths.article('a-later-report')));
 
-      // A failed build that started from links leaves dist/ exactly as it was.
+      // A failed build that started from links leaves dist/ exactly as it was. (It starts from
+      // links when Astro's manifest is the one dist/ was built with: see linkPreviousPages.)
       const good = digests(dist);
+      expect(readFileSync(savedManifest(dist), 'utf8')).toBe(
+        readFileSync(astroManifest(project.dir), 'utf8'),
+      );
       const broken = join(articles, 'tweet-without-handle.mdx');
       copyFileSync(join(ROOT, 'tests/fixtures/broken-articles/tweet-without-handle.mdx'), broken);
       const bad = build();
       expect(bad.status).not.toBe(0);
-      expect(bad.stdout + bad.stderr).toMatch(/linked from the last build|dist was left as it was/);
+      expect(bad.stderr).toContain(`Build failed: ${dist} was left as it was (the last good build).`);
       expect(digests(dist)).toEqual(good);
       rmSync(broken);
 
-      // A build from nothing (another folder: Astro's cache does not apply) makes the same site.
-      const cold = productionBuild({ root: project.dir, env: ENV, outDir: join(project.dir, 'cold') });
+      // What no article's own file holds: the person's name and links, and the photograph's bytes.
+      const byPerson = builtFile(paths.article(BY_PERSON));
+      const photoPage = builtFile(paths.article(PHOTO_ARTICLE_ID));
+      const photoCard = builtFile(paths.card(PHOTO_ARTICLE_ID, 'jpg'));
+      const regionFeed = builtFile(paths.feed({ kind: 'section', slug: 'middle-east' }, 'json'));
+      /** The article's item in its section's feed. */
+      const regionItem = () => {
+        const feed = JSON.parse(readFileSync(join(dist, regionFeed), 'utf8')) as {
+          items: { url: string; content_html: string; authors?: { name: string }[] }[];
+        };
+        const item = feed.items.find((i) => i.url.endsWith(paths.article(BY_PERSON)));
+        expect(item, `${BY_PERSON} in ${regionFeed}`).toBeDefined();
+        return item ?? { url: '', content_html: '' };
+      };
+      const earlier = digests(dist);
+      writeFileSync(
+        person,
+        readFileSync(person, 'utf8')
+          .replace('name: Dana Cohen', 'name: Dana Levi-Cohen')
+          .replace('https://example.org/dana', 'https://example.org/dana-levi-cohen'),
+      );
+      const photo = join(articles, PHOTO_ARTICLE_ID, 'lead.jpg');
+      writeFileSync(photo, await sharp(readFileSync(photo)).blur(20).jpeg({ quality: 80 }).toBuffer());
+      const third = build();
+      expect(third.status, third.stderr).toBe(0);
+      // Bylines and feed items name the person by their new name, with their new link.
+      const page = parseHTML(readFileSync(join(dist, byPerson), 'utf8')).document;
+      expect(page.querySelector('.byline a[rel="author"]')?.textContent).toBe('Dana Levi-Cohen');
+      const ld = [...page.querySelectorAll('script[type="application/ld+json"]')].map(
+        (script) =>
+          JSON.parse(script.textContent ?? '') as { author?: { name: string; sameAs?: string[] }[] },
+      );
+      expect(ld.flatMap((data) => data.author ?? [])).toEqual([
+        expect.objectContaining({
+          name: 'Dana Levi-Cohen',
+          sameAs: expect.arrayContaining(['https://example.org/dana-levi-cohen']),
+        }),
+      ]);
+      expect(regionItem().authors?.map((a) => a.name)).toEqual(['Dana Levi-Cohen']);
+      // The card is drawn again from the new photograph, and the page names its new renditions.
+      expect(digests(dist).get(photoCard)).not.toBe(earlier.get(photoCard));
+      expect(digests(dist).get(photoPage)).not.toBe(earlier.get(photoPage));
+
+      // A picture in an article's body replaced under the same name: its page and its feed items
+      // name the new renditions.
+      const images = () =>
+        [...parseHTML(regionItem().content_html).document.querySelectorAll('img')].map((img) =>
+          img.getAttribute('src'),
+        );
+      const mapBefore = images();
+      const pageBefore = digests(dist).get(byPerson);
+      writeFileSync(map, await sharp(readFileSync(map)).negate().png().toBuffer());
+      const fourth = build();
+      expect(fourth.status, fourth.stderr).toBe(0);
+      expect(mapBefore).toHaveLength(1);
+      expect(images()).not.toEqual(mapBefore);
+      expect(digests(dist).get(byPerson)).not.toBe(pageBefore);
+
+      // A build from nothing (--force: Astro's incremental cache ignored, nothing linked) makes the
+      // same site. (Another --outDir alone would not do: Astro's cache is the project's, whatever
+      // the folder, and would restore the same stale pages.)
+      const cold = productionBuild({
+        root: project.dir,
+        env: ENV,
+        args: ['--force'],
+        outDir: join(project.dir, 'cold'),
+      });
       expect(cold.status, cold.stderr).toBe(0);
+      expect(cold.stdout).not.toMatch(/\((cached|restored)\)/);
       expect(digests(dist)).toEqual(digests(join(project.dir, 'cold')));
     } finally {
       project.remove();

@@ -29,14 +29,20 @@ export function astroBuild(cwd: string, args: string[] = [], env: Record<string,
  * @param options.outDir absolute path of the folder the finished site replaces (NEWS_OUT_DIR);
  *   default: the project's own dist/
  * @param options.env extra environment, e.g. { BASE_PATH: '/news/' }
+ * @param options.args extra arguments for Astro, e.g. ['--force'] (render every page again,
+ *   ignoring Astro's incremental-build cache: a build from nothing)
  */
 export function productionBuild({
   root = ROOT,
   outDir,
   env = {},
-}: { root?: string; outDir?: string; env?: Record<string, string> } = {}): BuildResult {
+  args = [],
+}: { root?: string; outDir?: string; env?: Record<string, string>; args?: string[] } = {}): BuildResult {
   const dir = root.endsWith('/') ? root : `${root}/`;
-  return runCaptured(buildCommand(dir), { cwd: dir, env: outDir ? { ...env, NEWS_OUT_DIR: outDir } : env });
+  return runCaptured(buildCommand(dir, args), {
+    cwd: dir,
+    env: outDir ? { ...env, NEWS_OUT_DIR: outDir } : env,
+  });
 }
 
 /** An error as Astro prints it when a build fails: what the author reads. */

@@ -38,4 +38,16 @@ describe('cacheKeyOf', () => {
     expect(paths[0]?.cacheKey).toMatch(/^[\w-]{43}$/);
     expect(paths[0]?.cacheKey).not.toBe(paths[1]?.cacheKey);
   });
+
+  it('takes each path’s own extra input from a function (a lead photograph’s digest)', () => {
+    const paths = [
+      { params: { id: 'a' }, props: { article: entry('a', '1') }, photo: 'p1' },
+      { params: { id: 'b' }, props: { article: entry('b', '1') }, photo: 'p2' },
+    ];
+    const keys = withCacheKeys(paths, (path) => path.photo).map((p) => p.cacheKey);
+    expect(keys[0]).toBe(cacheKeyOf(paths[0]?.props, 'p1'));
+    expect(keys[1]).toBe(cacheKeyOf(paths[1]?.props, 'p2'));
+    const replaced = withCacheKeys([{ ...paths[0], photo: 'p3' }], (path) => path.photo);
+    expect(replaced[0]?.cacheKey).not.toBe(keys[0]);
+  });
 });

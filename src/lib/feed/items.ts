@@ -7,6 +7,7 @@
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
+import { render } from 'astro:content';
 import FeedEntry from '../../components/FeedEntry.astro';
 import NoticeEntry from '../../components/NoticeEntry.astro';
 import { siteConfig } from '../../site.config';
@@ -120,6 +121,13 @@ export async function feedItemsFor(articles: readonly Article[], site: URL): Pro
     if (!item) {
       item = buildItem(article, site);
       items.set(key, item);
+    } else {
+      // The item was rendered for another feed, so Astro did not see this one render the body.
+      // Its incremental build reuses a keyed feed unless an entry the feed *rendered* changed
+      // (an image or component the body imports: the article's digest covers only its text), so
+      // each feed says so itself: render() records the entry for the path being built, and
+      // costs no rendering (it returns the body's component, which is not called).
+      await render(article);
     }
     result.push(await item);
   }

@@ -4,6 +4,7 @@
  * `./scopes` (naming only, importable without Astro), since this reads the content collection.
  */
 import { siteConfig } from '../../site.config';
+import { articleInputs } from '../article-inputs';
 import { getPublishedArticles, type Article } from '../articles';
 import { cacheKeyOf } from '../cache-key';
 import { buildTime } from '../clock';
@@ -91,7 +92,8 @@ export async function articlesInFeed(scope: FeedScope): Promise<Article[]> {
 
 /**
  * `getStaticPaths` for the routes under `/feeds/<kind>/<slug>/`: one page per {@link feedScopes}.
- * Each is keyed (for incremental builds) by the articles it carries and, for an empty feed whose
+ * Each is keyed (for incremental builds) by the articles it carries, with their people and lead
+ * photographs (see `articleInputs`), and, for an empty feed whose
  * `updated` is the build's time, by that time.
  */
 export async function feedScopePaths(): Promise<
@@ -102,12 +104,15 @@ export async function feedScopePaths(): Promise<
   }[]
 > {
   const paths = [];
+  const authors = await getAuthors();
   for (const scope of await feedScopes()) {
     const carried = await articlesInFeed(scope);
+    // Each item shows its article's people and lead photograph too (src/lib/feed/items.ts).
+    const shown = carried.map((article) => ({ article, ...articleInputs(article, authors) }));
     paths.push({
       params: { kind: scope.kind, slug: scope.slug },
       props: { scope },
-      cacheKey: cacheKeyOf({ scope }, carried.length > 0 ? carried : buildTime),
+      cacheKey: cacheKeyOf({ scope }, shown.length > 0 ? shown : buildTime),
     });
   }
   return paths;

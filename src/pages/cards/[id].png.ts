@@ -1,9 +1,8 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getPublishedArticles } from '../../lib/articles';
-import { withCacheKeys } from '../../lib/cache-key';
 import { cardInput } from '../../lib/card-input';
 import { socialCardOf } from '../../lib/card-ref';
-import { prepareSocialCards, socialCard } from '../../lib/social-card';
+import { prepareSocialCards, socialCard, socialCardHash } from '../../lib/social-card';
 
 /**
  * One card per published article without a lead photograph (those have a JPEG card drawn from
@@ -14,8 +13,16 @@ export const getStaticPaths = (async () => {
   // A build asks every route for its paths before it renders any page: the cards start drawing
   // now, on other threads, while Astro renders the pages before these (see social-card.ts). The
   // dev server draws a card only when it is asked for.
-  if (!import.meta.env.DEV) prepareSocialCards(articles.map(cardInput));
-  return withCacheKeys(articles.map((article) => ({ params: { id: article.id }, props: { article } })));
+  const cards = articles.map((article) => ({ article, input: cardInput(article) }));
+  if (!import.meta.env.DEV) prepareSocialCards(cards.map(({ input }) => input));
+  // Keyed (incremental builds) by the card's own cache key, which covers everything it is drawn
+  // from: its fields, the lead photograph's bytes (a photo replaced under the same name), the
+  // fonts, colours and renderers. Not by the article's digest: a body edit leaves the card as it is.
+  return cards.map(({ article, input }) => ({
+    params: { id: article.id },
+    props: { article },
+    cacheKey: socialCardHash(input),
+  }));
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
