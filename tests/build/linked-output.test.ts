@@ -137,6 +137,7 @@ describe('a build from the last build’s pages', () => {
       copyFileSync(join(ROOT, 'tests/fixtures/broken-articles/tweet-without-handle.mdx'), broken);
       const bad = build();
       expect(bad.status).not.toBe(0);
+      expect(bad.stdout).toMatch(/^\d+ unchanged pages linked from the last build\.$/m);
       expect(bad.stderr).toContain(`Build failed: ${dist} was left as it was (the last good build).`);
       expect(digests(dist)).toEqual(good);
       rmSync(broken);
