@@ -19,6 +19,7 @@ import { CARD_HEIGHT, CARD_WIDTH } from './card-size.ts';
 import { cardColours, cardDarkColours } from './design-tokens.ts';
 import { fileDigest } from './file-digest.ts';
 import { HEBREW, SANS, SERIF, fontFile } from './fonts.ts';
+import { JPEG_BACKGROUND } from './responsive.ts';
 
 export { CARD_HEIGHT, CARD_WIDTH };
 
@@ -27,8 +28,9 @@ export { CARD_HEIGHT, CARD_WIDTH };
  * below change, so no build serves a card drawn by the old design. (The colour tokens, the font
  * files and the versions of Takumi and sharp are hashed into the key on their own; they need no
  * bump.) 2: drawn by Takumi instead of satori + resvg, PNG in indexed colour, JPEG at quality 75.
+ * 3: a photograph with transparency is put on white (it was black).
  */
-export const CARD_VERSION = 2;
+export const CARD_VERSION = 3;
 
 /** What a card shows; every field is plain text, already formatted for readers. */
 export interface SocialCardInput {
@@ -420,6 +422,8 @@ export async function renderSocialCard(input: SocialCardInput): Promise<Uint8Arr
     const jpeg = await sharp(photo.file)
       .rotate()
       .resize(CARD_WIDTH, CARD_HEIGHT, { fit: 'cover', position: photo.position })
+      // JPEG has no alpha: a transparent PNG, WebP or AVIF goes on white, not black.
+      .flatten({ background: JPEG_BACKGROUND })
       .composite([{ input: band }])
       .jpeg({ quality: PHOTO_CARD_QUALITY, mozjpeg: true })
       .toBuffer();

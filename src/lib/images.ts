@@ -82,3 +82,20 @@ export function altProblem(alt: string): string | undefined {
     return `says nothing about the picture (${JSON.stringify(text)}): say what it shows`;
   return undefined;
 }
+
+/**
+ * An imported image's metadata (width, height, format, URL), read without marking its source
+ * file as used. In a build, Astro hands out each imported image as a proxy that records every
+ * property read; an image read that way counts as "referenced outside of image processing", and
+ * its original file is then published as is in `_astro/`, with whatever the camera wrote in it
+ * (EXIF, GPS, IPTC). The proxy's `clone` is a plain copy whose reads are not recorded (Astro's
+ * own `<Picture>` reads through it). Pass the image itself, not this copy, to `getImage` or
+ * `<Picture>`: only the proxy tells Astro which file it came from (`fsPath`), so that it can
+ * delete the original once the sizes are made.
+ * @param image an image as imported (a proxy in a build) or any plain metadata object
+ * @example fallbackFormat(metadataOf(image)) // reads `format` from the copy
+ */
+export function metadataOf<T extends object>(image: T): T {
+  const clone: unknown = Reflect.get(image, 'clone');
+  return clone !== null && typeof clone === 'object' ? (clone as T) : image;
+}

@@ -1,7 +1,8 @@
 import { getImage } from 'astro:assets';
 import type { ArticleData } from '../schemas/article';
 import { sharpPosition } from './crop-position';
-import { FALLBACK_MEDIA_TYPES, fallbackFormat } from './responsive';
+import { metadataOf } from './images';
+import { FALLBACK_MEDIA_TYPES, fallbackFormat, flattenFor } from './responsive';
 
 /** An article's lead photograph, as its frontmatter gives it (src resolved to the image's metadata). */
 export type LeadImage = NonNullable<ArticleData['image']>;
@@ -20,7 +21,8 @@ export { sharpPosition };
 
 /**
  * The structured-data crops of a lead photograph, as site-relative URLs of JPEG files made by
- * astro:assets (cached between builds like every other image), widest ratio first.
+ * astro:assets (cached between builds like every other image), widest ratio first; a transparent
+ * PNG, WebP or AVIF is put on white (see `flattenFor`).
  */
 export async function leadImageCrops(image: LeadImage): Promise<string[]> {
   const crops = await Promise.all(
@@ -32,6 +34,7 @@ export async function leadImageCrops(image: LeadImage): Promise<string[]> {
         fit: 'cover',
         position: sharpPosition(image.position),
         format: 'jpg',
+        ...flattenFor(metadataOf(image.src), 'jpg'),
       }),
     ),
   );
@@ -77,17 +80,20 @@ export interface ImageRendition {
  * `<img>` fallback: JPEG, or PNG for a PNG source), made by astro:assets like every other file.
  */
 export async function leadImageRendition(image: LeadImage): Promise<ImageRendition> {
-  const format = fallbackFormat(image.src);
+  // Read through the copy: a read of `image.src` itself would publish the original (see `metadataOf`).
+  const source = metadataOf(image.src);
+  const format = fallbackFormat(source);
   // The schema asks for at least 1,200 px, but a file is never made wider than its source.
   const rendition = await getImage({
     src: image.src,
-    width: Math.min(FEED_IMAGE_WIDTH, image.src.width),
+    width: Math.min(FEED_IMAGE_WIDTH, source.width),
     format,
+    ...flattenFor(source, format),
   });
   const { width, height } = rendition.attributes;
   if (typeof width !== 'number' || typeof height !== 'number') {
     throw new Error(
-      `lead image ${image.src.src}: astro:assets gave no pixel size for its ${FEED_IMAGE_WIDTH} px rendition (width ${String(width)}, height ${String(height)})`,
+      `lead image ${source.src}: astro:assets gave no pixel size for its ${FEED_IMAGE_WIDTH} px rendition (width ${String(width)}, height ${String(height)})`,
     );
   }
   return { src: rendition.src, width, height, mediaType: FALLBACK_MEDIA_TYPES[format] };

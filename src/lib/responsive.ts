@@ -6,6 +6,19 @@
 /** Candidate widths, from a small phone at 1× up to the column at 3×. */
 export const IMAGE_WIDTHS = [320, 480, 640, 800, 960, 1280, 1600, 1920] as const;
 
+/** The widest file made for a page or a feed's `<img>`: the column at 3×. */
+export const LARGEST_WIDTH: number = Math.max(...IMAGE_WIDTHS);
+
+/**
+ * How wide the `<img>` fallback of a source `width` px wide is made: its own width, up to
+ * {@link LARGEST_WIDTH} (without a width, Astro would make it at the source's, a camera's
+ * 6,000 px, and feeds, which show that fallback, would carry it).
+ * @example fallbackWidth(3000) // 1920
+ */
+export function fallbackWidth(width: number): number {
+  return Math.min(width, LARGEST_WIDTH);
+}
+
 /**
  * The widths to offer for a source `width` px wide: every candidate narrower than it, then the
  * source's own width when it is within the largest candidate (a file is never made wider than its
@@ -13,9 +26,8 @@ export const IMAGE_WIDTHS = [320, 480, 640, 800, 960, 1280, 1600, 1920] as const
  * @example widthsFor(1600) // [320, 480, 640, 800, 960, 1280, 1600]
  */
 export function widthsFor(width: number): number[] {
-  const largest = IMAGE_WIDTHS.at(-1) ?? width;
   const below = IMAGE_WIDTHS.filter((candidate) => candidate < width);
-  return width <= largest ? [...below, width] : [...below];
+  return width <= LARGEST_WIDTH ? [...below, width] : [...below];
 }
 
 /**
@@ -39,4 +51,26 @@ export type FallbackFormat = keyof typeof FALLBACK_MEDIA_TYPES;
  */
 export function fallbackFormat(image: { readonly format: string }): FallbackFormat {
   return image.format === 'png' ? 'png' : 'jpg';
+}
+
+/**
+ * What JPEG shows where a picture is transparent: white, the page's paper. JPEG has no alpha, and
+ * sharp, unless told a background, turns transparent pixels black (a cut-out on a black box).
+ */
+export const JPEG_BACKGROUND = '#ffffff';
+
+/**
+ * The `background` option for making a file in `output` format from `source` (for `getImage`
+ * and `<Picture>`): {@link JPEG_BACKGROUND} when a JPEG is made from a format that can be
+ * transparent (PNG, WebP, AVIF), nothing otherwise, so a JPEG source's files are made (and
+ * named, since the option is part of a file's hash) exactly as before.
+ * @example flattenFor({ format: 'png' }, 'jpg') // { background: '#ffffff' }
+ * @example flattenFor({ format: 'jpg' }, 'jpg') // {}
+ */
+export function flattenFor(
+  source: { readonly format: string },
+  output: string,
+): { background?: typeof JPEG_BACKGROUND } {
+  const jpeg = (format: string) => format === 'jpg' || format === 'jpeg';
+  return jpeg(output) && !jpeg(source.format) ? { background: JPEG_BACKGROUND } : {};
 }

@@ -1,7 +1,7 @@
 import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
-import { altProblem, sizeProblem } from '../lib/images';
+import { altProblem, metadataOf, sizeProblem } from '../lib/images';
 
 /**
  * Where a crop keeps the picture's subject when the structured-data crops (16:9, 4:3, 1:1) and
@@ -99,26 +99,35 @@ export function leadImageSchema(image: SchemaContext['image']) {
   );
 }
 
+/** What an imported image's metadata holds (Astro's `ImageMetadata`), as far as the checks go. */
+const IMPORTED_IMAGE = z.object({
+  src: z.string(),
+  width: z.number(),
+  height: z.number(),
+  format: z.enum(['png', 'jpg', 'jpeg', 'tiff', 'webp', 'gif', 'svg', 'avif', 'apng']),
+});
+
 /**
  * An image a component received from MDX: the body's `src="./map.png"` is turned into an import
  * of that file when the MDX compiles (src/lib/mdx-local-images.ts), so the prop is the image's
  * metadata. A URL or an absolute path is left as text, and refused here.
+ *
+ * The value passes through as it came, not as a parsed copy: in a build it is Astro's proxy,
+ * which carries the source file's path (so Astro can delete the original once the sizes are
+ * made) and records every read (a read would publish the original). So the checks read its
+ * `clone` (see `metadataOf`).
  */
 export function localImage(prop: string, value: string) {
   return z
-    .object(
-      {
-        src: z.string(),
-        width: z.number(),
-        height: z.number(),
-        format: z.enum(['png', 'jpg', 'jpeg', 'tiff', 'webp', 'gif', 'svg', 'avif', 'apng']),
-      },
+    .custom<ImageMetadata>(
+      (input) =>
+        input !== null && typeof input === 'object' && IMPORTED_IMAGE.safeParse(metadataOf(input)).success,
       {
         error: `must be the path of an image next to the article, relative to its file, e.g. ${prop}="${value}" (a URL or an absolute path is not processed)`,
       },
     )
     .superRefine((image, ctx) => {
-      const problem = sizeProblem(image, 'body');
+      const problem = sizeProblem(metadataOf(image), 'body');
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { articleId } from '../../src/lib/article-loader';
-import { altProblem, extensionProblem, sizeProblem } from '../../src/lib/images';
+import { altProblem, extensionProblem, metadataOf, sizeProblem } from '../../src/lib/images';
 import { sharpPosition, STRUCTURED_DATA_CROPS } from '../../src/lib/lead-image';
-import { COLUMN_SIZES, widthsFor } from '../../src/lib/responsive';
+import {
+  COLUMN_SIZES,
+  fallbackWidth,
+  flattenFor,
+  JPEG_BACKGROUND,
+  widthsFor,
+} from '../../src/lib/responsive';
 import { FigureSchema } from '../../src/schemas/image';
 import { testArticleSchema } from '../helpers/article-schema';
 
@@ -129,12 +135,70 @@ describe('<Figure> props', () => {
   });
 });
 
+/**
+ * An image as Astro hands it out in a build: a proxy that records each property read (a read
+ * publishes the original file), answering `clone` (a plain copy) and `fsPath` without recording.
+ */
+function astroProxy(metadata: typeof photo): { image: typeof photo; reads: PropertyKey[] } {
+  const reads: PropertyKey[] = [];
+  const image = new Proxy(metadata, {
+    get(target, name) {
+      if (name === 'clone') return structuredClone(target);
+      if (name === 'fsPath') return '/site/src/content/articles/x/map.png';
+      reads.push(name);
+      return target[name as keyof typeof target];
+    },
+  });
+  return { image, reads };
+}
+
+describe('imported images read without publishing their originals', () => {
+  it('are read through their clone', () => {
+    const { image, reads } = astroProxy(photo);
+    expect(metadataOf(image)).toEqual(photo);
+    expect(metadataOf(image).width).toBe(1800);
+    expect(reads).toEqual([]);
+    // Plain metadata (a unit test's, dev's) is read as it is.
+    expect(metadataOf(photo)).toBe(photo);
+  });
+
+  it('pass <Figure>’s check untouched: the proxy itself, never a copy, and never read', () => {
+    const { image, reads } = astroProxy(photo);
+    const parsed = FigureSchema.parse({ src: image, alt: 'Map of the valley', credit: 'JNS graphics' });
+    // The very proxy (a copy would lose `fsPath`, and Astro could not delete the original).
+    expect(parsed.src).toBe(image);
+    expect(reads).toEqual([]);
+    const huge = astroProxy({ ...photo, width: 9000 });
+    expect(
+      FigureSchema.safeParse({ src: huge.image, alt: 'Map of the valley', credit: 'JNS graphics' }).success,
+    ).toBe(false);
+    expect(huge.reads).toEqual([]);
+  });
+});
+
 describe('responsive images', () => {
   it('offer widths from a phone’s to the source’s own, never wider, at most 1,920', () => {
     expect(widthsFor(1200)).toEqual([320, 480, 640, 800, 960, 1200]);
     expect(widthsFor(1800)).toEqual([320, 480, 640, 800, 960, 1280, 1600, 1800]);
     expect(widthsFor(4000)).toEqual([320, 480, 640, 800, 960, 1280, 1600, 1920]);
     expect(widthsFor(300)).toEqual([300]);
+  });
+
+  it('make the <img> fallback at the source’s width, at most 1,920', () => {
+    expect(fallbackWidth(1800)).toBe(1800);
+    expect(fallbackWidth(1920)).toBe(1920);
+    expect(fallbackWidth(3000)).toBe(1920);
+  });
+
+  it('put a JPEG made from a format that can be transparent on white', () => {
+    expect(JPEG_BACKGROUND).toBe('#ffffff');
+    expect(flattenFor({ format: 'png' }, 'jpg')).toEqual({ background: '#ffffff' });
+    expect(flattenFor({ format: 'webp' }, 'jpg')).toEqual({ background: '#ffffff' });
+    expect(flattenFor({ format: 'avif' }, 'jpeg')).toEqual({ background: '#ffffff' });
+    // Nothing to flatten: a JPEG source, or an output that keeps transparency.
+    expect(flattenFor({ format: 'jpg' }, 'jpg')).toEqual({});
+    expect(flattenFor({ format: 'png' }, 'png')).toEqual({});
+    expect(flattenFor({ format: 'webp' }, 'webp')).toEqual({});
   });
 
   it('tell the browser the column’s width', () => {

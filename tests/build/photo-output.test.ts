@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMAGE_WIDTHS } from '../../src/lib/responsive';
+import { productionBuild } from '../helpers/build';
+import { listFiles } from '../helpers/dist';
+import { parseFragment } from '../helpers/html';
+import { addPhotoArticle, copyProject } from '../helpers/project-copy';
+import { builtFile, paths, siteUrl } from '../helpers/site';
+
+/**
+ * What the build makes of an article's pictures, beyond the page's markup: no source file is
+ * published (a camera original carries EXIF, GPS and IPTC: where the photographer stood), no file
+ * is wider than a page ever draws, and a picture with transparency is not turned black where an
+ * output cannot keep it (JPEG). The pictures are drawn here with sharp, each with what it tests:
+ * a 3,000 px JPEG with EXIF and GPS, a PNG and a WebP with transparent corners.
+ */
+
+/** The widest file a page or feed offers (src/lib/responsive.ts). */
+const WIDEST = Math.max(...IMAGE_WIDTHS);
+
+/** Article with a wide camera-like lead (EXIF, GPS) and a transparent WebP figure in the body. */
+const WIDE = 'wide-photo';
+/** Article whose lead photograph is a PNG with transparent corners. */
+const CLEAR = 'clear-photo';
+
+/** A made-up scene: a transparent background (when `alpha`) or a sky, a dark disc in the middle. */
+function scene(width: number, height: number, alpha: boolean): Buffer {
+  const background = alpha ? '' : `<rect width="${width}" height="${height}" fill="#7fa7d1"/>`;
+  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    ${background}<circle cx="${width / 2}" cy="${height / 2}" r="${height / 4}" fill="#2b3a55"/></svg>`);
+}
+
+function articleMdx(headline: string, lead: string, body: string): string {
+  return `---
+headline: ${headline}
+dek: Made up for the tests of what the build makes of pictures.
+byline: JNS
+published: '2023-03-30'
+section: world
+tags: [photos]
+image:
+  src: ${lead}
+  alt: A dark disc in the middle of the picture
+  credit: Test Desk/JNS
+---
+
+${body}
+`;
+}
+
+/** Adds the two articles and their pictures to the project copy at `dir`. */
+async function addArticles(dir: string): Promise<void> {
+  const articles = join(dir, 'src/content/articles');
+  mkdirSync(join(articles, WIDE));
+  await sharp(scene(3000, 2000, false))
+    .jpeg({ quality: 70 })
+    .withExif({
+      IFD0: { Make: 'TestCam', Model: 'Exif Leaker', Copyright: 'Test Desk' },
+      // GPS IFD: where the photographer stood.
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '32/1 47/1 0/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '35/1 0/1 0/1',
+      },
+    })
+    .toFile(join(articles, WIDE, 'lead.jpg'));
+  await sharp(scene(1400, 900, true))
+    .webp()
+    .toFile(join(articles, WIDE, 'cutout.webp'));
+  writeFileSync(
+    join(articles, WIDE, 'index.mdx'),
+    articleMdx(
+      'A wide photograph with its camera’s metadata',
+      './lead.jpg',
+      `<Figure src="./cutout.webp" alt="A dark disc on a transparent ground" credit="Test Desk">
+  A cut-out picture.
+</Figure>`,
+    ),
+  );
+  mkdirSync(join(articles, CLEAR));
+  // Stored uncompressed, so no file the build makes from it can equal it by chance.
+  await sharp(scene(1600, 1200, true))
+    .png({ compressionLevel: 0 })
+    .toFile(join(articles, CLEAR, 'lead.png'));
+  writeFileSync(
+    join(articles, CLEAR, 'index.mdx'),
+    articleMdx('A transparent lead photograph', './lead.png', 'A paragraph, so that the body is not empty.'),
+  );
+}
+
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const RASTER = /\.(jpe?g|png|webp|avif)$/i;
+
+let project: ReturnType<typeof copyProject>;
+let dist: string;
+const sources = new Map<string, string>();
+
+beforeAll(async () => {
+  project = copyProject();
+  addPhotoArticle(project.dir);
+  await addArticles(project.dir);
+  const articles = join(project.dir, 'src/content/articles');
+  for (const file of listFiles(articles).filter((name) => RASTER.test(name))) {
+    sources.set(sha(readFileSync(join(articles, file))), file);
+  }
+  const build = productionBuild({ root: project.dir, env: { NEWS_BUILD_TIME: '2024-06-11T12:00:00Z' } });
+  expect(build.status, build.output).toBe(0);
+  dist = join(project.dir, 'dist');
+}, 600_000);
+
+afterAll(() => project.remove());
+
+/** The file in dist/ a site URL or path points at. */
+const fileOf = (url: string) => join(dist, builtFile(new URL(url, siteUrl('/')).pathname));
+
+/** The page of article `id`, parsed. */
+const pageOf = (id: string) => parseFragment(readFileSync(join(dist, builtFile(paths.article(id))), 'utf8'));
+
+/** Red, green and blue of the top-left pixel of the picture at `file`. */
+async function corner(file: string): Promise<number[]> {
+  const { data } = await sharp(file)
+    .extract({ left: 0, top: 0, width: 1, height: 1 })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return [...data.subarray(0, 3)];
+}
+
+/** White within JPEG's rounding: each channel at least 245 (black would be about 0). */
+const WHITE = [245, 245, 245];
+const expectWhite = (rgb: number[], what: string) =>
+  rgb.forEach((channel, i) =>
+    expect(channel, `${what}: corner ${rgb.join(',')}`).toBeGreaterThanOrEqual(WHITE[i] ?? 0),
+  );
+
+describe('what the build publishes of an article’s pictures', () => {
+  it('publishes no source picture: every file is made from one, none is a copy', () => {
+    expect(sources.size).toBeGreaterThanOrEqual(4);
+    const copies = listFiles(dist)
+      .filter((file) => sources.has(sha(readFileSync(join(dist, file)))))
+      .map((file) => `${file} (is ${sources.get(sha(readFileSync(join(dist, file))))})`);
+    expect(copies).toEqual([]);
+  });
+
+  it('strips EXIF (and with it GPS) from every picture it publishes', async () => {
+    const images = listFiles(dist).filter((file) => RASTER.test(file));
+    expect(images.length).toBeGreaterThan(10);
+    const withExif: string[] = [];
+    for (const file of images) {
+      const { exif, iptc, xmp } = await sharp(join(dist, file)).metadata();
+      if (exif || iptc || xmp) withExif.push(file);
+    }
+    expect(withExif).toEqual([]);
+  });
+
+  it('caps a wide source at the widest file a page offers, on the page and in the feeds', async () => {
+    const img = pageOf(WIDE).querySelector('.lead-image img');
+    expect(img).not.toBeNull();
+    expect(Number(img?.getAttribute('width'))).toBe(WIDEST);
+    expect((await sharp(fileOf(img?.getAttribute('src') ?? '')).metadata()).width).toBe(WIDEST);
+
+    const feed = JSON.parse(
+      readFileSync(join(dist, builtFile(paths.feed({ kind: 'site' }, 'json'))), 'utf8'),
+    ) as {
+      items: { url: string; content_html: string; image?: string }[];
+    };
+    const item = feed.items.find((entry) => entry.url === siteUrl(paths.article(WIDE)));
+    expect(item).toBeDefined();
+    const imgs = [...parseFragment(item?.content_html ?? '').querySelectorAll('img')];
+    expect(imgs.length).toBeGreaterThanOrEqual(2);
+    for (const each of imgs) {
+      const src = each.getAttribute('src') ?? '';
+      const { width = Infinity } = await sharp(fileOf(src)).metadata();
+      expect(width, src).toBeLessThanOrEqual(WIDEST);
+      expect(Number(each.getAttribute('width')), src).toBe(width);
+    }
+  });
+
+  it('flattens transparency onto white, not black, in every JPEG', async () => {
+    // The PNG lead: its structured-data crops and its social card are JPEGs.
+    const clear = pageOf(CLEAR);
+    const jsonLd = [...clear.querySelectorAll('script[type="application/ld+json"]')]
+      .map((script) => JSON.parse(script.textContent ?? '') as { '@type'?: string; image?: string[] })
+      .find((data) => data['@type'] === 'NewsArticle');
+    expect(jsonLd?.image).toHaveLength(3);
+    for (const crop of jsonLd?.image ?? []) expectWhite(await corner(fileOf(crop)), crop);
+    expectWhite(await corner(join(dist, builtFile(paths.card(CLEAR, 'jpg')))), 'social card');
+
+    // The WebP figure: its <img> fallback (what feeds show) is a JPEG.
+    const fallback = pageOf(WIDE).querySelector('.photo:not(.lead-image) img')?.getAttribute('src') ?? '';
+    expect(fallback).toMatch(/\.jpg$/);
+    expectWhite(await corner(fileOf(fallback)), fallback);
+  });
+});
