@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { paths } from '../../helpers/site';
+import sharp from 'sharp';
+import { isAbsoluteUrl } from '../../helpers/feed-common';
+import { builtFile, paths, siteUrl } from '../../helpers/site';
 import { settledLayoutShift } from '../helpers';
 
 /**
@@ -41,6 +43,38 @@ test(`a phone fetches the lead photograph as the 800 px AVIF, at most ${LEAD_IMA
     `lead photograph on a 375 px phone at 2×: ${chosen}, ${bytes} bytes (budget ${LEAD_IMAGE_PHONE})`,
   );
   expect(bytes).toBeLessThanOrEqual(LEAD_IMAGE_PHONE);
+});
+
+test('the NewsArticle structured data lists the lead photograph’s 16:9, 4:3 and 1:1 crops, 1,200 px wide, as absolute URLs of built files', async ({
+  page,
+  request,
+}) => {
+  await page.goto(ARTICLE);
+  const data = JSON.parse(
+    (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+  ) as {
+    '@type'?: string;
+    image?: unknown;
+  };
+  expect(data['@type']).toBe('NewsArticle');
+  expect(Array.isArray(data.image), 'image is a list').toBe(true);
+  const urls = data.image as unknown[];
+  const home = siteUrl(paths.home());
+  const sizes = [];
+  for (const url of urls) {
+    expect(typeof url, String(url)).toBe('string');
+    expect(isAbsoluteUrl(String(url), ['https:']), String(url)).toBe(true);
+    expect(String(url).startsWith(home), `${String(url)} is on the site`).toBe(true);
+    const pathname = decodeURIComponent(new URL(String(url)).pathname);
+    const file = DIST + builtFile(pathname);
+    expect(existsSync(file), `${String(url)} is built`).toBe(true);
+    const { format, width, height } = await sharp(file).metadata();
+    expect(format, String(url)).toBe('jpeg');
+    sizes.push(`${width}×${height}`);
+    expect((await request.get(pathname)).status(), String(url)).toBe(200);
+  }
+  // Google's rule for article images: 16:9, 4:3 and 1:1, each at least 1,200 px wide.
+  expect(sizes).toEqual(['1200×675', '1200×900', '1200×1200']);
 });
 
 test('the lead photograph loads first and at once; body pictures lazily; all have width and height', async ({
