@@ -198,4 +198,16 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
       }
     `);
   });
+
+  it('figure-caption-two-paragraphs.mdx', () => {
+    expect(buildWith('figure-caption-two-paragraphs.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Write the caption as one paragraph, with no blank line inside the <Figure>, and move the rest into the article's text after it, e.g. <Figure src="./harvest/map.png" alt="Map of the valley" credit="JNS graphics">Where the festival is held.</Figure>",
+        "message": [
+          "<Figure> in src/content/articles/figure-caption-two-paragraphs.mdx: the caption has 2 paragraphs; the caption is one paragraph, where emphasis and links are fine.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
 });
