@@ -1,7 +1,9 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Figure from '../../src/components/mdx/Figure.astro';
+import emblem from '../fixtures/archive/fixture-embassy-visit/emblem.png';
 import map from '../fixtures/archive/fixture-harvest-festival/map.png';
+import { COLUMN_SIZES } from '../../src/lib/responsive';
 import { errorOf } from '../helpers/errors';
 import { parseFragment, textOf } from '../helpers/html';
 
@@ -12,9 +14,9 @@ beforeAll(async () => {
 
 const props = { src: map, alt: 'Map of the valley with the festival grounds marked', credit: 'JNS graphics' };
 /** Renders a <Figure> whose caption is `html`, as MDX renders the Markdown between its tags. */
-const render = (html: string) =>
+const render = (html: string, src = map) =>
   container.renderToString(Figure, {
-    props,
+    props: { ...props, src },
     slots: { default: html },
     locals: { articleSource: 'src/content/articles/example.mdx' },
   });
@@ -45,5 +47,18 @@ describe('<Figure> captions', () => {
         "name": "AstroUserError",
       }
     `);
+  });
+});
+
+describe('<Figure> sizes', () => {
+  it('tell the browser a wide picture fills the column, and a small graphic keeps its own width', async () => {
+    const wide = parseFragment(await render('<p>Where the festival is held.</p>'));
+    expect(wide.querySelector('img')?.getAttribute('sizes')).toBe(COLUMN_SIZES);
+    const small = parseFragment(await render('<p>The office’s emblem.</p>', emblem));
+    const img = small.querySelector('img');
+    expect([img?.getAttribute('width'), img?.getAttribute('height')]).toEqual(['400', '300']);
+    expect(img?.getAttribute('sizes')).toBe('min(400px, calc(100vw - 2.5rem))');
+    for (const source of small.querySelectorAll('source'))
+      expect(source.getAttribute('sizes')).toBe('min(400px, calc(100vw - 2.5rem))');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleId } from '../../src/lib/article-loader';
 import { altProblem, extensionProblem, sizeProblem } from '../../src/lib/images';
 import { sharpPosition, STRUCTURED_DATA_CROPS } from '../../src/lib/lead-image';
-import { COLUMN_SIZES, widthsFor } from '../../src/lib/responsive';
+import { COLUMN_SIZES, sizesFor, widthsFor } from '../../src/lib/responsive';
 import { FigureSchema } from '../../src/schemas/image';
 import { testArticleSchema } from '../helpers/article-schema';
 
@@ -137,8 +137,11 @@ describe('responsive images', () => {
     expect(widthsFor(300)).toEqual([300]);
   });
 
-  it('tell the browser the column’s width', () => {
+  it('tell the browser the column’s width, or a small image’s own where it is narrower', () => {
     expect(COLUMN_SIZES).toBe('(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)');
+    expect(sizesFor(1800)).toBe(COLUMN_SIZES);
+    expect(sizesFor(640)).toBe(COLUMN_SIZES);
+    expect(sizesFor(400)).toBe('min(400px, calc(100vw - 2.5rem))');
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import sharp from 'sharp';
 import { isAbsoluteUrl } from '../../helpers/feed-common';
 import { builtFile, paths, siteUrl } from '../../helpers/site';
@@ -131,4 +131,41 @@ test('the layout does not move while the pictures load', async ({ page }) => {
     .toBe(true);
   const shift = await settledLayoutShift(page);
   expect(shift).toBe(0);
+});
+
+test.describe('a picture narrower than the column', () => {
+  // A desktop at 1×, where the column (640 px) is wider than the embassy fixture's 400 px emblem.
+  test.use({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+
+  /** The drawn width of an image and the width of the file the browser chose for it, in px. */
+  const drawn = (img: Locator) =>
+    img.evaluate((element) => {
+      const image = element as HTMLImageElement;
+      return { width: image.getBoundingClientRect().width, natural: image.naturalWidth };
+    });
+
+  test('is shown at its own width, sharp, not stretched to the column; a wide one still fills the column', async ({
+    page,
+  }) => {
+    await page.goto(paths.article('fixture-embassy-visit'));
+    const emblem = page.locator('.article-body figure.photo img[alt^="A round blue and white emblem"]');
+    await emblem.scrollIntoViewIfNeeded();
+    await expect.poll(() => emblem.evaluate((img) => (img as HTMLImageElement).complete)).toBe(true);
+    const small = await drawn(emblem);
+    expect(small.width).toBe(400);
+    expect(small.natural, 'a file at least as wide as it is drawn').toBeGreaterThanOrEqual(small.width);
+    // The caption's column is unchanged: the figure, not the picture, spans it.
+    const column = await page.locator('.article-body').evaluate((body) => body.getBoundingClientRect().width);
+    expect(column).toBe(640);
+
+    await page.goto(ARTICLE);
+    const map = page.locator('.article-body figure.photo img');
+    await map.scrollIntoViewIfNeeded();
+    expect((await drawn(map)).width).toBe(640);
+
+    // On a phone the small picture is as wide as the column, never wider.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(paths.article('fixture-embassy-visit'));
+    expect((await drawn(emblem)).width).toBe(375 - 40);
+  });
 });
