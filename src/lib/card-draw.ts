@@ -28,9 +28,11 @@ export { CARD_HEIGHT, CARD_WIDTH };
  * below change, so no build serves a card drawn by the old design. (The colour tokens, the font
  * files and the versions of Takumi and sharp are hashed into the key on their own; they need no
  * bump.) 2: drawn by Takumi instead of satori + resvg, PNG in indexed colour, JPEG at quality 75.
- * 3: a photograph with transparency is put on white (it was black).
+ * 3: a photograph with transparency is put on white (it was black); a photo card's credit stays
+ * on one line, ellipsized (short credits are drawn as in 2). 4: the same, after both changes
+ * were drawn as 3 in separate branches.
  */
-export const CARD_VERSION = 3;
+export const CARD_VERSION = 4;
 
 /** What a card shows; every field is plain text, already formatted for readers. */
 export interface SocialCardInput {
@@ -365,8 +367,22 @@ export function photoBandTree(input: SocialCardInput & { photo: CardPhoto }): Ca
               color: dark['--color-muted'],
             },
             [
-              div({ display: 'flex' }, `${input.siteTitle} · ${input.date}`),
-              div({ display: 'flex' }, `Photo: ${input.photo.credit}`),
+              div({ display: 'flex', flexShrink: 0 }, `${input.siteTitle} · ${input.date}`),
+              // The credit takes what the site and date leave, on one line: a long one (an
+              // agency's full name, several photographers) ends in an ellipsis rather than
+              // wrap the row and push the headline up the photo. A short one is drawn as before.
+              div(
+                {
+                  display: 'block',
+                  flexShrink: 1,
+                  minWidth: 0,
+                  marginLeft: 32,
+                  whiteSpace: 'nowrap',
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                },
+                `Photo: ${input.photo.credit}`,
+              ),
             ],
           ),
         ],

@@ -62,3 +62,76 @@ export function emptyContentError(
     `Put ${what} inside it, e.g. ${example}`,
   );
 }
+
+/**
+ * What HTML allows inside a `<span>` or `<p>` (phrasing content), of what inline Markdown and MDX
+ * write: emphasis, links, code, line breaks. Anything else (a paragraph, a list, a heading) is block
+ * content, and a browser would break the line around it, or a validator refuse the page.
+ */
+const PHRASING_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+]);
+
+/**
+ * The rendered content between a component's tags as inline HTML, to sit in a `<span>` or `<p>`.
+ * MDX wraps words on their own lines in a paragraph; a single one is unwrapped. Block content (a
+ * blank line inside the tags makes a second paragraph; a list, a heading) fails the build, naming
+ * the file, the component and the fix, rather than nest a `<p>` where HTML allows none.
+ * @param what what the content is, e.g. "the caption"
+ * @param example the component written right, for the hint
+ * @example const caption = inlineContent('Figure', html, source, 'the caption', '<Figure …>Where it is held.</Figure>');
+ */
+export function inlineContent(
+  component: string,
+  html: string,
+  source: string | undefined,
+  what: string,
+  example: string,
+): string {
+  const trimmed = html.trim();
+  const inline = /^<p>((?:(?!<\/?p>)[\s\S])*)<\/p>$/.exec(trimmed)?.[1]?.trim() ?? trimmed;
+  const blocks = new Map<string, number>();
+  for (const [, tag = ''] of inline.matchAll(/<([A-Za-z][A-Za-z0-9-]*)/g)) {
+    const name = tag.toLowerCase();
+    if (!PHRASING_TAGS.has(name)) blocks.set(name, (blocks.get(name) ?? 0) + 1);
+  }
+  if (blocks.size === 0) return inline;
+  const paragraphs = blocks.get('p') ?? 0;
+  blocks.delete('p');
+  const found = [
+    ...(paragraphs > 0 ? [paragraphs === 1 ? 'a paragraph' : `${paragraphs} paragraphs`] : []),
+    ...(blocks.size > 0 ? [`block content (${[...blocks.keys()].map((tag) => `<${tag}>`).join(', ')})`] : []),
+  ];
+  const where = source ?? 'an article';
+  throw new AstroError(
+    `<${component}> in ${where}: ${what} has ${found.join(' and ')}; ${what} is one paragraph, where emphasis and links are fine.`,
+    `Write ${what} as one paragraph, with no blank line inside the <${component}>, and move the rest into the article's text after it, e.g. ${example}`,
+  );
+}

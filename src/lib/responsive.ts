@@ -36,6 +36,23 @@ export function widthsFor(width: number): number[] {
  */
 export const COLUMN_SIZES = '(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)';
 
+/**
+ * The column's width in CSS px at the browser's default text size (`--measure`, 40rem × 16 px).
+ * An image narrower than this is drawn at its own width, never stretched to the column.
+ */
+export const COLUMN_WIDTH_PX = 640;
+
+/**
+ * What `sizes` tells the browser for an image `width` px wide: {@link COLUMN_SIZES} when it fills
+ * the column; for a narrower one (a small graphic), its own width, or less where the viewport is
+ * narrower still, as Photo.astro's CSS draws it (`max-inline-size: 100%`, never wider than itself).
+ * @example sizesFor(1800) // COLUMN_SIZES
+ * @example sizesFor(400) // 'min(400px, calc(100vw - 2.5rem))'
+ */
+export function sizesFor(width: number): string {
+  return width >= COLUMN_WIDTH_PX ? COLUMN_SIZES : `min(${width}px, calc(100vw - 2.5rem))`;
+}
+
 /** The formats an image's `<img>` falls back to, with their media types. */
 export const FALLBACK_MEDIA_TYPES = { jpg: 'image/jpeg', png: 'image/png' } as const;
 

@@ -26,9 +26,12 @@ type Syntax = 'frontmatter' | 'prop';
 const example = (syntax: Syntax, name: string, value: string) =>
   syntax === 'frontmatter' ? `${name}: ${value}` : `${name}="${value}"`;
 
-/** Alt text: what the picture shows, for readers who cannot see it (see `altProblem`). */
-export function altText(syntax: Syntax) {
-  const e = example(syntax, 'alt', 'Stalls under white awnings beside a wheat field at dusk');
+/**
+ * Alt text: what the picture shows, for readers who cannot see it (see `altProblem`).
+ * @param name the field or prop as the author writes it, for the example in messages: "mediaAlt" on `<Tweet>`
+ */
+export function altText(syntax: Syntax, name = 'alt') {
+  const e = example(syntax, name, 'Stalls under white awnings beside a wheat field at dusk');
   return z
     .string({
       error: (issue) =>
@@ -43,9 +46,12 @@ export function altText(syntax: Syntax) {
     .transform((alt) => alt.trim());
 }
 
-/** Who took the photograph or made the graphic, shown after the caption. */
-export function credit(syntax: Syntax) {
-  const e = example(syntax, 'credit', 'Miriam Levi/JNS');
+/**
+ * Who took the photograph or made the graphic, shown after the caption.
+ * @param name the field or prop as the author writes it, for the example in messages: "mediaCredit" on `<Tweet>`
+ */
+export function credit(syntax: Syntax, name = 'credit') {
+  const e = example(syntax, name, 'Miriam Levi/JNS');
   return z
     .string({
       error: (issue) =>

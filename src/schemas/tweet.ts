@@ -18,6 +18,9 @@ const text = (what: string, example: string) =>
     .trim()
     .min(1, `must not be empty: ${what}, e.g. ${example}`);
 
+const MEDIA_ERROR =
+  'must be a saved copy of the photo next to the article, e.g. media="./harvest/post-photo.jpg", or an https:// link to it';
+
 /**
  * Props of `<Tweet>`: a post on X quoted as a static card. Nothing is fetched from X; everything
  * the card shows is written here, so the page makes no request to another host.
@@ -67,15 +70,20 @@ export const TweetSchema = z
      * Either way nothing is loaded from X.
      */
     media: z
-      .union([z.url({ protocol: /^https$/ }), localImage('media', './folder/post-photo.jpg')], {
-        error:
-          'must be a saved copy of the photo next to the article, e.g. media="./harvest/post-photo.jpg", or an https:// link to it',
-      })
+      .union(
+        [
+          // A string that is not an https URL is also what an author writes for a saved copy
+          // that is not next to the article: the same message, not zod's bare "Invalid URL".
+          z.url({ protocol: /^https$/, error: MEDIA_ERROR }),
+          localImage('media', './folder/post-photo.jpg'),
+        ],
+        { error: MEDIA_ERROR },
+      )
       .optional(),
     /** What the saved photo shows, for readers who cannot see it; required with a saved photo. */
-    mediaAlt: altText('prop').optional(),
+    mediaAlt: altText('prop', 'mediaAlt').optional(),
     /** Who took the saved photo, if known. */
-    mediaCredit: credit('prop').optional(),
+    mediaCredit: credit('prop', 'mediaCredit').optional(),
   })
   .strict()
   .superRefine((tweet, ctx) => {

@@ -160,4 +160,54 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
       }
     `);
   });
+
+  it('figure-unsupported-format.mdx', () => {
+    expect(buildWith('figure-unsupported-format.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Fix the src of the <Figure>.",
+        "location": "src/content/articles/figure-unsupported-format.mdx:0:0",
+        "message": [
+          "<Figure> in src/content/articles/figure-unsupported-format.mdx:12: src "./photos/photo.gif" is a .gif file; the site takes JPEG, PNG, WebP or AVIF: export it as one of those.",
+        ],
+        "name": "MDXError",
+      }
+    `);
+  });
+
+  it('figure-missing-credit.mdx', () => {
+    expect(buildWith('figure-missing-credit.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Fix the <Figure> in src/content/articles/figure-missing-credit.mdx. See "Writing an article" in README.md for its props.",
+        "message": [
+          "<Figure> in src/content/articles/figure-missing-credit.mdx: prop "credit" is required: who took the photo or made the graphic, e.g. credit="Miriam Levi/JNS".",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('tweet-missing-media-file.mdx', () => {
+    expect(buildWith('tweet-missing-media-file.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Put the image there, or correct the path (it is relative to src/content/articles/tweet-missing-media-file.mdx).",
+        "location": "src/content/articles/tweet-missing-media-file.mdx:0:0",
+        "message": [
+          "<Tweet> in src/content/articles/tweet-missing-media-file.mdx:18: media "./photos/post.jpg" does not exist: looked for src/content/articles/photos/post.jpg",
+        ],
+        "name": "MDXError",
+      }
+    `);
+  });
+
+  it('figure-caption-two-paragraphs.mdx', () => {
+    expect(buildWith('figure-caption-two-paragraphs.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "Write the caption as one paragraph, with no blank line inside the <Figure>, and move the rest into the article's text after it, e.g. <Figure src="./harvest/map.png" alt="Map of the valley" credit="JNS graphics">Where the festival is held.</Figure>",
+        "message": [
+          "<Figure> in src/content/articles/figure-caption-two-paragraphs.mdx: the caption has 2 paragraphs; the caption is one paragraph, where emphasis and links are fine.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
 });

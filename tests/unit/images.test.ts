@@ -7,6 +7,7 @@ import {
   fallbackWidth,
   flattenFor,
   JPEG_BACKGROUND,
+  sizesFor,
   widthsFor,
 } from '../../src/lib/responsive';
 import { FigureSchema } from '../../src/schemas/image';
@@ -201,8 +202,11 @@ describe('responsive images', () => {
     expect(flattenFor({ format: 'webp' }, 'webp')).toEqual({});
   });
 
-  it('tell the browser the column’s width', () => {
+  it('tell the browser the column’s width, or a small image’s own where it is narrower', () => {
     expect(COLUMN_SIZES).toBe('(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)');
+    expect(sizesFor(1800)).toBe(COLUMN_SIZES);
+    expect(sizesFor(640)).toBe(COLUMN_SIZES);
+    expect(sizesFor(400)).toBe('min(400px, calc(100vw - 2.5rem))');
   });
 });
 

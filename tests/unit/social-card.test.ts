@@ -97,6 +97,22 @@ function inkBox(pixels: Uint8Array, top: number, bottom: number) {
   return { left, right, count };
 }
 
+/** The box around the light pixels (the photo band's text) within rows `top` to `bottom`. */
+function lightBox(pixels: Uint8Array, top: number, bottom: number) {
+  let [first, last, left, right] = [bottom, -1, CARD_WIDTH, -1];
+  for (let y = top; y < bottom; y++) {
+    for (let x = 0; x < CARD_WIDTH; x++) {
+      if ((pixels[y * CARD_WIDTH + x] ?? 0) > 128) {
+        first = Math.min(first, y);
+        last = Math.max(last, y);
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+      }
+    }
+  }
+  return { top: first, bottom: last, left, right };
+}
+
 /** Mean absolute difference of two cards' greys over columns `left`…`right` of rows `top`…`bottom`. */
 function meanDifference(
   a: Uint8Array,
@@ -150,6 +166,33 @@ describe('renderSocialCard', () => {
       const jpeg = await renderSocialCard({ ...article, photo: PHOTO });
       expect(jpegSize(jpeg)).toEqual({ width: 1200, height: 630 });
       expect(jpeg.length).toBeLessThanOrEqual(PHOTO_CARD_BUDGET);
+    },
+    RENDER_TIMEOUT,
+  );
+
+  it(
+    'keeps a 100-character photo credit on the band’s one line, cut with an ellipsis, moving nothing else',
+    async () => {
+      const credit =
+        'Miriam Levi-Abergel for the Jewish News Syndicate, with additional reporting and photography by Yossi'.slice(
+          0,
+          100,
+        );
+      expect(credit).toHaveLength(100);
+      const short = await greys(await renderSocialCard({ ...article, photo: PHOTO }));
+      const long = await greys(await renderSocialCard({ ...article, photo: { ...PHOTO, credit } }));
+      // The band's last row (site, date, credit): light text on the dark band, from row 540 down.
+      const rowOf = (pixels: Uint8Array) => lightBox(pixels, 540, CARD_HEIGHT);
+      const [shortRow, longRow] = [rowOf(short), rowOf(long)];
+      // One line, where the short credit's is: two lines of 22 px text would be over 50 px tall.
+      expect(Math.abs(longRow.top - shortRow.top)).toBeLessThanOrEqual(1);
+      expect(longRow.bottom - longRow.top).toBeLessThan(30);
+      // Within the band's 72 px right padding.
+      expect(longRow.right).toBeLessThanOrEqual(CARD_WIDTH - 72);
+      // The section and headline above it have not moved (JPEG noise only) …
+      expect(meanDifference(short, long, { left: 0, right: CARD_WIDTH - 1 }, [0, 540])).toBeLessThan(1);
+      // … nor the site and date on its left, which the credit must not squeeze onto two lines.
+      expect(meanDifference(short, long, { left: 72, right: 300 }, [540, CARD_HEIGHT])).toBeLessThan(1);
     },
     RENDER_TIMEOUT,
   );

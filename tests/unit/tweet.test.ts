@@ -1,6 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Tweet from '../../src/components/mdx/Tweet.astro';
+import postPhoto from '../fixtures/archive/fixture-harvest-festival/map.png';
 import { errorOf } from '../helpers/errors';
 import { parseFragment, textOf } from '../helpers/html';
 
@@ -123,5 +124,107 @@ describe('<Tweet>', () => {
           "name": "AstroUserError",
         }
       `);
+  });
+
+  describe('a saved copy of the post’s photo (media with mediaAlt and mediaCredit)', () => {
+    const saved = { ...cohen, media: postPhoto, mediaAlt: 'A podium between two flags' };
+
+    it('is shown in the card with its alt text, credited to the post’s author unless mediaCredit names someone', async () => {
+      const doc = parseFragment(await render(saved));
+      const img = doc.querySelector('figure.tweet .saved-photo img');
+      expect(img?.getAttribute('alt')).toBe('A podium between two flags');
+      expect(textOf(doc.querySelector('.saved-photo .credit'))).toBe('Photo: @elicoh1 on X');
+      const credited = parseFragment(await render({ ...saved, mediaCredit: '  Shlomi Amsalem/GPO ' }));
+      expect(textOf(credited.querySelector('.saved-photo .credit'))).toBe('Photo: Shlomi Amsalem/GPO');
+    });
+
+    it('an https link to the photo on X is a plain link, with no picture and no credit', async () => {
+      const doc = parseFragment(await render({ ...cohen, media: 'https://pic.twitter.com/K9Mr8WqeCE' }));
+      expect(doc.querySelector('.media a')?.getAttribute('href')).toBe('https://pic.twitter.com/K9Mr8WqeCE');
+      expect(doc.querySelectorAll('.saved-photo, img')).toHaveLength(0);
+    });
+
+    it('refuses a saved photo without mediaAlt, or with a file name or an empty one as mediaAlt', async () => {
+      expect(await errorOf(render({ ...cohen, media: postPhoto }))).toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaAlt" is required with a saved photo: what it shows, e.g. mediaAlt="A podium between two flags".",
+          "name": "AstroUserError",
+        }
+      `);
+      expect(await errorOf(render({ ...saved, mediaAlt: 'IMG_2291.jpg' }))).toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaAlt" is a file name, not a description ("IMG_2291.jpg"): say what the picture shows, e.g. mediaAlt="Stalls under white awnings beside a wheat field at dusk".",
+          "name": "AstroUserError",
+        }
+      `);
+      expect(await errorOf(render({ ...saved, mediaAlt: '  ' }))).toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaAlt" is empty: say what the picture shows, e.g. mediaAlt="Stalls under white awnings beside a wheat field at dusk".",
+          "name": "AstroUserError",
+        }
+      `);
+    });
+
+    it('refuses an empty mediaCredit, and mediaAlt or mediaCredit without a saved photo', async () => {
+      expect(await errorOf(render({ ...saved, mediaCredit: ' ' }))).toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaCredit" must not be empty: who took the photo or made the graphic, e.g. mediaCredit="Miriam Levi/JNS" (received " ").",
+          "name": "AstroUserError",
+        }
+      `);
+      expect(await errorOf(render({ ...cohen, mediaAlt: 'A podium between two flags' })))
+        .toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaAlt" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
+          "name": "AstroUserError",
+        }
+      `);
+      expect(
+        await errorOf(
+          render({
+            ...cohen,
+            media: 'https://pic.twitter.com/K9Mr8WqeCE',
+            mediaCredit: 'Shlomi Amsalem/GPO',
+          }),
+        ),
+      ).toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaCredit" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
+          "name": "AstroUserError",
+        }
+      `);
+    });
+
+    it('refuses media that is neither a saved photo nor an https link: http, an absolute path, a number', async () => {
+      expect(await errorOf(render({ ...cohen, media: 'http://pic.twitter.com/K9Mr8WqeCE' })))
+        .toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "media" must be a saved copy of the photo next to the article, e.g. media="./harvest/post-photo.jpg", or an https:// link to it (received "http://pic.twitter.com/K9Mr8WqeCE").",
+          "name": "AstroUserError",
+        }
+      `);
+      expect(await errorOf(render({ ...cohen, media: '/photos/post.jpg', mediaAlt: 'A podium' })))
+        .toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "media" must be a saved copy of the photo next to the article, e.g. media="./harvest/post-photo.jpg", or an https:// link to it (received "/photos/post.jpg"); prop "mediaAlt" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
+          "name": "AstroUserError",
+        }
+      `);
+      expect(await errorOf(render({ ...cohen, media: 42 }))).toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "media" must be a saved copy of the photo next to the article, e.g. media="./harvest/post-photo.jpg", or an https:// link to it (received 42).",
+          "name": "AstroUserError",
+        }
+      `);
+    });
   });
 });

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
-import { paths } from '../../helpers/site';
+import { expect, test, type Locator } from '@playwright/test';
+import sharp from 'sharp';
+import { isAbsoluteUrl } from '../../helpers/feed-common';
+import { builtFile, paths, siteUrl } from '../../helpers/site';
 import { settledLayoutShift } from '../helpers';
 
 /**
@@ -41,6 +43,38 @@ test(`a phone fetches the lead photograph as the 800 px AVIF, at most ${LEAD_IMA
     `lead photograph on a 375 px phone at 2×: ${chosen}, ${bytes} bytes (budget ${LEAD_IMAGE_PHONE})`,
   );
   expect(bytes).toBeLessThanOrEqual(LEAD_IMAGE_PHONE);
+});
+
+test('the NewsArticle structured data lists the lead photograph’s 16:9, 4:3 and 1:1 crops, 1,200 px wide, as absolute URLs of built files', async ({
+  page,
+  request,
+}) => {
+  await page.goto(ARTICLE);
+  const data = JSON.parse(
+    (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+  ) as {
+    '@type'?: string;
+    image?: unknown;
+  };
+  expect(data['@type']).toBe('NewsArticle');
+  expect(Array.isArray(data.image), 'image is a list').toBe(true);
+  const urls = data.image as unknown[];
+  const home = siteUrl(paths.home());
+  const sizes = [];
+  for (const url of urls) {
+    expect(typeof url, String(url)).toBe('string');
+    expect(isAbsoluteUrl(String(url), ['https:']), String(url)).toBe(true);
+    expect(String(url).startsWith(home), `${String(url)} is on the site`).toBe(true);
+    const pathname = decodeURIComponent(new URL(String(url)).pathname);
+    const file = DIST + builtFile(pathname);
+    expect(existsSync(file), `${String(url)} is built`).toBe(true);
+    const { format, width, height } = await sharp(file).metadata();
+    expect(format, String(url)).toBe('jpeg');
+    sizes.push(`${width}×${height}`);
+    expect((await request.get(pathname)).status(), String(url)).toBe(200);
+  }
+  // Google's rule for article images: 16:9, 4:3 and 1:1, each at least 1,200 px wide.
+  expect(sizes).toEqual(['1200×675', '1200×900', '1200×1200']);
 });
 
 test('the lead photograph loads first and at once; body pictures lazily; all have width and height', async ({
@@ -97,4 +131,41 @@ test('the layout does not move while the pictures load', async ({ page }) => {
     .toBe(true);
   const shift = await settledLayoutShift(page);
   expect(shift).toBe(0);
+});
+
+test.describe('a picture narrower than the column', () => {
+  // A desktop at 1×, where the column (640 px) is wider than the embassy fixture's 400 px emblem.
+  test.use({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+
+  /** The drawn width of an image and the width of the file the browser chose for it, in px. */
+  const drawn = (img: Locator) =>
+    img.evaluate((element) => {
+      const image = element as HTMLImageElement;
+      return { width: image.getBoundingClientRect().width, natural: image.naturalWidth };
+    });
+
+  test('is shown at its own width, sharp, not stretched to the column; a wide one still fills the column', async ({
+    page,
+  }) => {
+    await page.goto(paths.article('fixture-embassy-visit'));
+    const emblem = page.locator('.article-body figure.photo img[alt^="A round blue and white emblem"]');
+    await emblem.scrollIntoViewIfNeeded();
+    await expect.poll(() => emblem.evaluate((img) => (img as HTMLImageElement).complete)).toBe(true);
+    const small = await drawn(emblem);
+    expect(small.width).toBe(400);
+    expect(small.natural, 'a file at least as wide as it is drawn').toBeGreaterThanOrEqual(small.width);
+    // The caption's column is unchanged: the figure, not the picture, spans it.
+    const column = await page.locator('.article-body').evaluate((body) => body.getBoundingClientRect().width);
+    expect(column).toBe(640);
+
+    await page.goto(ARTICLE);
+    const map = page.locator('.article-body figure.photo img');
+    await map.scrollIntoViewIfNeeded();
+    expect((await drawn(map)).width).toBe(640);
+
+    // On a phone the small picture is as wide as the column, never wider.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(paths.article('fixture-embassy-visit'));
+    expect((await drawn(emblem)).width).toBe(375 - 40);
+  });
 });
