@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allCorrections, correctionsOf, lastModified, noticeAnchor } from '../../src/lib/corrections';
 import { assertAuthorsExist, listParts } from '../../src/lib/people';
+import { slugify } from '../../src/lib/slug';
 import { authorSchema } from '../../src/schemas/author';
 import { errorOf } from '../helpers/errors';
 import { testArticleSchema } from '../helpers/article-schema';
@@ -17,6 +18,15 @@ const article = (id: string, overrides: Record<string, unknown> = {}) => ({
     ...overrides,
   }),
 });
+
+const raw = {
+  headline: 'Headline',
+  dek: 'A dek.',
+  byline: 'JNS',
+  published: '2024-06-10',
+  section: 'israel',
+  tags: ['Israel'],
+};
 
 describe('people', () => {
   it('are joined as the site’s language writes a list', () => {
@@ -45,6 +55,25 @@ describe('people', () => {
         "message": "src/content/articles/x.mdx: authors names "yusuf-aliev", who has no file in src/content/authors/.",
         "name": "AstroUserError",
       }
+    `);
+  });
+
+  it('are named by the slug their file name gives, in any script', () => {
+    const named = (authors: string[]) =>
+      testArticleSchema
+        .safeParse({ ...raw, authors })
+        .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    // slugify keeps letters of any script; Hebrew, Arabic and CJK have no case.
+    expect(slugify('יוסף כהן')).toBe('יוסף-כהן');
+    expect(
+      named([slugify('יוסף כהן'), slugify('王 小明'), slugify('يوسف علييف'), 'dana-cohen']),
+    ).toBeUndefined();
+    expect(named(['Dana-Cohen', 'dana cohen', '-dana'])).toMatchInlineSnapshot(`
+      [
+        "authors.0: must be an author’s slug as the site writes a file name (src/content/authors/<slug>.md): lower case, words joined by one hyphen, e.g. dana-cohen; received "Dana-Cohen", write dana-cohen",
+        "authors.1: must be an author’s slug as the site writes a file name (src/content/authors/<slug>.md): lower case, words joined by one hyphen, e.g. dana-cohen; received "dana cohen", write dana-cohen",
+        "authors.2: must be an author’s slug as the site writes a file name (src/content/authors/<slug>.md): lower case, words joined by one hyphen, e.g. dana-cohen; received "-dana", write dana",
+      ]
     `);
   });
 
