@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
+import { isBefore } from '../lib/dates';
 import { SECTIONS } from '../lib/sections';
 import { slugify } from '../lib/slug';
 import { siteConfig } from '../site.config';
@@ -123,7 +124,7 @@ export function articleSchema({ image }: Pick<SchemaContext, 'image'>) {
           : undefined,
     })
     .superRefine((data, ctx) => {
-      if (data.updated && data.updated.date < data.published.date) {
+      if (data.updated && isBefore(data.updated, data.published, siteConfig.timeZone)) {
         ctx.addIssue({
           code: 'custom',
           path: ['updated'],
@@ -131,7 +132,7 @@ export function articleSchema({ image }: Pick<SchemaContext, 'image'>) {
         });
       }
       data.corrections?.forEach((correction, i) => {
-        if (correction.date.date < data.published.date) {
+        if (isBefore(correction.date, data.published, siteConfig.timeZone)) {
           ctx.addIssue({
             code: 'custom',
             path: ['corrections', i, 'date'],

@@ -133,6 +133,31 @@ describe('corrections', () => {
     ]);
   });
 
+  it('may be dated by day alone on the day an article was published at a later hour', () => {
+    const problems = (overrides: Record<string, unknown>) =>
+      testArticleSchema
+        .safeParse({ ...raw, published: '2024-06-09T14:30:00+03:00', ...overrides })
+        .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const notice = (date: string) => [{ date, kind: 'correction', text: 'Fixed.' }];
+    // A day is read in the site's zone (Asia/Jerusalem): the same day is no earlier.
+    expect(problems({ updated: '2024-06-09', corrections: notice('2024-06-09') })).toBeUndefined();
+    // 22:30 UTC on the 8th is already the 9th in Jerusalem.
+    expect(
+      problems({ published: '2024-06-08T22:30:00Z', corrections: notice('2024-06-09') }),
+    ).toBeUndefined();
+    // The day before is still refused, and so is an earlier hour when both give a time.
+    expect(
+      problems({
+        updated: '2024-06-08',
+        corrections: [...notice('2024-06-08'), ...notice('2024-06-09T14:00:00+03:00')],
+      }),
+    ).toEqual([
+      'updated: is before "published" (2024-06-09T14:30:00+03:00); an update cannot precede publication',
+      'corrections.0.date: is before "published" (2024-06-09T14:30:00+03:00); a correction cannot precede publication',
+      'corrections.1.date: is before "published" (2024-06-09T14:30:00+03:00); a correction cannot precede publication',
+    ]);
+  });
+
   it('must be a correction or a clarification, and not before publication', () => {
     const problems = testArticleSchema
       .safeParse({
