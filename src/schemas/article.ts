@@ -94,7 +94,10 @@ const fieldsAfterImage = {
     .min(1, 'must name at least one author, or be left out')
     .refine((slugs) => new Set(slugs).size === slugs.length, 'names the same author twice')
     .optional(),
-  /** Corrections and clarifications, each with its date, kind and text (see `correctionSchema`). */
+  /**
+   * Corrections and clarifications, each with its date, kind and text (see `correctionSchema`),
+   * oldest first: a new one goes at the end, since each is numbered by its place (`#notice-2`).
+   */
   corrections: z
     .array(correctionSchema, {
       error: "must be a list, e.g. corrections:\n  - date: '2024-06-12'\n    kind: correction\n    text: …",
@@ -137,6 +140,16 @@ export function articleSchema({ image }: Pick<SchemaContext, 'image'>) {
             code: 'custom',
             path: ['corrections', i, 'date'],
             message: `is before "published" (${data.published.iso}); a ${correction.kind} cannot precede publication`,
+          });
+        }
+        // A notice's number (its anchor, #notice-N, and its id in the corrections feed) is its
+        // place in this list, so the list only grows at the end; dates in order keep it readable.
+        const above = data.corrections?.[i - 1];
+        if (above && isBefore(correction.date, above.date, siteConfig.timeZone)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', i, 'date'],
+            message: `is before the notice above it (corrections[${i - 1}], ${above.date.iso}); each notice keeps its number (#notice-${i + 1}) and its link, so add new notices at the end, oldest first`,
           });
         }
       });

@@ -100,14 +100,47 @@ describe('corrections', () => {
   const corrected = article('a', {
     updated: '2024-06-11',
     corrections: [
-      { date: '2024-06-12T10:30:00+03:00', kind: 'clarification', text: 'Later.' },
       { date: '2024-06-11', kind: 'correction', text: 'Earlier.' },
+      { date: '2024-06-12T10:30:00+03:00', kind: 'clarification', text: 'Later.' },
     ],
   });
 
-  it('are listed oldest first, each with an anchor that never moves', () => {
+  it('are listed as written, oldest first, each with an anchor that never moves', () => {
     expect(correctionsOf(corrected).map((c) => c.text)).toEqual(['Earlier.', 'Later.']);
     expect(noticeAnchor(0)).toBe('notice-1');
+    // A notice added later keeps every earlier one's anchor, on the page and in the feed.
+    const anchors = (a: typeof corrected) =>
+      allCorrections([a]).map(({ correction, anchor }) => [correction.text, anchor]);
+    const before = anchors(corrected);
+    const added = article('a', {
+      ...raw,
+      updated: '2024-06-11',
+      corrections: [
+        { date: '2024-06-11', kind: 'correction', text: 'Earlier.' },
+        { date: '2024-06-12T10:30:00+03:00', kind: 'clarification', text: 'Later.' },
+        { date: '2024-06-12T11:00:00+03:00', kind: 'correction', text: 'Latest.' },
+      ],
+    });
+    expect(anchors(added)).toEqual(expect.arrayContaining(before));
+  });
+
+  it('must be written oldest first, new ones at the end, so no anchor moves', () => {
+    const problems = testArticleSchema
+      .safeParse({
+        ...raw,
+        corrections: [
+          { date: '2024-06-12T10:30:00+03:00', kind: 'clarification', text: 'Later.' },
+          { date: '2024-06-11', kind: 'correction', text: 'Earlier.' },
+          { date: '2024-06-11', kind: 'correction', text: 'Same day, by day: no earlier.' },
+          { date: '2024-06-12', kind: 'correction', text: 'The next day.' },
+        ],
+      })
+      .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "corrections.1.date: is before the notice above it (corrections[0], 2024-06-12T10:30:00+03:00); each notice keeps its number (#notice-2) and its link, so add new notices at the end, oldest first",
+      ]
+    `);
   });
 
   it('move the last change forward: it is never before the latest correction', () => {
