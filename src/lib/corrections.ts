@@ -46,19 +46,29 @@ export interface CorrectionEntry<A> {
 }
 
 /**
- * Every correction and clarification of these articles, newest first (ties: the newer article
- * first), for `/corrections/` and its feed.
+ * Every correction and clarification of these articles, for `/corrections/` and its feed: newest
+ * notice first; on the same date, the more recently published article first, then its later
+ * notice first (the one further down its list); then by article id, so the order never depends
+ * on the order the articles were read in.
  */
 export function allCorrections<A extends Corrected & Pick<Article, 'id'>>(
   articles: readonly A[],
 ): CorrectionEntry<A>[] {
   return articles
     .flatMap((article) =>
-      correctionsOf(article).map((correction, i) => ({ article, correction, anchor: noticeAnchor(i) })),
+      correctionsOf(article).map((correction, i) => ({
+        article,
+        correction,
+        index: i,
+        anchor: noticeAnchor(i),
+      })),
     )
     .sort(
       (a, b) =>
         b.correction.date.date.getTime() - a.correction.date.date.getTime() ||
-        a.article.id.localeCompare(b.article.id),
-    );
+        b.article.data.published.date.getTime() - a.article.data.published.date.getTime() ||
+        a.article.id.localeCompare(b.article.id) ||
+        b.index - a.index,
+    )
+    .map(({ article, correction, anchor }) => ({ article, correction, anchor }));
 }

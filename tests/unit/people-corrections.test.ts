@@ -191,6 +191,18 @@ describe('corrections', () => {
     ]);
   });
 
+  it('are gathered newest first; on the same date, the newer article first, then its later notice', () => {
+    const notices = (...texts: string[]) =>
+      texts.map((text) => ({ date: '2024-06-20', kind: 'correction', text }));
+    const older = article('a-older', { published: '2024-06-01', corrections: notices('Older.') });
+    const newer = article('z-newer', { published: '2024-06-15', corrections: notices('First.', 'Second.') });
+    expect(allCorrections([older, newer]).map(({ article: { id }, anchor }) => `${id}#${anchor}`)).toEqual([
+      'z-newer#notice-2',
+      'z-newer#notice-1',
+      'a-older#notice-1',
+    ]);
+  });
+
   it('must be a correction or a clarification, and not before publication', () => {
     const problems = testArticleSchema
       .safeParse({
