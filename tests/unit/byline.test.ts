@@ -38,6 +38,14 @@ describe('<Byline>', () => {
     ]);
   });
 
+  it('isolates each name’s direction, so a Hebrew name beside a Latin one keeps its place', async () => {
+    const doc = await render('JNS', [person('יוסף-כהן', 'יוסף כהן'), person('dana-cohen', 'Dana Cohen')]);
+    expect([...doc.querySelectorAll('a[rel="author"] > bdi')].map((bdi) => textOf(bdi))).toEqual([
+      'יוסף כהן',
+      'Dana Cohen',
+    ]);
+  });
+
   it('links two people who share a name each to their own page', async () => {
     const doc = await render('JNS', [
       person('david-levi', 'David Levi'),
