@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FeedScope } from '../../src/lib/feed/scopes';
 import { testArticleSchema } from '../helpers/article-schema';
 import { parseXml, textOf } from '../helpers/xml';
 
-// The site's articles, as the feeds read them: one story in the Israel section, so the culture
+// The site's articles, as the feeds read them: one story in the Israel section, so the World
 // section's feed is empty (its page exists and advertises it).
 vi.mock('../../src/lib/articles', () => ({
   getPublishedArticles: async () => [
@@ -26,7 +27,7 @@ async function emptyFeedsBuiltAt(buildTime: string): Promise<string[]> {
   vi.stubEnv('NEWS_BUILD_TIME', buildTime);
   vi.resetModules(); // the build's time is read once, when the clock module loads
   const { feedResponse } = await import('../../src/lib/feed/response');
-  const scope = { kind: 'section', slug: 'culture', label: 'Culture' } as const;
+  const scope: FeedScope = { kind: 'section', slug: 'world', label: 'World' };
   const site = new URL('https://news.example.com');
   return Promise.all(
     (['rss', 'atom', 'json'] as const).map(async (format) =>

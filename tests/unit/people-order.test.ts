@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import type * as SiteConfigModule from '../../src/site.config';
 
 // A site in Swedish, where "Ö" is a letter of its own after "Z" (in English it sorts with "O").
 vi.mock('../../src/site.config', async (importOriginal) => {
-  const { siteConfig } = await importOriginal<typeof import('../../src/site.config')>();
+  const { siteConfig } = await importOriginal<typeof SiteConfigModule>();
   return { siteConfig: { ...siteConfig, lang: 'sv', locale: 'sv-SE' } };
 });
 
