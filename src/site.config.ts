@@ -34,6 +34,13 @@ export const SiteConfigSchema = z.object({
   }, 'must be an IANA time zone such as "Asia/Jerusalem"'),
   /** The organisation that publishes the site (feed `managingEditor`-free copyright line). */
   publisher: z.string().min(1),
+  /**
+   * The day the site began publishing ("YYYY-MM-DD", read in `timeZone`). A feed with nothing in
+   * it (a section or person with no articles yet) gives it as its last change: Atom requires a
+   * date, and one that never moves keeps the empty feed the same from build to build (the build's
+   * time would change its bytes, and its cache key, every time). Example: "2023-03-29".
+   */
+  launched: z.iso.date({ error: 'must be a day written "YYYY-MM-DD", e.g. "2023-03-29"' }),
   /** How many of the newest articles the feed carries; older ones stay on the site. */
   feedItemLimit: z.number().int().min(1).max(100),
 });
@@ -48,5 +55,6 @@ export const siteConfig: SiteConfig = SiteConfigSchema.parse({
   locale: 'en-US',
   timeZone: 'Asia/Jerusalem',
   publisher: 'JNS Wire',
+  launched: '2023-03-29',
   feedItemLimit: 20,
 });

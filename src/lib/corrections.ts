@@ -5,9 +5,14 @@ import type { Correction } from '../schemas/correction';
 /** What the corrections helpers need of an article (tests can pass plain objects). */
 type Corrected = { data: Pick<Article['data'], 'published' | 'updated' | 'corrections'> };
 
-/** An article's corrections and clarifications, oldest first (the order they happened in). */
-export function correctionsOf(article: Corrected): Correction[] {
-  return [...(article.data.corrections ?? [])].sort((a, b) => a.date.date.getTime() - b.date.date.getTime());
+/**
+ * An article's corrections and clarifications, in the order written: oldest first, since the
+ * schema refuses a notice dated before the one above it. Not sorted here: a notice's place in
+ * this list is its number ({@link noticeAnchor}), and sorting would renumber the others when one
+ * was added out of order.
+ */
+export function correctionsOf(article: Corrected): readonly Correction[] {
+  return article.data.corrections ?? [];
 }
 
 /**
@@ -23,8 +28,9 @@ export function lastModified(article: Corrected): NewsDate {
 }
 
 /**
- * The id of an article's notice on its page: its place in `correctionsOf`'s list (oldest first),
- * from 1. Notices are only added after earlier ones, so the anchor never moves.
+ * The id of an article's notice on its page and in the corrections feed: its place in the
+ * article's `corrections` as written, from 1. New notices go at the end (the schema refuses one
+ * dated before the notice above it), so an anchor never moves.
  * @example noticeAnchor(0) // 'notice-1'
  */
 export function noticeAnchor(index: number): string {
@@ -40,19 +46,29 @@ export interface CorrectionEntry<A> {
 }
 
 /**
- * Every correction and clarification of these articles, newest first (ties: the newer article
- * first), for `/corrections/` and its feed.
+ * Every correction and clarification of these articles, for `/corrections/` and its feed: newest
+ * notice first; on the same date, the more recently published article first, then its later
+ * notice first (the one further down its list); then by article id, so the order never depends
+ * on the order the articles were read in.
  */
 export function allCorrections<A extends Corrected & Pick<Article, 'id'>>(
   articles: readonly A[],
 ): CorrectionEntry<A>[] {
   return articles
     .flatMap((article) =>
-      correctionsOf(article).map((correction, i) => ({ article, correction, anchor: noticeAnchor(i) })),
+      correctionsOf(article).map((correction, i) => ({
+        article,
+        correction,
+        index: i,
+        anchor: noticeAnchor(i),
+      })),
     )
     .sort(
       (a, b) =>
         b.correction.date.date.getTime() - a.correction.date.date.getTime() ||
-        a.article.id.localeCompare(b.article.id),
-    );
+        b.article.data.published.date.getTime() - a.article.data.published.date.getTime() ||
+        a.article.id.localeCompare(b.article.id) ||
+        b.index - a.index,
+    )
+    .map(({ article, correction, anchor }) => ({ article, correction, anchor }));
 }

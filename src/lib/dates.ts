@@ -137,3 +137,21 @@ export function rfc3339(date: Date, timeZone: string): string {
 export function isoWithOffset(value: NewsDate, timeZone: string): string {
   return value.hasTime ? value.iso : rfc3339(value.date, timeZone);
 }
+
+/**
+ * The calendar day a news date falls on in `timeZone`, as "YYYY-MM-DD": a day as written, an
+ * instant as the site's readers' clocks show it.
+ * @example calendarDay(parseNewsDate('2024-06-08T22:30:00Z', 'Asia/Jerusalem'), 'Asia/Jerusalem') // '2024-06-09'
+ */
+export function calendarDay(value: NewsDate, timeZone: string): string {
+  return value.hasTime ? rfc3339(value.date, timeZone).slice(0, 10) : value.iso;
+}
+
+/**
+ * Whether `a` is before `b`. Two instants compare as instants; when either is a day without a
+ * time, they compare as calendar days in `timeZone`: a notice dated "2024-06-09" on an article
+ * published that day at 14:30 is the same day, not an earlier midnight.
+ */
+export function isBefore(a: NewsDate, b: NewsDate, timeZone: string): boolean {
+  return a.hasTime && b.hasTime ? a.date < b.date : calendarDay(a, timeZone) < calendarDay(b, timeZone);
+}

@@ -1,6 +1,7 @@
 import { AstroError } from 'astro/errors';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Article } from './articles';
+import { siteConfig } from '../site.config';
 
 /** A person who writes for the site, as stored in the `authors` collection. */
 export type Author = CollectionEntry<'authors'>;
@@ -14,7 +15,9 @@ let all: Promise<Author[]> | undefined;
 export function getAuthors(): Promise<Author[]> {
   const load = () =>
     getCollection('authors').then((authors) =>
-      authors.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en') || a.id.localeCompare(b.id)),
+      authors.sort(
+        (a, b) => a.data.name.localeCompare(b.data.name, siteConfig.locale) || a.id.localeCompare(b.id),
+      ),
     );
   if (import.meta.env.DEV) return load();
   all ??= load();
@@ -65,8 +68,9 @@ export function authorsOf(article: Pick<Article, 'data'>, authors: readonly Auth
 }
 
 /**
- * Names joined as the site's language writes a list: "Dana Cohen and Yusuf Aliyev",
- * "A, B and C" — as parts, so a page can make each name a link.
+ * Names joined as the locale writes a list: in en-US, "Dana Cohen and Yusuf Aliyev" and
+ * "A, B, and C" (with the serial comma; en-GB writes "A, B and C") — as parts, so a page can make
+ * each name a link. Parts of type "element" are the names, in the order given.
  * @example listParts(['Dana Cohen', 'Yusuf Aliyev'], 'en-US') // [{ type: 'element', value: 'Dana Cohen' }, { type: 'literal', value: ' and ' }, …]
  */
 export function listParts(

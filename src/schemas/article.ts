@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
+import { isBefore } from '../lib/dates';
 import { SECTIONS } from '../lib/sections';
+import { slugify } from '../lib/slug';
 import { siteConfig } from '../site.config';
 import { correctionSchema } from './correction';
 import { leadImageSchema } from './image';
@@ -65,6 +67,12 @@ const fieldsBeforeImage = {
   draft: z.boolean({ error: 'must be true or false' }).default(false),
 };
 
+/** The end of the message for a slug written otherwise than `slugify` writes it: the slug to write instead. */
+const suggestion = (input: unknown) => {
+  const slug = typeof input === 'string' ? slugify(input) : '';
+  return slug ? `; received ${JSON.stringify(input)}, write ${slug}` : '';
+};
+
 const fieldsAfterImage = {
   /**
    * The people who wrote it, by the slugs of their files in `src/content/authors/`, in byline
@@ -74,16 +82,22 @@ const fieldsAfterImage = {
     .array(
       z
         .string({ error: 'must be an author’s slug, e.g. dana-cohen' })
-        .regex(
-          /^[\p{Ll}\p{N}]+(-[\p{Ll}\p{N}]+)*$/u,
-          'must be an author’s slug (the file name in src/content/authors/), e.g. dana-cohen',
-        ),
+        .min(1, 'must be an author’s slug (the file name in src/content/authors/), e.g. dana-cohen')
+        // Exactly what an author file's name becomes (`slugify`, as `content.config.ts` makes
+        // the id): letters of any script, so a Hebrew or Chinese name (no case) is a slug too.
+        .refine((slug) => slug === slugify(slug), {
+          error: (issue) =>
+            `must be an author’s slug as the site writes a file name (src/content/authors/<slug>.md): lower case, words joined by one hyphen, e.g. dana-cohen${suggestion(issue.input)}`,
+        }),
       { error: 'must be a list of authors’ slugs, e.g. authors: [dana-cohen, yusuf-aliyev]' },
     )
     .min(1, 'must name at least one author, or be left out')
     .refine((slugs) => new Set(slugs).size === slugs.length, 'names the same author twice')
     .optional(),
-  /** Corrections and clarifications, each with its date, kind and text (see `correctionSchema`). */
+  /**
+   * Corrections and clarifications, each with its date, kind and text (see `correctionSchema`),
+   * oldest first: a new one goes at the end, since each is numbered by its place (`#notice-2`).
+   */
   corrections: z
     .array(correctionSchema, {
       error: "must be a list, e.g. corrections:\n  - date: '2024-06-12'\n    kind: correction\n    text: …",
@@ -113,7 +127,7 @@ export function articleSchema({ image }: Pick<SchemaContext, 'image'>) {
           : undefined,
     })
     .superRefine((data, ctx) => {
-      if (data.updated && data.updated.date < data.published.date) {
+      if (data.updated && isBefore(data.updated, data.published, siteConfig.timeZone)) {
         ctx.addIssue({
           code: 'custom',
           path: ['updated'],
@@ -121,11 +135,21 @@ export function articleSchema({ image }: Pick<SchemaContext, 'image'>) {
         });
       }
       data.corrections?.forEach((correction, i) => {
-        if (correction.date.date < data.published.date) {
+        if (isBefore(correction.date, data.published, siteConfig.timeZone)) {
           ctx.addIssue({
             code: 'custom',
             path: ['corrections', i, 'date'],
             message: `is before "published" (${data.published.iso}); a ${correction.kind} cannot precede publication`,
+          });
+        }
+        // A notice's number (its anchor, #notice-N, and its id in the corrections feed) is its
+        // place in this list, so the list only grows at the end; dates in order keep it readable.
+        const above = data.corrections?.[i - 1];
+        if (above && isBefore(correction.date, above.date, siteConfig.timeZone)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', i, 'date'],
+            message: `is before the notice above it (corrections[${i - 1}], ${above.date.iso}); each notice keeps its number (#notice-${i + 1}) and its link, so add new notices at the end, oldest first`,
           });
         }
       });

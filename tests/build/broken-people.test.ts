@@ -63,6 +63,20 @@ describe('a mistake about people or corrections fails the build, naming the file
     `);
   });
 
+  it('corrections-out-of-order.mdx', () => {
+    expect(buildWith('corrections-out-of-order.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/articles/corrections-out-of-order.mdx:0:0",
+        "message": [
+          "articles → corrections-out-of-order data does not match collection schema.",
+          "corrections.1.date: is before the notice above it (corrections[0], 2024-06-12); each notice keeps its number (#notice-2) and its link, so add new notices at the end, oldest first",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
   it('authors/author-unknown-field.md', () => {
     expect(buildWith('authors/author-unknown-field.md')).toMatchInlineSnapshot(`
       {

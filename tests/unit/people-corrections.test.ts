@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allCorrections, correctionsOf, lastModified, noticeAnchor } from '../../src/lib/corrections';
 import { assertAuthorsExist, listParts } from '../../src/lib/people';
+import { slugify } from '../../src/lib/slug';
 import { authorSchema } from '../../src/schemas/author';
 import { errorOf } from '../helpers/errors';
 import { testArticleSchema } from '../helpers/article-schema';
@@ -17,6 +18,15 @@ const article = (id: string, overrides: Record<string, unknown> = {}) => ({
     ...overrides,
   }),
 });
+
+const raw = {
+  headline: 'Headline',
+  dek: 'A dek.',
+  byline: 'JNS',
+  published: '2024-06-10',
+  section: 'israel',
+  tags: ['Israel'],
+};
 
 describe('people', () => {
   it('are joined as the site’s language writes a list', () => {
@@ -48,6 +58,25 @@ describe('people', () => {
     `);
   });
 
+  it('are named by the slug their file name gives, in any script', () => {
+    const named = (authors: string[]) =>
+      testArticleSchema
+        .safeParse({ ...raw, authors })
+        .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    // slugify keeps letters of any script; Hebrew, Arabic and CJK have no case.
+    expect(slugify('יוסף כהן')).toBe('יוסף-כהן');
+    expect(
+      named([slugify('יוסף כהן'), slugify('王 小明'), slugify('يوسف علييف'), 'dana-cohen']),
+    ).toBeUndefined();
+    expect(named(['Dana-Cohen', 'dana cohen', '-dana'])).toMatchInlineSnapshot(`
+      [
+        "authors.0: must be an author’s slug as the site writes a file name (src/content/authors/<slug>.md): lower case, words joined by one hyphen, e.g. dana-cohen; received "Dana-Cohen", write dana-cohen",
+        "authors.1: must be an author’s slug as the site writes a file name (src/content/authors/<slug>.md): lower case, words joined by one hyphen, e.g. dana-cohen; received "dana cohen", write dana-cohen",
+        "authors.2: must be an author’s slug as the site writes a file name (src/content/authors/<slug>.md): lower case, words joined by one hyphen, e.g. dana-cohen; received "-dana", write dana",
+      ]
+    `);
+  });
+
   it('have a name and a role, and https links only', () => {
     expect(authorSchema.parse({ name: 'Dana Cohen', role: 'Correspondent' })).toEqual({
       name: 'Dana Cohen',
@@ -71,14 +100,47 @@ describe('corrections', () => {
   const corrected = article('a', {
     updated: '2024-06-11',
     corrections: [
-      { date: '2024-06-12T10:30:00+03:00', kind: 'clarification', text: 'Later.' },
       { date: '2024-06-11', kind: 'correction', text: 'Earlier.' },
+      { date: '2024-06-12T10:30:00+03:00', kind: 'clarification', text: 'Later.' },
     ],
   });
 
-  it('are listed oldest first, each with an anchor that never moves', () => {
+  it('are listed as written, oldest first, each with an anchor that never moves', () => {
     expect(correctionsOf(corrected).map((c) => c.text)).toEqual(['Earlier.', 'Later.']);
     expect(noticeAnchor(0)).toBe('notice-1');
+    // A notice added later keeps every earlier one's anchor, on the page and in the feed.
+    const anchors = (a: typeof corrected) =>
+      allCorrections([a]).map(({ correction, anchor }) => [correction.text, anchor]);
+    const before = anchors(corrected);
+    const added = article('a', {
+      ...raw,
+      updated: '2024-06-11',
+      corrections: [
+        { date: '2024-06-11', kind: 'correction', text: 'Earlier.' },
+        { date: '2024-06-12T10:30:00+03:00', kind: 'clarification', text: 'Later.' },
+        { date: '2024-06-12T11:00:00+03:00', kind: 'correction', text: 'Latest.' },
+      ],
+    });
+    expect(anchors(added)).toEqual(expect.arrayContaining(before));
+  });
+
+  it('must be written oldest first, new ones at the end, so no anchor moves', () => {
+    const problems = testArticleSchema
+      .safeParse({
+        ...raw,
+        corrections: [
+          { date: '2024-06-12T10:30:00+03:00', kind: 'clarification', text: 'Later.' },
+          { date: '2024-06-11', kind: 'correction', text: 'Earlier.' },
+          { date: '2024-06-11', kind: 'correction', text: 'Same day, by day: no earlier.' },
+          { date: '2024-06-12', kind: 'correction', text: 'The next day.' },
+        ],
+      })
+      .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "corrections.1.date: is before the notice above it (corrections[0], 2024-06-12T10:30:00+03:00); each notice keeps its number (#notice-2) and its link, so add new notices at the end, oldest first",
+      ]
+    `);
   });
 
   it('move the last change forward: it is never before the latest correction', () => {
@@ -101,6 +163,43 @@ describe('corrections', () => {
       ['a', 'Later.', 'notice-2'],
       ['b', 'B.', 'notice-1'],
       ['a', 'Earlier.', 'notice-1'],
+    ]);
+  });
+
+  it('may be dated by day alone on the day an article was published at a later hour', () => {
+    const problems = (overrides: Record<string, unknown>) =>
+      testArticleSchema
+        .safeParse({ ...raw, published: '2024-06-09T14:30:00+03:00', ...overrides })
+        .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const notice = (date: string) => [{ date, kind: 'correction', text: 'Fixed.' }];
+    // A day is read in the site's zone (Asia/Jerusalem): the same day is no earlier.
+    expect(problems({ updated: '2024-06-09', corrections: notice('2024-06-09') })).toBeUndefined();
+    // 22:30 UTC on the 8th is already the 9th in Jerusalem.
+    expect(
+      problems({ published: '2024-06-08T22:30:00Z', corrections: notice('2024-06-09') }),
+    ).toBeUndefined();
+    // The day before is still refused, and so is an earlier hour when both give a time.
+    expect(
+      problems({
+        updated: '2024-06-08',
+        corrections: [...notice('2024-06-08'), ...notice('2024-06-09T14:00:00+03:00')],
+      }),
+    ).toEqual([
+      'updated: is before "published" (2024-06-09T14:30:00+03:00); an update cannot precede publication',
+      'corrections.0.date: is before "published" (2024-06-09T14:30:00+03:00); a correction cannot precede publication',
+      'corrections.1.date: is before "published" (2024-06-09T14:30:00+03:00); a correction cannot precede publication',
+    ]);
+  });
+
+  it('are gathered newest first; on the same date, the newer article first, then its later notice', () => {
+    const notices = (...texts: string[]) =>
+      texts.map((text) => ({ date: '2024-06-20', kind: 'correction', text }));
+    const older = article('a-older', { published: '2024-06-01', corrections: notices('Older.') });
+    const newer = article('z-newer', { published: '2024-06-15', corrections: notices('First.', 'Second.') });
+    expect(allCorrections([older, newer]).map(({ article: { id }, anchor }) => `${id}#${anchor}`)).toEqual([
+      'z-newer#notice-2',
+      'z-newer#notice-1',
+      'a-older#notice-1',
     ]);
   });
 

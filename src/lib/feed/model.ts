@@ -74,7 +74,7 @@ export interface FeedChannel {
   feedUrl: string;
   /** The publisher, named as the feed's author (Atom requires one even when it has no entries). */
   author: string;
-  /** The newest change among the items; for an empty feed, when it was built. */
+  /** The newest change among the items; for an empty feed, the day the site began (`siteConfig.launched`). */
   updated: Date;
   /**
    * IANA time zone Atom and JSON Feed dates are written in, so a date reads as the site prints

@@ -4,8 +4,8 @@
  */
 import { siteConfig } from '../../site.config';
 import { getPublishedArticles } from '../articles';
-import { buildTime } from '../clock';
 import { allCorrections } from '../corrections';
+import { parseNewsDate } from '../dates';
 import { absoluteUrl, paths, requireSite } from '../urls';
 import { renderAtom } from './atom';
 import { FEED_FORMATS, type FeedFormat } from './formats';
@@ -21,6 +21,16 @@ const SERIALIZERS: Record<FeedFormat, FeedSerializer> = {
   atom: renderAtom,
   json: renderJsonFeed,
 };
+
+/**
+ * The last change of a feed with no items: the day the site began (`siteConfig.launched`), fixed
+ * so the feed's bytes do not change between builds (see `launched`).
+ */
+export function emptyFeedUpdated(): Date {
+  const launched = parseNewsDate(siteConfig.launched, siteConfig.timeZone);
+  if (typeof launched === 'string') throw new Error(`src/site.config.ts: launched: ${launched}`);
+  return launched.date;
+}
 
 /**
  * The model of one feed (the site's, a section's, a tag's, a person's, or the corrections'),
@@ -49,7 +59,7 @@ export async function buildFeed(
       lang: siteConfig.lang,
       homeUrl: absoluteUrl(paths.feedHome(scope), site),
       author: siteConfig.publisher,
-      updated: newest ?? buildTime,
+      updated: newest ?? emptyFeedUpdated(),
       timeZone: siteConfig.timeZone,
     },
     items,

@@ -7,7 +7,6 @@ import { siteConfig } from '../../site.config';
 import { articleInputs } from '../article-inputs';
 import { getPublishedArticles, type Article } from '../articles';
 import { cacheKeyOf } from '../cache-key';
-import { buildTime } from '../clock';
 import { allCorrections } from '../corrections';
 import { groupByAuthor, groupByTag } from '../listings';
 import { getAuthors } from '../people';
@@ -93,8 +92,8 @@ export async function articlesInFeed(scope: FeedScope): Promise<Article[]> {
 /**
  * `getStaticPaths` for the routes under `/feeds/<kind>/<slug>/`: one page per {@link feedScopes}.
  * Each is keyed (for incremental builds) by the articles it carries, with their people and lead
- * photographs (see `articleInputs`), and, for an empty feed whose
- * `updated` is the build's time, by that time.
+ * photographs (see `articleInputs`); an empty feed by its scope alone (its date is the fixed
+ * `siteConfig.launched`, part of the code the key already covers).
  */
 export async function feedScopePaths(): Promise<
   {
@@ -112,7 +111,7 @@ export async function feedScopePaths(): Promise<
     paths.push({
       params: { kind: scope.kind, slug: scope.slug },
       props: { scope },
-      cacheKey: cacheKeyOf({ scope }, shown.length > 0 ? shown : buildTime),
+      cacheKey: cacheKeyOf({ scope }, shown),
     });
   }
   return paths;

@@ -30,6 +30,8 @@ test.describe('people', () => {
   test('an author’s page has name, role, bio, links and their articles newest first', async ({ page }) => {
     await page.goto(paths.author(DANA.slug));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(DANA.name);
+    // The name keeps its own direction (a Hebrew name on an English page).
+    await expect(page.getByRole('heading', { level: 1 }).locator('bdi')).toHaveText(DANA.name);
     await expect(page.locator('.role')).toHaveText('Environment correspondent');
     await expect(page.locator('.bio')).toContainText('covers');
     const elsewhere = page.getByRole('list', { name: `${DANA.name} elsewhere` }).getByRole('link');
@@ -135,6 +137,34 @@ test.describe('corrections', () => {
       ),
     );
     expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  test('the page’s “Updated” date is its last change, as its structured data says', async ({ page }) => {
+    // fixture-crossing-talks has no `updated`, only a clarification of 10 June; fixture-tech-exports
+    // was updated on 6 November and clarified later that day, at 10:30.
+    for (const [id, text, datetime, modified] of [
+      ['fixture-crossing-talks', 'Updated June 10, 2024', '2024-06-10', '2024-06-10T00:00:00+03:00'],
+      [
+        'fixture-tech-exports',
+        'Updated November 6, 2023',
+        '2023-11-06T10:30:00+02:00',
+        '2023-11-06T10:30:00+02:00',
+      ],
+    ] as const) {
+      await page.goto(paths.article(id));
+      const data = JSON.parse(
+        (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+      );
+      expect(data.dateModified).toBe(modified);
+      await expect(page.locator('meta[property="article:modified_time"]')).toHaveAttribute(
+        'content',
+        modified,
+      );
+      const updated = page.locator('.meta .updated');
+      await expect(updated).toHaveText(text);
+      // The notice's date as written: a day, or the instant with its offset.
+      await expect(updated.locator('time')).toHaveAttribute('datetime', datetime);
+    }
   });
 
   test('/corrections/ lists every notice newest first, each linking to it on its article', async ({
