@@ -99,6 +99,21 @@ const PHRASING_TAGS = new Set([
   'wbr',
 ]);
 
+/** The words of the error {@link inlineContent} throws, where a component says them its own way. */
+export interface InlineContentWording {
+  /**
+   * What the content must be, ending the message.
+   * @default `${what} is one paragraph, where emphasis and links are fine`
+   * @example 'a pull-quote is one short passage from the article'
+   */
+  rule?: string;
+  /**
+   * The fix, starting the hint (the example follows it).
+   * @default "Write <what> as one paragraph, with no blank line inside the <Component>, and move the rest into the article's text after it"
+   */
+  fix?: string;
+}
+
 /**
  * The rendered content between a component's tags as inline HTML, to sit in a `<span>` or `<p>`.
  * MDX wraps words on their own lines in a paragraph; a single one is unwrapped. Block content (a
@@ -106,6 +121,7 @@ const PHRASING_TAGS = new Set([
  * the file, the component and the fix, rather than nest a `<p>` where HTML allows none.
  * @param what what the content is, e.g. "the caption"
  * @param example the component written right, for the hint
+ * @param wording the rule and the fix in the component's own words, where the defaults do not fit
  * @example const caption = inlineContent('Figure', html, source, 'the caption', '<Figure …>Where it is held.</Figure>');
  */
 export function inlineContent(
@@ -114,6 +130,7 @@ export function inlineContent(
   source: string | undefined,
   what: string,
   example: string,
+  wording: InlineContentWording = {},
 ): string {
   const trimmed = html.trim();
   const inline = /^<p>((?:(?!<\/?p>)[\s\S])*)<\/p>$/.exec(trimmed)?.[1]?.trim() ?? trimmed;
@@ -130,8 +147,12 @@ export function inlineContent(
     ...(blocks.size > 0 ? [`block content (${[...blocks.keys()].map((tag) => `<${tag}>`).join(', ')})`] : []),
   ];
   const where = source ?? 'an article';
+  const {
+    rule = `${what} is one paragraph, where emphasis and links are fine`,
+    fix = `Write ${what} as one paragraph, with no blank line inside the <${component}>, and move the rest into the article's text after it`,
+  } = wording;
   throw new AstroError(
-    `<${component}> in ${where}: ${what} has ${found.join(' and ')}; ${what} is one paragraph, where emphasis and links are fine.`,
-    `Write ${what} as one paragraph, with no blank line inside the <${component}>, and move the rest into the article's text after it, e.g. ${example}`,
+    `<${component}> in ${where}: ${what} has ${found.join(' and ')}; ${rule}.`,
+    `${fix}, e.g. ${example}`,
   );
 }

@@ -42,6 +42,24 @@ describe('<PullQuote>', () => {
     expect(textOf(doc.querySelector('figcaption'))).toBe('Jeyhun Bayramov');
   });
 
+  it('keeps inline emphasis in a one-paragraph quote', async () => {
+    const doc = parseFragment(
+      await render({ speaker: 'Eli Cohen' }, '<p>Azerbaijan is a <em>strategic</em> partner</p>'),
+    );
+    expect(doc.querySelector('blockquote p')?.innerHTML).toBe('“Azerbaijan is a <em>strategic</em> partner”');
+  });
+
+  it('refuses two paragraphs, which would nest a <p> in its <p>, naming the article and the fix', async () => {
+    const quote = '<p>Azerbaijan is a strategic partner of Israel.</p>\n<p>We will open an embassy.</p>';
+    expect(await errorOf(render({ speaker: 'Eli Cohen' }, quote))).toMatchInlineSnapshot(`
+      {
+        "hint": "Keep one short passage, with no blank line inside the <PullQuote>; the article's text keeps the rest, e.g. <PullQuote speaker="Eli Cohen">Azerbaijan is a strategic partner of Israel</PullQuote>",
+        "message": "<PullQuote> in src/content/articles/example.mdx: the quote has 2 paragraphs; a pull-quote is one short passage from the article, set in one paragraph.",
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
   it('rejects a pull-quote without a speaker, naming the file, the prop and the fix', async () => {
     expect(await errorOf(render({}, 'Words'))).toMatchInlineSnapshot(`
       {
