@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
 import { FONT_FAMILIES, webFontVariants } from './src/lib/fonts.ts';
 import { IMAGE_SERVICE } from './src/lib/image-service.ts';
+import { headingIdsPlugin } from './src/lib/heading-ids.ts';
 import { localImagesPlugin } from './src/lib/mdx-local-images.ts';
 import { wordCountPlugin } from './src/lib/word-count.ts';
 import { siteConfig } from './src/site.config.ts';
@@ -51,7 +52,12 @@ export default defineConfig({
     // Astro's own Markdown/MDX processor, plus each article's word count (reading time, JSON-LD
     // wordCount) taken from its syntax tree while it compiles, and the images next to an article
     // that its components name by relative path (<Figure src="./x.png">), imported like ![](./x.png).
-    processor: satteri({ mdastPlugins: [wordCountPlugin, localImagesPlugin] }),
+    // Headings get their ids as Astro gives them, but never one the article page uses for its own
+    // parts (#main, #corrections, #notice-1): src/lib/heading-ids.ts.
+    processor: satteri({
+      mdastPlugins: [wordCountPlugin, localImagesPlugin],
+      hastPlugins: [headingIdsPlugin],
+    }),
   },
   // Fonts are files from npm packages, cut to the characters news text needs (src/fonts/) and
   // served from our own origin: no font CDN, the same glyphs on every machine. `display: optional`

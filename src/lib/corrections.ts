@@ -1,5 +1,6 @@
 import type { Article } from './articles';
 import type { NewsDate } from './dates';
+import { noticeId } from './page-ids';
 import type { Correction } from '../schemas/correction';
 
 /** What the corrections helpers need of an article (tests can pass plain objects). */
@@ -30,11 +31,12 @@ export function lastModified(article: Corrected): NewsDate {
 /**
  * The id of an article's notice on its page and in the corrections feed: its place in the
  * article's `corrections` as written, from 1. New notices go at the end (the schema refuses one
- * dated before the notice above it), so an anchor never moves.
+ * dated before the notice above it), so an anchor never moves. The id is made in
+ * src/lib/page-ids.ts, which keeps the article's headings off it.
  * @example noticeAnchor(0) // 'notice-1'
  */
 export function noticeAnchor(index: number): string {
-  return `notice-${index + 1}`;
+  return noticeId(index);
 }
 
 /** One notice on the site's corrections page: the notice and the article it belongs to. */
