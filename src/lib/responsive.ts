@@ -43,14 +43,29 @@ export const COLUMN_SIZES = '(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)';
 export const COLUMN_WIDTH_PX = 640;
 
 /**
- * What `sizes` tells the browser for an image `width` px wide: {@link COLUMN_SIZES} when it fills
- * the column; for a narrower one (a small graphic), its own width, or less where the viewport is
- * narrower still, as Photo.astro's CSS draws it (`max-inline-size: 100%`, never wider than itself).
- * @example sizesFor(1800) // COLUMN_SIZES
- * @example sizesFor(400) // 'min(400px, calc(100vw - 2.5rem))'
+ * The most of the window's height a portrait picture (taller than wide) is drawn, in `vh`: at the
+ * column's width a 2:3 portrait would be 960 px tall on a desktop and push the text below the fold.
+ * Photo.astro's CSS draws it so (`max-block-size: 80vh`); keep the two the same.
  */
-export function sizesFor(width: number): string {
-  return width >= COLUMN_WIDTH_PX ? COLUMN_SIZES : `min(${width}px, calc(100vw - 2.5rem))`;
+export const PORTRAIT_MAX_VH = 80;
+
+/**
+ * What `sizes` tells the browser for an image `width` × `height` px, as Photo.astro's CSS draws
+ * it: {@link COLUMN_SIZES} when it fills the column; for a narrower one (a small graphic), its own
+ * width, or less where the viewport is narrower still (`max-inline-size: 100%`, never wider than
+ * itself). A portrait is also no taller than {@link PORTRAIT_MAX_VH} of the window, so no wider
+ * than that height at its shape: a 2:3 portrait at most 53.33vh wide.
+ * @example sizesFor(1800, 1200) // COLUMN_SIZES
+ * @example sizesFor(400, 300) // 'min(400px, calc(100vw - 2.5rem))'
+ * @example sizesFor(1200, 1800) // '(min-width: 42.5rem) min(40rem, 53.33vh), min(calc(100vw - 2.5rem), 53.33vh)'
+ */
+export function sizesFor(width: number, height: number): string {
+  const wide = width >= COLUMN_WIDTH_PX;
+  if (height <= width) return wide ? COLUMN_SIZES : `min(${width}px, calc(100vw - 2.5rem))`;
+  const tallest = `${Math.round(((PORTRAIT_MAX_VH * width) / height) * 100) / 100}vh`;
+  return wide
+    ? `(min-width: 42.5rem) min(40rem, ${tallest}), min(calc(100vw - 2.5rem), ${tallest})`
+    : `min(${width}px, calc(100vw - 2.5rem), ${tallest})`;
 }
 
 /** The formats an image's `<img>` falls back to, with their media types. */

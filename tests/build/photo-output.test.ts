@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMAGE_WIDTHS } from '../../src/lib/responsive';
+import { findChromium } from '../../scripts/chromium.mjs';
+import { isPageId } from '../../src/lib/page-ids';
+import { IMAGE_WIDTHS, PORTRAIT_MAX_VH } from '../../src/lib/responsive';
 import { productionBuild } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
 import { parseFragment } from '../helpers/html';
@@ -25,6 +28,12 @@ const WIDEST = Math.max(...IMAGE_WIDTHS);
 const WIDE = 'wide-photo';
 /** Article whose lead photograph is a PNG with transparent corners. */
 const CLEAR = 'clear-photo';
+/**
+ * Article whose lead photograph is a 1,200 × 1,800 portrait (2:3), with a correction and a body
+ * heading "Corrections" (the page's ids are checked on it too: one build serves both).
+ */
+const PORTRAIT = 'portrait-photo';
+const PORTRAIT_SIZE = { width: 1200, height: 1800 };
 
 /** A made-up scene: a transparent background (when `alpha`) or a sky, a dark disc in the middle. */
 function scene(width: number, height: number, alpha: boolean): Buffer {
@@ -33,7 +42,7 @@ function scene(width: number, height: number, alpha: boolean): Buffer {
     ${background}<circle cx="${width / 2}" cy="${height / 2}" r="${height / 4}" fill="#2b3a55"/></svg>`);
 }
 
-function articleMdx(headline: string, lead: string, body: string): string {
+function articleMdx(headline: string, lead: string, body: string, more = ''): string {
   return `---
 headline: ${headline}
 dek: Made up for the tests of what the build makes of pictures.
@@ -45,7 +54,7 @@ image:
   src: ${lead}
   alt: A dark disc in the middle of the picture
   credit: Test Desk/JNS
----
+${more}---
 
 ${body}
 `;
@@ -89,6 +98,23 @@ async function addArticles(dir: string): Promise<void> {
   writeFileSync(
     join(articles, CLEAR, 'index.mdx'),
     articleMdx('A transparent lead photograph', './lead.png', 'A paragraph, so that the body is not empty.'),
+  );
+  mkdirSync(join(articles, PORTRAIT));
+  await sharp(scene(PORTRAIT_SIZE.width, PORTRAIT_SIZE.height, false))
+    .jpeg({ quality: 70 })
+    .toFile(join(articles, PORTRAIT, 'lead.jpg'));
+  writeFileSync(
+    join(articles, PORTRAIT, 'index.mdx'),
+    articleMdx(
+      'A portrait lead photograph',
+      './lead.jpg',
+      'The first paragraph, under the photograph.\n\n## Corrections\n\nA heading whose words are a part of the page.',
+      `corrections:
+  - date: '2023-03-31'
+    kind: correction
+    text: An earlier version misspelled the village.
+`,
+    ),
   );
 }
 
@@ -193,5 +219,87 @@ describe('what the build publishes of an article’s pictures', () => {
     const fallback = pageOf(WIDE).querySelector('.photo:not(.lead-image) img')?.getAttribute('src') ?? '';
     expect(fallback).toMatch(/\.jpg$/);
     expectWhite(await corner(fileOf(fallback)), fallback);
+  });
+});
+
+describe('a portrait lead photograph', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    const executablePath = findChromium();
+    browser = await chromium.launch(executablePath ? { executablePath } : {});
+  });
+  afterAll(() => browser.close());
+
+  /**
+   * What a browser draws of the lead photograph of article `id` in a window `width` × `height`:
+   * the <img> box, the picture inside it (object-fit), and the width its `sizes` says it is drawn.
+   * The built files are served from dist/ as the site would serve them.
+   */
+  async function drawn(id: string, width: number, height: number) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const origin = 'http://site.test';
+    await page.route(`${origin}/**`, (route) =>
+      route.fulfill({ path: join(dist, builtFile(new URL(route.request().url()).pathname)) }),
+    );
+    await page.goto(`${origin}${paths.article(id)}`);
+    const img = page.locator('.lead-image img');
+    await img.evaluate((element: HTMLImageElement) => element.decode());
+    const result = await img.evaluate((element: HTMLImageElement) => {
+      const box = element.getBoundingClientRect();
+      const scale = Math.min(box.width / element.naturalWidth, box.height / element.naturalHeight);
+      const fit = getComputedStyle(element).objectFit;
+      const picture = fit === 'contain' ? element.naturalWidth * scale : box.width;
+      // `sizes` as the browser reads it: the length after the first media condition that holds.
+      const entries = (element.getAttribute('sizes') ?? '')
+        .split(/,(?![^(]*\))/)
+        .map((entry) => entry.trim());
+      const chosen = entries.find((entry) => {
+        const media = /^(\([^)]*\))\s+(.*)$/.exec(entry);
+        return !media || matchMedia(media[1] ?? '').matches;
+      });
+      const probe = document.createElement('div');
+      probe.style.width = (chosen ?? '').replace(/^\([^)]*\)\s+/, '');
+      document.body.append(probe);
+      const sizes = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { width: box.width, height: box.height, picture, sizes };
+    });
+    await page.close();
+    return result;
+  }
+
+  it(`is at most ${PORTRAIT_MAX_VH}% of the window's height on a desktop, whole, and says so in sizes`, async () => {
+    const desktop = await drawn(PORTRAIT, 1280, 720);
+    expect(desktop.height).toBeLessThanOrEqual((720 * PORTRAIT_MAX_VH) / 100 + 0.5);
+    // The whole picture, at its own shape: 2:3, not cropped, not stretched.
+    expect(desktop.picture).toBeCloseTo((desktop.height * PORTRAIT_SIZE.width) / PORTRAIT_SIZE.height, 0);
+    expect(desktop.sizes).toBeCloseTo(desktop.picture, 0);
+  });
+
+  it('fills the column on a phone, where it is not too tall, as before', async () => {
+    const phone = await drawn(PORTRAIT, 375, 812);
+    expect(phone.width).toBe(335);
+    expect(phone.height).toBeCloseTo((335 * PORTRAIT_SIZE.height) / PORTRAIT_SIZE.width, 0);
+    expect(phone.sizes).toBeCloseTo(335, 0);
+  });
+
+  it('leaves a landscape lead as it was: the column wide, at its own shape', async () => {
+    const desktop = await drawn(WIDE, 1280, 720);
+    expect([desktop.width, desktop.picture, desktop.sizes]).toEqual([640, 640, 640]);
+    expect(desktop.height).toBeCloseTo((640 * 2) / 3, 0);
+  });
+});
+
+describe('an article page’s ids', () => {
+  it('are unique: a body heading "Corrections" does not take the corrections box’s id', () => {
+    const page = pageOf(PORTRAIT);
+    const ids = [...page.querySelectorAll('[id]')].map((element) => element.id);
+    expect(ids).toContain('corrections');
+    expect(ids).toContain('notice-1');
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const headings = [...page.querySelectorAll('.article-body h2[id]')].map((heading) => heading.id);
+    expect(headings).toEqual(['heading-corrections']);
+    expect(headings.filter(isPageId)).toEqual([]);
+    expect(page.querySelector('#corrections')?.tagName).toBe('ASIDE');
   });
 });

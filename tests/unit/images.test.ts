@@ -202,11 +202,16 @@ describe('responsive images', () => {
     expect(flattenFor({ format: 'webp' }, 'webp')).toEqual({});
   });
 
-  it('tell the browser the column’s width, or a small image’s own where it is narrower', () => {
+  it('tell the browser the column’s width, or a small image’s own where it is narrower, and a portrait’s capped width', () => {
     expect(COLUMN_SIZES).toBe('(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)');
-    expect(sizesFor(1800)).toBe(COLUMN_SIZES);
-    expect(sizesFor(640)).toBe(COLUMN_SIZES);
-    expect(sizesFor(400)).toBe('min(400px, calc(100vw - 2.5rem))');
+    expect(sizesFor(1800, 1200)).toBe(COLUMN_SIZES);
+    expect(sizesFor(640, 640)).toBe(COLUMN_SIZES);
+    expect(sizesFor(400, 300)).toBe('min(400px, calc(100vw - 2.5rem))');
+    // A portrait is no taller than 80vh, so no wider than 80vh at its shape (2:3: 53.33vh).
+    expect(sizesFor(1200, 1800)).toBe(
+      '(min-width: 42.5rem) min(40rem, 53.33vh), min(calc(100vw - 2.5rem), 53.33vh)',
+    );
+    expect(sizesFor(400, 800)).toBe('min(400px, calc(100vw - 2.5rem), 40vh)');
   });
 });
 
