@@ -111,6 +111,8 @@ test.describe('people', () => {
       /^Noa Peretz\s*Data editor · 0 articles$/,
       /^Yusuf Aliyev\s*Regional correspondent · 2 articles$/,
     ]);
+    // Each name keeps its own direction (a Hebrew name beside the Latin role and count).
+    await expect(page.locator('main li a bdi')).toHaveText(['Dana Cohen', 'Noa Peretz', 'Yusuf Aliyev']);
     await page.getByRole('link', { name: 'Noa Peretz' }).click();
     await expect(page.getByText('No articles here yet.')).toBeVisible();
   });
@@ -185,6 +187,23 @@ test.describe('corrections', () => {
     ]);
     await links.nth(1).click();
     await expect(page.locator('#notice-2')).toContainText('Clarification, November 6, 2023');
+  });
+
+  test('/corrections/ shows its feeds to follow, as an author’s page does', async ({ page }) => {
+    const follow = async () => {
+      const line = page.getByText('Follow in your feed reader:');
+      await expect(line).toBeVisible();
+      return line.getByRole('link');
+    };
+    await page.goto(paths.corrections());
+    const links = await follow();
+    await expect(links).toHaveText(['RSS', 'Atom', 'JSON Feed']);
+    expect(await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')))).toEqual(
+      FEED_FORMAT_IDS.map((format) => paths.feed(CORRECTIONS_SCOPE, format)),
+    );
+    // The same line as on an author's page.
+    await page.goto(paths.author(DANA.slug));
+    await expect(await follow()).toHaveText(['RSS', 'Atom', 'JSON Feed']);
   });
 
   test('the corrections feed carries one item per notice, newest first, in all three formats', async ({
