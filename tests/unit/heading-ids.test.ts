@@ -24,17 +24,19 @@ beforeAll(async () => {
  * step, in the order Astro runs them (user plugins first). The build test in
  * tests/build/photo-output.test.ts checks a whole article page.
  */
-const compiled = () =>
-  markdownToHtml(readFileSync(new URL('../fixtures/heading-ids.mdx', import.meta.url), 'utf8'), {
-    hastPlugins: [headingIdsPlugin, satteriHeadingIdsPlugin()],
-  }).html;
+const compiled = async () =>
+  (
+    await markdownToHtml(readFileSync(new URL('../fixtures/heading-ids.mdx', import.meta.url), 'utf8'), {
+      hastPlugins: [headingIdsPlugin, satteriHeadingIdsPlugin()],
+    })
+  ).html;
 
 const idsOf = (html: string, selector: string) =>
   [...parseFragment(html).querySelectorAll(selector)].map((element) => element.id);
 
 describe('heading ids', () => {
   it('never take an id the article page gives its own parts, and stay unique', async () => {
-    const ids = idsOf(compiled(), 'h2');
+    const ids = idsOf(await compiled(), 'h2');
     expect(ids).toMatchInlineSnapshot(`
       [
         "heading-corrections",
