@@ -60,6 +60,17 @@ describe('<PullQuote>', () => {
     `);
   });
 
+  it('refuses a link, which would be focusable inside a figure hidden from screen readers', async () => {
+    const quote = '<p>Azerbaijan is a <a href="https://example.org/">strategic partner</a></p>';
+    expect(await errorOf(render({ speaker: 'Eli Cohen' }, quote))).toMatchInlineSnapshot(`
+      {
+        "hint": "Keep the link in the article's text and quote the words without it, e.g. <PullQuote speaker="Eli Cohen">Azerbaijan is a strategic partner of Israel</PullQuote>",
+        "message": "<PullQuote> in src/content/articles/example.mdx: the quote has a link; a pull-quote repeats words from the article and is hidden from screen readers, so a link in it could be reached with the keyboard but never announced.",
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
   it('rejects a pull-quote without a speaker, naming the file, the prop and the fix', async () => {
     expect(await errorOf(render({}, 'Words'))).toMatchInlineSnapshot(`
       {
