@@ -39,6 +39,20 @@ describe('a broken article fails the build with a message naming the file, the f
     `);
   });
 
+  it('unknown-field.mdx', () => {
+    expect(buildWith('unknown-field.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/articles/unknown-field.mdx:0:0",
+        "message": [
+          "articles → unknown-field data does not match collection schema.",
+          "subtitle: unknown field; the fields are headline, dek, byline, published, updated, section, tags, lang, canonical, draft, image, authors, corrections",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
   it('impossible-date.mdx', () => {
     expect(buildWith('impossible-date.mdx')).toMatchInlineSnapshot(`
       {

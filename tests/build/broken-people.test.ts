@@ -77,6 +77,20 @@ describe('a mistake about people or corrections fails the build, naming the file
     `);
   });
 
+  it('correction-unknown-field.mdx', () => {
+    expect(buildWith('correction-unknown-field.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/articles/correction-unknown-field.mdx:0:0",
+        "message": [
+          "articles → correction-unknown-field data does not match collection schema.",
+          "corrections.0.note: unknown field; a correction has date, kind and text",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
   it('authors/author-unknown-field.md', () => {
     expect(buildWith('authors/author-unknown-field.md')).toMatchInlineSnapshot(`
       {
@@ -84,7 +98,7 @@ describe('a mistake about people or corrections fails the build, naming the file
         "location": "src/content/authors/author-unknown-field.md:0:0",
         "message": [
           "authors → author-unknown-field data does not match collection schema.",
-          "****: unknown field "twitter"; an author has name, role, links",
+          "twitter: unknown field; an author has name, role, links",
         ],
         "name": "InvalidContentEntryDataError",
       }

@@ -88,9 +88,9 @@ describe('people', () => {
       .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     expect(problems).toMatchInlineSnapshot(`
       [
+        "twitter: unknown field; an author has name, role, links",
         "role: is required: what they do, e.g. role: Environment correspondent",
         "links.0: must be an https:// link, e.g. https://example.org/dana, received "http://example.org/dana"",
-        ": unknown field "twitter"; an author has name, role, links",
       ]
     `);
   });
