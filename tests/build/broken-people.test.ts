@@ -105,6 +105,20 @@ describe('a mistake about people or corrections fails the build, naming the file
     `);
   });
 
+  it('authors/author-colon-in-role.md', () => {
+    expect(buildWith('authors/author-colon-in-role.md')).toMatchInlineSnapshot(`
+      {
+        "hint": "Put the value in quotes. Line 3 then reads:
+      role: 'Correspondent: Haifa'",
+        "location": "src/content/authors/author-colon-in-role.md:3:20",
+        "message": [
+          "src/content/authors/author-colon-in-role.md, line 3 (role): YAML reads "Correspondent:" as a new key, because the value has ": " in it and is not in quotes.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
   it('authors/author-http-link.md', () => {
     expect(buildWith('authors/author-http-link.md')).toMatchInlineSnapshot(`
       {
