@@ -1,11 +1,18 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentEntryType } from 'astro';
-import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { glob, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import sharp from 'sharp';
-import { authoringError, bodyProblem, frontmatterProblem, splitArticle } from './authoring-errors';
+import {
+  authoringError,
+  bodyProblem,
+  fieldPosition,
+  frontmatterProblem,
+  splitArticle,
+} from './authoring-errors';
 import { extensionProblem, sizeProblem } from './images';
 import { slugify } from './slug';
 
@@ -40,7 +47,7 @@ export function articleLoader(options: GlobOptions): Loader {
         entryTypes: withAuthoringChecks(context, '.mdx'),
         parseData: async (props) => {
           if (props.filePath) await checkLeadImage(props.filePath, props.data, context.config.root);
-          return context.parseData(props);
+          return parseWithLines(context, props);
         },
       };
       return inner.load(checked);
@@ -59,7 +66,11 @@ export function authorLoader(options: GlobOptions): Loader {
   return {
     name: 'news-authors',
     load: (context: GlobContext) => {
-      const checked: GlobContext = { ...context, entryTypes: withAuthoringChecks(context, '.md') };
+      const checked: GlobContext = {
+        ...context,
+        entryTypes: withAuthoringChecks(context, '.md'),
+        parseData: (props) => parseWithLines(context, props),
+      };
       return inner.load(checked);
     },
   };
@@ -100,6 +111,65 @@ function withAuthoringChecks(context: GlobContext, extension: '.mdx' | '.md'): M
     },
   };
   return new Map([...context.entryTypes, [extension, checked]]);
+}
+
+/** A field's line in Astro's schema error: `  **corrections.0.kind**: message`, as it prints each issue. */
+const ISSUE_LINE = /^( *\*\*)([^*\n]+)(\*\*): /gm;
+
+/**
+ * Parses an entry's frontmatter with its collection's schema (`context.parseData`). Astro's error
+ * for a field that does not match names the field but not its line: it looks for the line in
+ * the raw frontmatter, which the content layer does not pass it, and prints `file:0:0`. Here
+ * each field named gets its line from the file (`fieldPosition`), in the message
+ * (`corrections.0.kind (line 10): expected …`) and in the error's location (the first field's).
+ */
+async function parseWithLines<TData extends Record<string, unknown>>(
+  context: LoaderContext,
+  props: ParseDataOptions<TData>,
+): Promise<TData> {
+  try {
+    return await context.parseData(props);
+  } catch (error) {
+    if (props.filePath) await addFieldLines(error, props.filePath);
+    throw error;
+  }
+}
+
+/** What {@link addFieldLines} uses of Astro's error (its `AstroError`, which `astro/errors` does not type). */
+interface SchemaError {
+  name: string;
+  message: string;
+  setMessage(message: string): void;
+  setLocation(location: { file: string; line: number; column: number }): void;
+}
+
+/** Adds each field's line to Astro's error for data that does not match the schema; other errors are left as they are. */
+async function addFieldLines(error: unknown, filePath: string): Promise<void> {
+  // Read by shape: Astro's own AstroError class, not necessarily the one astro/errors exports here.
+  const astroError = error as Partial<SchemaError> | null;
+  if (
+    astroError?.name !== 'InvalidContentEntryDataError' ||
+    typeof astroError.message !== 'string' ||
+    typeof astroError.setMessage !== 'function' ||
+    typeof astroError.setLocation !== 'function'
+  ) {
+    return;
+  }
+  const contents = await readFile(filePath, 'utf8').catch(() => undefined);
+  if (contents === undefined) return;
+  let first: { line: number; column: number } | undefined;
+  const message = astroError.message.replace(
+    ISSUE_LINE,
+    (whole, open: string, path: string, close: string) => {
+      const segments = path.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+      const position = fieldPosition(contents, segments);
+      if (!position) return whole;
+      first ??= position;
+      return `${open}${path}${close} (line ${position.line}): `;
+    },
+  );
+  astroError.setMessage(message);
+  if (first) astroError.setLocation({ file: filePath, ...first });
 }
 
 /**

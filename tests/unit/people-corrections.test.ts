@@ -56,6 +56,12 @@ describe('people', () => {
         "name": "AstroUserError",
       }
     `);
+    // With the article's source, the line and column of the slug, as Location shows them.
+    const source = '---\nheadline: X\nauthors:\n  - dana-cohen\n  - yusuf-aliev\n---\n';
+    const error = await errorOf(() => assertAuthorsExist([typo], authors, () => source));
+    expect(error.message).toBe(
+      'src/content/articles/x.mdx, line 5 (authors): names "yusuf-aliev", who has no file in src/content/authors/.',
+    );
   });
 
   it('are named by the slug their file name gives, in any script', () => {
