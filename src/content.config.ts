@@ -1,9 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article';
 import { authorSchema } from './schemas/author';
 import { slugify } from './lib/slug';
-import { articleId, articleLoader } from './lib/article-loader';
+import { articleId, articleLoader, authorLoader } from './lib/article-loader';
 import { articlePatterns } from './lib/article-sources';
 
 /**
@@ -30,10 +29,11 @@ const articles = defineCollection({
 
 /**
  * One Markdown file per person, `src/content/authors/<slug>.md` (the example archive's people
- * are in tests/fixtures/authors/): the file name is the slug articles name them by.
+ * are in tests/fixtures/authors/): the file name is the slug articles name them by. Read with the
+ * frontmatter checks articles get (`authorLoader`).
  */
 const authors = defineCollection({
-  loader: glob({
+  loader: authorLoader({
     base: '.',
     pattern: ['src/content/authors', ...(fixtures ? ['tests/fixtures/authors'] : [])].map(
       (folder) => `${folder}/**/[^_]*.md`,

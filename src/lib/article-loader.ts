@@ -1,11 +1,18 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentEntryType } from 'astro';
-import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { glob, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import sharp from 'sharp';
-import { authoringError, bodyProblem, frontmatterProblem, splitArticle } from './authoring-errors';
+import {
+  authoringError,
+  bodyProblem,
+  fieldPosition,
+  frontmatterProblem,
+  splitArticle,
+} from './authoring-errors';
 import { extensionProblem, sizeProblem } from './images';
 import { slugify } from './slug';
 
@@ -37,10 +44,10 @@ export function articleLoader(options: GlobOptions): Loader {
     load: (context: GlobContext) => {
       const checked: GlobContext = {
         ...context,
-        entryTypes: withAuthoringChecks(context),
+        entryTypes: withAuthoringChecks(context, '.mdx'),
         parseData: async (props) => {
           if (props.filePath) await checkLeadImage(props.filePath, props.data, context.config.root);
-          return context.parseData(props);
+          return parseWithLines(context, props);
         },
       };
       return inner.load(checked);
@@ -49,25 +56,47 @@ export function articleLoader(options: GlobOptions): Loader {
 }
 
 /**
- * The context's entry types with `.mdx` reading through the authoring checks. Fails when Astro
- * no longer passes them: the checks would otherwise vanish without a word.
+ * The people's loader: Astro's `glob()` loader, with the frontmatter checks articles get (an
+ * unquoted ": " in `role: Correspondent: Haifa`, a tab, a quote left open fail the build naming
+ * the file, the line, the field and the fix; see {@link articleLoader}). A bio is Markdown, not
+ * MDX, so its body is not checked: braces and `<` are text there.
  */
-function withAuthoringChecks(context: GlobContext): Map<string, ContentEntryType> {
-  const mdx = context.entryTypes?.get('.mdx');
-  if (!context.entryTypes || !mdx) {
+export function authorLoader(options: GlobOptions): Loader {
+  const inner = glob(options);
+  return {
+    name: 'news-authors',
+    load: (context: GlobContext) => {
+      const checked: GlobContext = {
+        ...context,
+        entryTypes: withAuthoringChecks(context, '.md'),
+        parseData: (props) => parseWithLines(context, props),
+      };
+      return inner.load(checked);
+    },
+  };
+}
+
+/**
+ * The context's entry types with `extension` reading through the authoring checks: the
+ * frontmatter's, and for `.mdx` the body's. Fails when Astro no longer passes them: the checks
+ * would otherwise vanish without a word.
+ */
+function withAuthoringChecks(context: GlobContext, extension: '.mdx' | '.md'): Map<string, ContentEntryType> {
+  const entryType = context.entryTypes?.get(extension);
+  if (!context.entryTypes || !entryType) {
     throw new Error(
-      'articleLoader: Astro passed no entry type for .mdx to the loader (LoaderContext.entryTypes), so the authoring checks cannot run. See src/lib/article-loader.ts.',
+      `${context.collection}: Astro passed no entry type for ${extension} to the loader (LoaderContext.entryTypes), so the authoring checks cannot run. See src/lib/article-loader.ts.`,
     );
   }
   const root = fileURLToPath(context.config.root);
   const checked: ContentEntryType = {
-    ...mdx,
+    ...entryType,
     async getEntryInfo(params) {
       const file = relative(root, fileURLToPath(params.fileUrl));
       const parts = splitArticle(params.contents);
       let info: Awaited<ReturnType<ContentEntryType['getEntryInfo']>>;
       try {
-        info = await mdx.getEntryInfo(params);
+        info = await entryType.getEntryInfo(params);
       } catch (error) {
         const mark = yamlErrorLine(error);
         const problem =
@@ -76,25 +105,89 @@ function withAuthoringChecks(context: GlobContext): Map<string, ContentEntryType
             : frontmatterProblem(params.contents, parts.frontmatter.firstLine - 1 + mark);
         throw problem ? authoringError(file, problem) : error;
       }
-      const problem = bodyProblem(parts.body, parts.bodyLine);
+      const problem = extension === '.mdx' ? bodyProblem(parts.body, parts.bodyLine) : undefined;
       if (problem) throw authoringError(file, problem);
       return info;
     },
   };
-  return new Map([...context.entryTypes, ['.mdx', checked]]);
+  return new Map([...context.entryTypes, [extension, checked]]);
+}
+
+/** A field's line in Astro's schema error: `  **corrections.0.kind**: message`, as it prints each issue. */
+const ISSUE_LINE = /^( *\*\*)([^*\n]+)(\*\*): /gm;
+
+/**
+ * Parses an entry's frontmatter with its collection's schema (`context.parseData`). Astro's error
+ * for a field that does not match names the field but not its line: it looks for the line in
+ * the raw frontmatter, which the content layer does not pass it, and prints `file:0:0`. Here
+ * each field named gets its line from the file (`fieldPosition`), in the message
+ * (`corrections.0.kind (line 10): expected …`) and in the error's location (the first field's).
+ */
+async function parseWithLines<TData extends Record<string, unknown>>(
+  context: LoaderContext,
+  props: ParseDataOptions<TData>,
+): Promise<TData> {
+  try {
+    return await context.parseData(props);
+  } catch (error) {
+    if (props.filePath) await addFieldLines(error, props.filePath);
+    throw error;
+  }
+}
+
+/** What {@link addFieldLines} uses of Astro's error (its `AstroError`, which `astro/errors` does not type). */
+interface SchemaError {
+  name: string;
+  message: string;
+  setMessage(message: string): void;
+  setLocation(location: { file: string; line: number; column: number }): void;
+}
+
+/** Adds each field's line to Astro's error for data that does not match the schema; other errors are left as they are. */
+async function addFieldLines(error: unknown, filePath: string): Promise<void> {
+  // Read by shape: Astro's own AstroError class, not necessarily the one astro/errors exports here.
+  const astroError = error as Partial<SchemaError> | null;
+  if (
+    astroError?.name !== 'InvalidContentEntryDataError' ||
+    typeof astroError.message !== 'string' ||
+    typeof astroError.setMessage !== 'function' ||
+    typeof astroError.setLocation !== 'function'
+  ) {
+    return;
+  }
+  const contents = await readFile(filePath, 'utf8').catch(() => undefined);
+  if (contents === undefined) return;
+  let first: { line: number; column: number } | undefined;
+  const message = astroError.message.replace(
+    ISSUE_LINE,
+    (whole, open: string, path: string, close: string) => {
+      const segments = path.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+      const position = fieldPosition(contents, segments);
+      if (!position) return whole;
+      first ??= position;
+      return `${open}${path}${close} (line ${position.line}): `;
+    },
+  );
+  astroError.setMessage(message);
+  if (first) astroError.setLocation({ file: filePath, ...first });
 }
 
 /**
- * For js-yaml's error (a frontmatter that is not valid YAML), the line where it gave up, counted
- * from 0 at the opening `---`; undefined for any other error.
+ * For a frontmatter that is not valid YAML, the line where js-yaml gave up, counted from 0 at the
+ * opening `---`; undefined for any other error. `.mdx` files (@astrojs/mdx) throw js-yaml's own
+ * error, whose `mark` has the line; `.md` files (Astro's Markdown) wrap it in a `MarkdownError`
+ * whose location has the same line (Astro sets a line there only for a YAML error).
  */
 function yamlErrorLine(error: unknown): number | undefined {
-  if (typeof error !== 'object' || error === null || !('name' in error) || error.name !== 'YAMLException') {
-    return undefined;
-  }
-  const mark = 'mark' in error ? error.mark : undefined;
-  return typeof mark === 'object' && mark !== null && 'line' in mark && typeof mark.line === 'number'
-    ? mark.line
+  if (typeof error !== 'object' || error === null || !('name' in error)) return undefined;
+  const at =
+    error.name === 'YAMLException' && 'mark' in error
+      ? error.mark
+      : error.name === 'MarkdownError' && 'loc' in error
+        ? error.loc
+        : undefined;
+  return typeof at === 'object' && at !== null && 'line' in at && typeof at.line === 'number'
+    ? at.line
     : undefined;
 }
 

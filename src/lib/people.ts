@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { AstroError } from 'astro/errors';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Article } from './articles';
+import { authoringError, fieldPosition } from './authoring-errors';
 import { siteConfig } from '../site.config';
 
 /** A person who writes for the site, as stored in the `authors` collection. */
@@ -24,26 +26,44 @@ export function getAuthors(): Promise<Author[]> {
   return all;
 }
 
+/** An article's source, read from its `filePath` (relative to the project, where the build runs); undefined if unreadable. */
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Fails the build when an article names someone with no file in `src/content/authors/`, naming
- * the article, the slug and the slugs that do exist.
+ * the article, the line of the first such slug (when the source can be read), the slug and the
+ * slugs that do exist.
+ * @param source reads an article's source by its `filePath`, for the line; by default, from disk
  */
 export function assertAuthorsExist(
   articles: readonly Authored[],
   authors: readonly Pick<Author, 'id'>[],
+  source: (file: string) => string | undefined = readSource,
 ): void {
   const known = new Set(authors.map((author) => author.id));
   for (const article of articles) {
-    const unknown = (article.data.authors ?? []).filter((slug) => !known.has(slug));
+    const named = article.data.authors ?? [];
+    const unknown = named.filter((slug) => !known.has(slug));
     if (unknown.length === 0) continue;
     const file = article.filePath ?? article.id;
     const list = [...known].sort().join(', ');
-    throw new AstroError(
-      `${file}: authors names ${unknown.map((slug) => `"${slug}"`).join(', ')}, who ${unknown.length > 1 ? 'have' : 'has'} no file in src/content/authors/.`,
+    const names = `names ${unknown.map((slug) => `"${slug}"`).join(', ')}, who ${unknown.length > 1 ? 'have' : 'has'} no file in src/content/authors/.`;
+    const hint =
       known.size > 0
         ? `The authors are: ${list}. Correct the slug, or add src/content/authors/${unknown[0]}.md (see "People and corrections" in README.md).`
-        : `There are no authors yet: add src/content/authors/${unknown[0]}.md (see "People and corrections" in README.md).`,
-    );
+        : `There are no authors yet: add src/content/authors/${unknown[0]}.md (see "People and corrections" in README.md).`;
+    // The content layer keeps no frontmatter source, so the line is found in the file itself.
+    const contents = article.filePath ? source(article.filePath) : undefined;
+    const at = contents && fieldPosition(contents, ['authors', named.indexOf(unknown[0] ?? '')]);
+    throw at
+      ? authoringError(file, { ...at, field: 'authors', message: names, hint })
+      : new AstroError(`${file}: authors ${names}`, hint);
   }
 }
 

@@ -5,6 +5,7 @@ import { SECTIONS } from '../lib/sections';
 import { slugify } from '../lib/slug';
 import { siteConfig } from '../site.config';
 import { correctionSchema } from './correction';
+import { knownFields } from './known-fields';
 import { leadImageSchema } from './image';
 import { languageTag } from './language';
 import { newsDate } from './news-date';
@@ -119,41 +120,34 @@ const fieldsWith = (image: SchemaContext['image']) => ({
  */
 export function articleSchema({ image }: Pick<SchemaContext, 'image'>) {
   const fields = fieldsWith(image);
-  return z
-    .strictObject(fields, {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; the fields are ${Object.keys(fields).join(', ')}`
-          : undefined,
-    })
-    .superRefine((data, ctx) => {
-      if (data.updated && isBefore(data.updated, data.published, siteConfig.timeZone)) {
+  return knownFields(fields, `the fields are ${Object.keys(fields).join(', ')}`).superRefine((data, ctx) => {
+    if (data.updated && isBefore(data.updated, data.published, siteConfig.timeZone)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updated'],
+        message: `is before "published" (${data.published.iso}); an update cannot precede publication`,
+      });
+    }
+    data.corrections?.forEach((correction, i) => {
+      if (isBefore(correction.date, data.published, siteConfig.timeZone)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['updated'],
-          message: `is before "published" (${data.published.iso}); an update cannot precede publication`,
+          path: ['corrections', i, 'date'],
+          message: `is before "published" (${data.published.iso}); a ${correction.kind} cannot precede publication`,
         });
       }
-      data.corrections?.forEach((correction, i) => {
-        if (isBefore(correction.date, data.published, siteConfig.timeZone)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['corrections', i, 'date'],
-            message: `is before "published" (${data.published.iso}); a ${correction.kind} cannot precede publication`,
-          });
-        }
-        // A notice's number (its anchor, #notice-N, and its id in the corrections feed) is its
-        // place in this list, so the list only grows at the end; dates in order keep it readable.
-        const above = data.corrections?.[i - 1];
-        if (above && isBefore(correction.date, above.date, siteConfig.timeZone)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['corrections', i, 'date'],
-            message: `is before the notice above it (corrections[${i - 1}], ${above.date.iso}); each notice keeps its number (#notice-${i + 1}) and its link, so add new notices at the end, oldest first`,
-          });
-        }
-      });
+      // A notice's number (its anchor, #notice-N, and its id in the corrections feed) is its
+      // place in this list, so the list only grows at the end; dates in order keep it readable.
+      const above = data.corrections?.[i - 1];
+      if (above && isBefore(correction.date, above.date, siteConfig.timeZone)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['corrections', i, 'date'],
+          message: `is before the notice above it (corrections[${i - 1}], ${above.date.iso}); each notice keeps its number (#notice-${i + 1}) and its link, so add new notices at the end, oldest first`,
+        });
+      }
     });
+  });
 }
 
 /** Article frontmatter after parsing (dates are `NewsDate`s, defaults filled in, the image resolved). */

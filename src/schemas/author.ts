@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { knownFields } from './known-fields';
 
 const required = (what: string, example: string) => ({
   error: (issue: { input?: unknown }) =>
@@ -44,12 +45,7 @@ const fields = {
  *
  * Dana Cohen covers water, energy and the environment from Haifa.
  */
-export const authorSchema = z.strictObject(fields, {
-  error: (issue) =>
-    issue.code === 'unrecognized_keys'
-      ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; an author has ${Object.keys(fields).join(', ')}`
-      : undefined,
-});
+export const authorSchema = knownFields(fields, `an author has ${Object.keys(fields).join(', ')}`);
 
 /** An author's frontmatter after parsing. */
 export type AuthorData = z.output<typeof authorSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { knownFields } from './known-fields';
 import { siteConfig } from '../site.config';
 import { newsDate } from './news-date';
 
@@ -16,7 +17,7 @@ export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
  *     kind: correction
  *     text: An earlier version gave the capacity as 100 million cubic metres; it is 110 million.
  */
-export const correctionSchema = z.strictObject(
+export const correctionSchema = knownFields(
   {
     /** When the notice was published: a quoted day or an instant with its offset, like `published`. */
     date: newsDate(siteConfig.timeZone, "when the notice was made, e.g. date: '2024-06-12'"),
@@ -36,12 +37,7 @@ export const correctionSchema = z.strictObject(
       .trim()
       .min(1, 'must not be empty: say what changed'),
   },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; a correction has date, kind and text`
-        : undefined,
-  },
+  'a correction has date, kind and text',
 );
 
 /** A correction or clarification after parsing (its date a `NewsDate`). */

@@ -2,6 +2,7 @@ import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
 import { altProblem, metadataOf, sizeProblem } from '../lib/images';
+import { knownFields } from './known-fields';
 
 /**
  * Where a crop keeps the picture's subject when the structured-data crops (16:9, 4:3, 1:1) and
@@ -74,7 +75,7 @@ export function credit(syntax: Syntax, name = 'credit') {
  *   credit: Miriam Levi/JNS
  */
 export function leadImageSchema(image: SchemaContext['image']) {
-  return z.strictObject(
+  return knownFields(
     {
       /** The photo's file, relative to the article: "./harvest/lead.jpg". At least 1,200 × 1,200 px. */
       src: image(),
@@ -96,12 +97,7 @@ export function leadImageSchema(image: SchemaContext['image']) {
         })
         .default('center'),
     },
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; an image has src, alt, caption, credit and position`
-          : undefined,
-    },
+    'an image has src, alt, caption, credit and position',
   );
 }
 

@@ -39,14 +39,28 @@ describe('a broken article fails the build with a message naming the file, the f
     `);
   });
 
+  it('unknown-field.mdx', () => {
+    expect(buildWith('unknown-field.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/articles/unknown-field.mdx:3:1",
+        "message": [
+          "articles → unknown-field data does not match collection schema.",
+          "subtitle (line 3): unknown field; the fields are headline, dek, byline, published, updated, section, tags, lang, canonical, draft, image, authors, corrections",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
   it('impossible-date.mdx', () => {
     expect(buildWith('impossible-date.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
-        "location": "src/content/articles/impossible-date.mdx:0:0",
+        "location": "src/content/articles/impossible-date.mdx:5:1",
         "message": [
           "articles → impossible-date data does not match collection schema.",
-          "published: "2023-02-30" is not a day of the calendar",
+          "published (line 5): "2023-02-30" is not a day of the calendar",
         ],
         "name": "InvalidContentEntryDataError",
       }

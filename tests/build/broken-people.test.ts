@@ -27,8 +27,9 @@ describe('a mistake about people or corrections fails the build, naming the file
     expect(buildWith('author-unknown.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "The authors are: dana-cohen, noa-peretz, yusuf-aliyev. Correct the slug, or add src/content/authors/dana-coen.md (see "People and corrections" in README.md).",
+        "location": "src/content/articles/author-unknown.mdx:8:23",
         "message": [
-          "src/content/articles/author-unknown.mdx: authors names "dana-coen", who has no file in src/content/authors/.",
+          "src/content/articles/author-unknown.mdx, line 8 (authors): names "dana-coen", who has no file in src/content/authors/.",
         ],
         "name": "AstroUserError",
       }
@@ -39,10 +40,10 @@ describe('a mistake about people or corrections fails the build, naming the file
     expect(buildWith('correction-bad-kind.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
-        "location": "src/content/articles/correction-bad-kind.mdx:0:0",
+        "location": "src/content/articles/correction-bad-kind.mdx:10:5",
         "message": [
           "articles → correction-bad-kind data does not match collection schema.",
-          "corrections.0.kind: expected "correction" (an error of fact was fixed) or "clarification" (something unclear was made clear), received "erratum"",
+          "corrections.0.kind (line 10): expected "correction" (an error of fact was fixed) or "clarification" (something unclear was made clear), received "erratum"",
         ],
         "name": "InvalidContentEntryDataError",
       }
@@ -53,10 +54,10 @@ describe('a mistake about people or corrections fails the build, naming the file
     expect(buildWith('correction-before-published.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
-        "location": "src/content/articles/correction-before-published.mdx:0:0",
+        "location": "src/content/articles/correction-before-published.mdx:9:5",
         "message": [
           "articles → correction-before-published data does not match collection schema.",
-          "corrections.0.date: is before "published" (2024-06-10); a correction cannot precede publication",
+          "corrections.0.date (line 9): is before "published" (2024-06-10); a correction cannot precede publication",
         ],
         "name": "InvalidContentEntryDataError",
       }
@@ -67,10 +68,24 @@ describe('a mistake about people or corrections fails the build, naming the file
     expect(buildWith('corrections-out-of-order.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
-        "location": "src/content/articles/corrections-out-of-order.mdx:0:0",
+        "location": "src/content/articles/corrections-out-of-order.mdx:12:5",
         "message": [
           "articles → corrections-out-of-order data does not match collection schema.",
-          "corrections.1.date: is before the notice above it (corrections[0], 2024-06-12); each notice keeps its number (#notice-2) and its link, so add new notices at the end, oldest first",
+          "corrections.1.date (line 12): is before the notice above it (corrections[0], 2024-06-12); each notice keeps its number (#notice-2) and its link, so add new notices at the end, oldest first",
+        ],
+        "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
+  it('correction-unknown-field.mdx', () => {
+    expect(buildWith('correction-unknown-field.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
+        "location": "src/content/articles/correction-unknown-field.mdx:12:5",
+        "message": [
+          "articles → correction-unknown-field data does not match collection schema.",
+          "corrections.0.note (line 12): unknown field; a correction has date, kind and text",
         ],
         "name": "InvalidContentEntryDataError",
       }
@@ -81,12 +96,26 @@ describe('a mistake about people or corrections fails the build, naming the file
     expect(buildWith('authors/author-unknown-field.md')).toMatchInlineSnapshot(`
       {
         "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
-        "location": "src/content/authors/author-unknown-field.md:0:0",
+        "location": "src/content/authors/author-unknown-field.md:4:1",
         "message": [
           "authors → author-unknown-field data does not match collection schema.",
-          "****: unknown field "twitter"; an author has name, role, links",
+          "twitter (line 4): unknown field; an author has name, role, links",
         ],
         "name": "InvalidContentEntryDataError",
+      }
+    `);
+  });
+
+  it('authors/author-colon-in-role.md', () => {
+    expect(buildWith('authors/author-colon-in-role.md')).toMatchInlineSnapshot(`
+      {
+        "hint": "Put the value in quotes. Line 3 then reads:
+      role: 'Correspondent: Haifa'",
+        "location": "src/content/authors/author-colon-in-role.md:3:20",
+        "message": [
+          "src/content/authors/author-colon-in-role.md, line 3 (role): YAML reads "Correspondent:" as a new key, because the value has ": " in it and is not in quotes.",
+        ],
+        "name": "AstroUserError",
       }
     `);
   });
@@ -95,10 +124,10 @@ describe('a mistake about people or corrections fails the build, naming the file
     expect(buildWith('authors/author-http-link.md')).toMatchInlineSnapshot(`
       {
         "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
-        "location": "src/content/authors/author-http-link.md:0:0",
+        "location": "src/content/authors/author-http-link.md:4:9",
         "message": [
           "authors → author-http-link data does not match collection schema.",
-          "links.0: must be an https:// link, e.g. https://example.org/dana, received "http://example.org/avi"",
+          "links.0 (line 4): must be an https:// link, e.g. https://example.org/dana, received "http://example.org/avi"",
         ],
         "name": "InvalidContentEntryDataError",
       }

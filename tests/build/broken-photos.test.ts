@@ -26,10 +26,10 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
     expect(buildWith('lead-missing-alt.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
-        "location": "src/content/articles/lead-missing-alt.mdx:0:0",
+        "location": "src/content/articles/lead-missing-alt.mdx:8:1",
         "message": [
           "articles → lead-missing-alt data does not match collection schema.",
-          "image.alt: is required: what the picture shows, for readers who cannot see it, e.g. alt: Stalls under white awnings beside a wheat field at dusk",
+          "image.alt (line 8): is required: what the picture shows, for readers who cannot see it, e.g. alt: Stalls under white awnings beside a wheat field at dusk",
         ],
         "name": "InvalidContentEntryDataError",
       }
@@ -40,10 +40,10 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
     expect(buildWith('lead-alt-file-name.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
-        "location": "src/content/articles/lead-alt-file-name.mdx:0:0",
+        "location": "src/content/articles/lead-alt-file-name.mdx:10:3",
         "message": [
           "articles → lead-alt-file-name data does not match collection schema.",
-          "image.alt: is a file name, not a description ("IMG_2291.jpg"): say what the picture shows, e.g. alt: Stalls under white awnings beside a wheat field at dusk",
+          "image.alt (line 10): is a file name, not a description ("IMG_2291.jpg"): say what the picture shows, e.g. alt: Stalls under white awnings beside a wheat field at dusk",
         ],
         "name": "InvalidContentEntryDataError",
       }
@@ -54,10 +54,10 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
     expect(buildWith('lead-missing-credit.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "See https://docs.astro.build/en/guides/content-collections/ for more information on content schemas.",
-        "location": "src/content/articles/lead-missing-credit.mdx:0:0",
+        "location": "src/content/articles/lead-missing-credit.mdx:8:1",
         "message": [
           "articles → lead-missing-credit data does not match collection schema.",
-          "image.credit: is required: who took the photo or made the graphic, e.g. credit: Miriam Levi/JNS",
+          "image.credit (line 8): is required: who took the photo or made the graphic, e.g. credit: Miriam Levi/JNS",
         ],
         "name": "InvalidContentEntryDataError",
       }

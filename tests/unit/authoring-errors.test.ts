@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   authoringError,
   bodyProblem,
+  fieldPosition,
   frontmatterProblem,
   splitArticle,
   yamlQuoted,
@@ -387,6 +388,64 @@ describe('the real articles and the example archive', () => {
     const { body, bodyLine } = splitArticle(contents);
     expect(frontmatterProblem(contents)).toBeUndefined();
     expect(bodyProblem(body, bodyLine)).toBeUndefined();
+  });
+});
+
+describe('fieldPosition: the line of a field a schema error names', () => {
+  const source = [
+    '---', // 1
+    'headline: A report # a comment', // 2
+    '', // 3
+    "authors: [dana-cohen, 'coen, d', yusuf-aliyev]", // 4
+    'dek: |', // 5
+    '  role: not a field, a line of the dek', // 6
+    'tags:', // 7
+    '- Israel', // 8
+    '- Haifa', // 9
+    'image:', // 10
+    '  src: ./x/lead.jpg', // 11
+    '  alt: A field', // 12
+    'corrections:', // 13
+    '  - date: 2024-06-12', // 14
+    '    kind: erratum', // 15
+    '    text: Earlier.', // 16
+    '  # a comment between items', // 17
+    '  - date: 2024-06-11', // 18
+    '    text: Later.', // 19
+    'role: top-level', // 20
+    '---', // 21
+    '',
+    'Body with role: in it.',
+  ].join('\n');
+  const at = (...path: (string | number)[]) => fieldPosition(source, path);
+  /** The text at a position, to check it is the field's key or item. */
+  const textAt = (position: { line: number; column: number } | undefined) =>
+    position && source.split('\n')[position.line - 1]?.slice(position.column - 1);
+
+  it('finds a key, an item of a block list, a key in a list item, a nested key', () => {
+    expect(at('headline')).toEqual({ line: 2, column: 1 });
+    expect(at('tags', 1)).toEqual({ line: 9, column: 3 });
+    expect(textAt(at('tags', 1))).toBe('Haifa');
+    expect(at('image', 'alt')).toEqual({ line: 12, column: 3 });
+    expect(at('corrections', 0, 'kind')).toEqual({ line: 15, column: 5 });
+    expect(at('corrections', 1, 'date')).toEqual({ line: 18, column: 5 });
+    expect(textAt(at('corrections', 1, 'text'))).toBe('text: Later.');
+  });
+
+  it('finds an item of a one-line list, past a quoted comma', () => {
+    expect(textAt(at('authors', 0))).toBe("dana-cohen, 'coen, d', yusuf-aliyev]");
+    expect(textAt(at('authors', 2))).toBe('yusuf-aliyev]');
+  });
+
+  it('reads only the keys at the level the path is at: not a block scalar’s lines, not the body', () => {
+    expect(at('role')).toEqual({ line: 20, column: 1 });
+  });
+
+  it('gives the deepest place the source has, or nothing for a missing top-level field', () => {
+    expect(at('corrections', 1, 'kind')).toEqual({ line: 18, column: 5 });
+    expect(at('corrections', 2)).toEqual({ line: 13, column: 1 });
+    expect(at('published')).toBeUndefined();
+    expect(fieldPosition('No frontmatter.', ['headline'])).toBeUndefined();
   });
 });
 

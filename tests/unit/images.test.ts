@@ -96,9 +96,9 @@ describe('the lead image in the frontmatter', () => {
       problems({ ...article, image: { src: photo, credit: 'Miriam Levi/JNS', position: 'middle', size: 3 } }),
     ).toMatchInlineSnapshot(`
       [
+        "image.size: unknown field; an image has src, alt, caption, credit and position",
         "image.alt: is required: what the picture shows, for readers who cannot see it, e.g. alt: Stalls under white awnings beside a wheat field at dusk",
         "image.position: expected one of "center", "top", "bottom", "left", "right", "top left", "top right", "bottom left", "bottom right", received "middle"",
-        "image: unknown field "size"; an image has src, alt, caption, credit and position",
       ]
     `);
     expect(problems({ ...article, image: { src: photo, alt: 'IMG_2291.jpg', credit: ' ' } }))

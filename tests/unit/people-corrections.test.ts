@@ -56,6 +56,12 @@ describe('people', () => {
         "name": "AstroUserError",
       }
     `);
+    // With the article's source, the line and column of the slug, as Location shows them.
+    const source = '---\nheadline: X\nauthors:\n  - dana-cohen\n  - yusuf-aliev\n---\n';
+    const error = await errorOf(() => assertAuthorsExist([typo], authors, () => source));
+    expect(error.message).toBe(
+      'src/content/articles/x.mdx, line 5 (authors): names "yusuf-aliev", who has no file in src/content/authors/.',
+    );
   });
 
   it('are named by the slug their file name gives, in any script', () => {
@@ -88,9 +94,9 @@ describe('people', () => {
       .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     expect(problems).toMatchInlineSnapshot(`
       [
+        "twitter: unknown field; an author has name, role, links",
         "role: is required: what they do, e.g. role: Environment correspondent",
         "links.0: must be an https:// link, e.g. https://example.org/dana, received "http://example.org/dana"",
-        ": unknown field "twitter"; an author has name, role, links",
       ]
     `);
   });
