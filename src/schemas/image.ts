@@ -29,7 +29,7 @@ const example = (syntax: Syntax, name: string, value: string) =>
 
 /**
  * Alt text: what the picture shows, for readers who cannot see it (see `altProblem`).
- * @param name the field or prop as the author writes it, for the example in messages: "mediaAlt" on `<Tweet>`
+ * @param name the field or prop as the author writes it, for the example in messages: "mediaAlt" (the earlier name of `<Tweet>`'s alt)
  */
 export function altText(syntax: Syntax, name = 'alt') {
   const e = example(syntax, name, 'Stalls under white awnings beside a wheat field at dusk');
@@ -49,7 +49,7 @@ export function altText(syntax: Syntax, name = 'alt') {
 
 /**
  * Who took the photograph or made the graphic, shown after the caption.
- * @param name the field or prop as the author writes it, for the example in messages: "mediaCredit" on `<Tweet>`
+ * @param name the field or prop as the author writes it, for the example in messages: "mediaCredit" (the earlier name of `<Tweet>`'s credit)
  */
 export function credit(syntax: Syntax, name = 'credit') {
   const e = example(syntax, name, 'Miriam Levi/JNS');

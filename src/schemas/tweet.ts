@@ -81,21 +81,37 @@ export const TweetSchema = z
       )
       .optional(),
     /** What the saved photo shows, for readers who cannot see it; required with a saved photo. */
-    mediaAlt: altText('prop', 'mediaAlt').optional(),
+    alt: altText('prop').optional(),
     /** Who took the saved photo, if known. */
+    credit: credit('prop').optional(),
+    /** The earlier name of `alt`, still read. */
+    mediaAlt: altText('prop', 'mediaAlt').optional(),
+    /** The earlier name of `credit`, still read. */
     mediaCredit: credit('prop', 'mediaCredit').optional(),
   })
   .strict()
   .superRefine((tweet, ctx) => {
     const saved = typeof tweet.media === 'object';
-    if (saved && tweet.mediaAlt === undefined) {
+    for (const [prop, earlier] of [
+      ['alt', 'mediaAlt'],
+      ['credit', 'mediaCredit'],
+    ] as const) {
+      if (tweet[prop] !== undefined && tweet[earlier] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [earlier],
+          message: `is the earlier name of ${prop}: give only ${prop}`,
+        });
+      }
+    }
+    if (saved && tweet.alt === undefined && tweet.mediaAlt === undefined) {
       ctx.addIssue({
         code: 'custom',
-        path: ['mediaAlt'],
-        message: 'is required with a saved photo: what it shows, e.g. mediaAlt="A podium between two flags"',
+        path: ['alt'],
+        message: 'is required with a saved photo: what it shows, e.g. alt="A podium between two flags"',
       });
     }
-    for (const prop of ['mediaAlt', 'mediaCredit'] as const) {
+    for (const prop of ['alt', 'credit', 'mediaAlt', 'mediaCredit'] as const) {
       if (!saved && tweet[prop] !== undefined) {
         ctx.addIssue({
           code: 'custom',

@@ -126,15 +126,15 @@ describe('<Tweet>', () => {
       `);
   });
 
-  describe('a saved copy of the post’s photo (media with mediaAlt and mediaCredit)', () => {
-    const saved = { ...cohen, media: postPhoto, mediaAlt: 'A podium between two flags' };
+  describe('a saved copy of the post’s photo (media with alt and credit)', () => {
+    const saved = { ...cohen, media: postPhoto, alt: 'A podium between two flags' };
 
-    it('is shown in the card with its alt text, credited to the post’s author unless mediaCredit names someone', async () => {
+    it('is shown in the card with its alt text, credited to the post’s author unless credit names someone', async () => {
       const doc = parseFragment(await render(saved));
       const img = doc.querySelector('figure.tweet .saved-photo img');
       expect(img?.getAttribute('alt')).toBe('A podium between two flags');
       expect(textOf(doc.querySelector('.saved-photo .credit'))).toBe('Photo: @elicoh1 on X');
-      const credited = parseFragment(await render({ ...saved, mediaCredit: '  Shlomi Amsalem/GPO ' }));
+      const credited = parseFragment(await render({ ...saved, credit: '  Shlomi Amsalem/GPO ' }));
       expect(textOf(credited.querySelector('.saved-photo .credit'))).toBe('Photo: Shlomi Amsalem/GPO');
     });
 
@@ -144,43 +144,64 @@ describe('<Tweet>', () => {
       expect(doc.querySelectorAll('.saved-photo, img')).toHaveLength(0);
     });
 
-    it('refuses a saved photo without mediaAlt, or with a file name or an empty one as mediaAlt', async () => {
-      expect(await errorOf(render({ ...cohen, media: postPhoto }))).toMatchInlineSnapshot(`
+    it('reads mediaAlt and mediaCredit, the earlier names of alt and credit, but not both names at once', async () => {
+      const earlier = parseFragment(
+        await render({
+          ...cohen,
+          media: postPhoto,
+          mediaAlt: 'A podium between two flags',
+          mediaCredit: 'GPO',
+        }),
+      );
+      expect(earlier.querySelector('.saved-photo img')?.getAttribute('alt')).toBe(
+        'A podium between two flags',
+      );
+      expect(earlier.querySelector('.saved-photo .credit')?.textContent).toMatch(/GPO/);
+      expect(await errorOf(render({ ...saved, mediaAlt: 'A podium' }))).toMatchInlineSnapshot(`
         {
           "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
-          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaAlt" is required with a saved photo: what it shows, e.g. mediaAlt="A podium between two flags".",
-          "name": "AstroUserError",
-        }
-      `);
-      expect(await errorOf(render({ ...saved, mediaAlt: 'IMG_2291.jpg' }))).toMatchInlineSnapshot(`
-        {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
-          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaAlt" is a file name, not a description ("IMG_2291.jpg"): say what the picture shows, e.g. mediaAlt="Stalls under white awnings beside a wheat field at dusk".",
-          "name": "AstroUserError",
-        }
-      `);
-      expect(await errorOf(render({ ...saved, mediaAlt: '  ' }))).toMatchInlineSnapshot(`
-        {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
-          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaAlt" is empty: say what the picture shows, e.g. mediaAlt="Stalls under white awnings beside a wheat field at dusk".",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaAlt" is the earlier name of alt: give only alt.",
           "name": "AstroUserError",
         }
       `);
     });
 
-    it('refuses an empty mediaCredit, and mediaAlt or mediaCredit without a saved photo', async () => {
-      expect(await errorOf(render({ ...saved, mediaCredit: ' ' }))).toMatchInlineSnapshot(`
+    it('refuses a saved photo without alt, or with a file name or an empty one as alt', async () => {
+      expect(await errorOf(render({ ...cohen, media: postPhoto }))).toMatchInlineSnapshot(`
         {
           "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
-          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaCredit" must not be empty: who took the photo or made the graphic, e.g. mediaCredit="Miriam Levi/JNS" (received " ").",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "alt" is required with a saved photo: what it shows, e.g. alt="A podium between two flags".",
           "name": "AstroUserError",
         }
       `);
-      expect(await errorOf(render({ ...cohen, mediaAlt: 'A podium between two flags' })))
-        .toMatchInlineSnapshot(`
+      expect(await errorOf(render({ ...saved, alt: 'IMG_2291.jpg' }))).toMatchInlineSnapshot(`
         {
           "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
-          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaAlt" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "alt" is a file name, not a description ("IMG_2291.jpg"): say what the picture shows, e.g. alt="Stalls under white awnings beside a wheat field at dusk".",
+          "name": "AstroUserError",
+        }
+      `);
+      expect(await errorOf(render({ ...saved, alt: '  ' }))).toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "alt" is empty: say what the picture shows, e.g. alt="Stalls under white awnings beside a wheat field at dusk".",
+          "name": "AstroUserError",
+        }
+      `);
+    });
+
+    it('refuses an empty credit, and alt or credit without a saved photo', async () => {
+      expect(await errorOf(render({ ...saved, credit: ' ' }))).toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "credit" must not be empty: who took the photo or made the graphic, e.g. credit="Miriam Levi/JNS" (received " ").",
+          "name": "AstroUserError",
+        }
+      `);
+      expect(await errorOf(render({ ...cohen, alt: 'A podium between two flags' }))).toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "alt" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
           "name": "AstroUserError",
         }
       `);
@@ -189,13 +210,13 @@ describe('<Tweet>', () => {
           render({
             ...cohen,
             media: 'https://pic.twitter.com/K9Mr8WqeCE',
-            mediaCredit: 'Shlomi Amsalem/GPO',
+            credit: 'Shlomi Amsalem/GPO',
           }),
         ),
       ).toMatchInlineSnapshot(`
         {
           "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
-          "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaCredit" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "credit" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
           "name": "AstroUserError",
         }
       `);
@@ -210,11 +231,11 @@ describe('<Tweet>', () => {
           "name": "AstroUserError",
         }
       `);
-      expect(await errorOf(render({ ...cohen, media: '/photos/post.jpg', mediaAlt: 'A podium' })))
+      expect(await errorOf(render({ ...cohen, media: '/photos/post.jpg', alt: 'A podium' })))
         .toMatchInlineSnapshot(`
         {
           "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
-          "message": "<Tweet> in src/content/articles/example.mdx: prop "media" must be a saved copy of the photo next to the article, e.g. media="./harvest/post-photo.jpg", or an https:// link to it (received "/photos/post.jpg"); prop "mediaAlt" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
+          "message": "<Tweet> in src/content/articles/example.mdx: prop "media" must be a saved copy of the photo next to the article, e.g. media="./harvest/post-photo.jpg", or an https:// link to it (received "/photos/post.jpg"); prop "alt" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
           "name": "AstroUserError",
         }
       `);
