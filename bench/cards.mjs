@@ -346,6 +346,22 @@ const photos = [
 ];
 const QUALITIES = [82, 75, 70, 65];
 const photoRows = new Map();
+/**
+ * Adds one encoding of a photo card to its row: its time, bytes, and its pixels' difference from
+ * `reference` (what was encoded) and from `v1` (the satori card, when there is one).
+ * @param {string} key @param {{ wall: number, cpu: number, result: Buffer }} encoded
+ * @param {Buffer} reference @param {Buffer | undefined} v1
+ */
+async function addPhotoRow(key, encoded, reference, v1) {
+  if (!photoRows.has(key)) photoRows.set(key, { ms: [], cpu: [], bytes: [], diffs: [], v1: [] });
+  const row = photoRows.get(key);
+  row.ms.push(encoded.wall);
+  row.cpu.push(encoded.cpu);
+  row.bytes.push(encoded.result.length);
+  const pixels = await rgb(encoded.result);
+  row.diffs.push(difference(reference, pixels));
+  if (v1) row.v1.push(difference(v1, pixels));
+}
 const bandRows = [];
 for (const photo of photos) {
   const input = { ...real, photo: { file: photo.file, position: photo.position, credit: 'Miriam Levi/JNS' } };
@@ -369,14 +385,7 @@ for (const photo of photos) {
         .toBuffer(),
     );
     const key = `Takumi band, JPEG q${quality}${quality === draw.PHOTO_CARD_QUALITY ? ' (the site’s)' : ''}`;
-    if (!photoRows.has(key)) photoRows.set(key, { ms: [], cpu: [], bytes: [], diffs: [], v1: [] });
-    const row = photoRows.get(key);
-    row.ms.push(e.wall);
-    row.cpu.push(e.cpu);
-    row.bytes.push(e.result.length);
-    const pixels = await rgb(e.result);
-    row.diffs.push(difference(composed, pixels));
-    if (v1) row.v1.push(difference(v1, pixels));
+    await addPhotoRow(key, e, composed, v1);
     if (out) writeFileSync(join(out, `photo--${slug(photo.name)}--q${quality}.jpg`), e.result);
   }
   if (v1) {
@@ -385,15 +394,7 @@ for (const photo of photos) {
         .jpeg({ quality: 82, mozjpeg: true })
         .toBuffer(),
     );
-    const key = 'satori band, JPEG q82 (cards until v2)';
-    if (!photoRows.has(key)) photoRows.set(key, { ms: [], cpu: [], bytes: [], diffs: [], v1: [] });
-    const row = photoRows.get(key);
-    row.ms.push(e.wall);
-    row.cpu.push(e.cpu);
-    row.bytes.push(e.result.length);
-    const pixels = await rgb(e.result);
-    row.diffs.push(difference(v1, pixels));
-    row.v1.push(difference(v1, pixels));
+    await addPhotoRow('satori band, JPEG q82 (cards until v2)', e, v1, v1);
   }
 }
 

@@ -196,6 +196,35 @@ function headlineSize(headline: string): number {
   return 48;
 }
 
+/** The labels' face: the sans, with the Hebrew face for Hebrew letters. */
+const SANS_STACK = `"${SANS.name}", "${HEBREW.name}"`;
+
+/** The section's label above the headline, in capitals, in the scheme's accent colour. */
+const sectionLabel = (section: string, color: string, marginBottom: number): CardNode =>
+  div(
+    {
+      display: 'flex',
+      marginBottom,
+      fontFamily: SANS_STACK,
+      fontSize: 24,
+      letterSpacing: '0.14em',
+      textTransform: 'uppercase',
+      color,
+    },
+    section,
+  );
+
+/** The headline's type, both cards: bold, tight, at most `lines` lines, then an ellipsis. */
+const headlineStyle = (fontSize: number, lines: number): CardStyle => ({
+  display: 'block',
+  fontSize,
+  fontWeight: 700,
+  lineHeight: 1.1,
+  letterSpacing: '-0.01em',
+  lineClamp: lines,
+  textOverflow: 'ellipsis',
+});
+
 /** The text card's tree: masthead, section, headline, dek and date on the paper colour. */
 export function cardTree(input: SocialCardInput): CardNode {
   const COLOURS = colours();
@@ -239,30 +268,13 @@ export function cardTree(input: SocialCardInput): CardNode {
           overflow: 'hidden',
         },
         [
+          sectionLabel(input.section, COLOURS.accent, 18),
           div(
             {
-              display: 'flex',
-              marginBottom: 18,
-              fontFamily: `"${SANS.name}", "${HEBREW.name}"`,
-              fontSize: 24,
-              letterSpacing: '0.14em',
-              textTransform: 'uppercase',
-              color: COLOURS.accent,
-            },
-            input.section,
-          ),
-          div(
-            {
-              display: 'block',
-              fontSize: headlinePx,
-              fontWeight: 700,
-              lineHeight: 1.1,
-              letterSpacing: '-0.01em',
+              ...headlineStyle(headlinePx, 4),
               // Balanced lines read better; past 100 characters a headline fills the column
               // instead, so that as much of it as fits shows before the ellipsis.
               textWrap: [...input.headline].length <= 100 ? 'balance' : 'wrap',
-              lineClamp: 4,
-              textOverflow: 'ellipsis',
             },
             input.headline,
           ),
@@ -286,7 +298,7 @@ export function cardTree(input: SocialCardInput): CardNode {
           display: 'flex',
           paddingTop: 16,
           borderTop: `1px solid ${COLOURS.rule}`,
-          fontFamily: `"${SANS.name}", "${HEBREW.name}"`,
+          fontFamily: SANS_STACK,
           fontSize: 24,
           color: COLOURS.muted,
         },
@@ -333,36 +345,14 @@ export function photoBandTree(input: SocialCardInput & { photo: CardPhoto }): Ca
           color: dark['--color-text'],
         },
         [
-          div(
-            {
-              display: 'flex',
-              marginBottom: 12,
-              fontFamily: `"${SANS.name}", "${HEBREW.name}"`,
-              fontSize: 24,
-              letterSpacing: '0.14em',
-              textTransform: 'uppercase',
-              color: dark['--color-accent'],
-            },
-            input.section,
-          ),
-          div(
-            {
-              display: 'block',
-              fontSize: headlinePx,
-              fontWeight: 700,
-              lineHeight: 1.1,
-              letterSpacing: '-0.01em',
-              lineClamp: 3,
-              textOverflow: 'ellipsis',
-            },
-            input.headline,
-          ),
+          sectionLabel(input.section, dark['--color-accent'], 12),
+          div(headlineStyle(headlinePx, 3), input.headline),
           div(
             {
               display: 'flex',
               justifyContent: 'space-between',
               marginTop: 20,
-              fontFamily: `"${SANS.name}", "${HEBREW.name}"`,
+              fontFamily: SANS_STACK,
               fontSize: 22,
               color: dark['--color-muted'],
             },

@@ -2,12 +2,18 @@ import type { CardFormat } from './site-paths';
 import type { Article } from './articles';
 import { SECTION_LABELS } from './sections';
 
+/** The media type of each card format, for `og:image:type` and the card routes' responses. */
+export const CARD_MEDIA_TYPES = { png: 'image/png', jpg: 'image/jpeg' } as const satisfies Record<
+  CardFormat,
+  string
+>;
+
 /** Which social card an article has, and how a page names it. */
 export interface SocialCardRef {
   /** PNG for the card drawn from the headline; JPEG for the one from the lead photograph. */
   readonly format: CardFormat;
   /** Its media type, for `og:image:type`. */
-  readonly mediaType: 'image/png' | 'image/jpeg';
+  readonly mediaType: (typeof CARD_MEDIA_TYPES)[CardFormat];
   /** What it shows, for `og:image:alt` and `twitter:image:alt`. */
   readonly alt: string;
 }
@@ -20,6 +26,10 @@ export interface SocialCardRef {
 export function socialCardOf(article: Pick<Article, 'data'>): SocialCardRef {
   const { image, section, headline } = article.data;
   if (image)
-    return { format: 'jpg', mediaType: 'image/jpeg', alt: `${image.alt}, under the headline: ${headline}` };
-  return { format: 'png', mediaType: 'image/png', alt: `${SECTION_LABELS[section]}: ${headline}` };
+    return {
+      format: 'jpg',
+      mediaType: CARD_MEDIA_TYPES.jpg,
+      alt: `${image.alt}, under the headline: ${headline}`,
+    };
+  return { format: 'png', mediaType: CARD_MEDIA_TYPES.png, alt: `${SECTION_LABELS[section]}: ${headline}` };
 }
