@@ -137,6 +137,20 @@ function countingRenderer() {
 }
 
 let cacheDir: string;
+
+/**
+ * Waits until each named card is in the cache. A card is written to a temp file and renamed, so
+ * its own name appears only once it is whole; counting the folder's entries would count a temp
+ * file of a card still being written (issue 18).
+ */
+async function cardsStored(names: readonly string[]): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      for (const name of names) await stat(join(cacheDir, name));
+    },
+    { timeout: RENDER_TIMEOUT, interval: 20 },
+  );
+}
 beforeEach(async () => {
   cacheDir = await mkdtemp(join(tmpdir(), 'news-cards-test-'));
 });
@@ -396,9 +410,7 @@ describe('prepareSocialCards (drawing ahead)', () => {
       const render = countingRenderer();
       prepareSocialCards([article, photoCard], { cacheDir, render });
       // Nothing asked for a card yet: both are drawn all the same, each once.
-      await vi.waitFor(async () => expect(await readdir(cacheDir)).toHaveLength(2), {
-        timeout: RENDER_TIMEOUT,
-      });
+      await cardsStored([`${socialCardHash(article)}.png`, `${socialCardHash(photoCard)}.jpg`]);
       expect(render).toHaveBeenCalledTimes(2);
       expect((await readdir(cacheDir)).sort()).toEqual(
         [`${socialCardHash(article)}.png`, `${socialCardHash(photoCard)}.jpg`].sort(),
@@ -426,9 +438,10 @@ describe('prepareSocialCards (drawing ahead)', () => {
       const pngs = await Promise.all(
         [...cards].reverse().map((card) => socialCard(card, { cacheDir, render })),
       );
-      await vi.waitFor(async () => expect(await readdir(cacheDir)).toHaveLength(3), {
-        timeout: RENDER_TIMEOUT,
-      });
+      await cardsStored(cards.map((card) => `${socialCardHash(card)}.png`));
+      expect((await readdir(cacheDir)).sort()).toEqual(
+        cards.map((card) => `${socialCardHash(card)}.png`).sort(),
+      );
       expect(render).toHaveBeenCalledTimes(3);
       for (const png of pngs) expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
     },
