@@ -3,11 +3,11 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
-import { FONT_FAMILIES, webFontVariants } from './src/lib/fonts.ts';
-import { IMAGE_SERVICE } from './src/lib/image-service.ts';
-import { headingIdsPlugin } from './src/lib/heading-ids.ts';
-import { localImagesPlugin } from './src/lib/mdx-local-images.ts';
-import { wordCountPlugin } from './src/lib/word-count.ts';
+import { FONT_FAMILIES, webFontVariants } from './src/lib/site/fonts.ts';
+import { IMAGE_SERVICE } from './src/lib/photos/encoder.ts';
+import { headingIdsPlugin } from './src/lib/articles/heading-ids.ts';
+import { localImagesPlugin } from './src/lib/photos/local-images-plugin.ts';
+import { wordCountPlugin } from './src/lib/articles/word-count.ts';
 import { siteConfig } from './src/site.config.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
@@ -32,7 +32,7 @@ export default defineConfig({
   },
   experimental: {
     // A page whose getStaticPaths() entry has a cacheKey (every article, listing, card and scoped
-    // feed: src/lib/cache-key.ts) and whose code is unchanged is copied from the previous build
+    // feed: src/lib/build-cache/cache-keys.ts) and whose code is unchanged is copied from the previous build
     // instead of rendered again. The cache lives in node_modules/.astro/; `astro build --force`
     // (or `npm run build -- --force`) ignores it.
     incrementalBuild: true,
@@ -44,7 +44,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
   ],
   // Photographs through astro:assets and the sharp that Astro ships, with the encoder settings of
-  // src/lib/image-service.ts (AVIF effort 2, mozjpeg, the 8,000 px limit).
+  // src/lib/photos/encoder.ts (AVIF effort 2, mozjpeg, the 8,000 px limit).
   image: { service: IMAGE_SERVICE },
   markdown: {
     // News copy has no code blocks; Shiki's inline styles would also need 'unsafe-inline' in the CSP.
@@ -53,7 +53,7 @@ export default defineConfig({
     // wordCount) taken from its syntax tree while it compiles, and the images next to an article
     // that its components name by relative path (<Figure src="./x.png">), imported like ![](./x.png).
     // Headings get their ids as Astro gives them, but never one the article page uses for its own
-    // parts (#main, #corrections, #notice-1): src/lib/heading-ids.ts.
+    // parts (#main, #corrections, #notice-1): src/lib/articles/heading-ids.ts.
     processor: satteri({
       mdastPlugins: [wordCountPlugin, localImagesPlugin],
       hastPlugins: [headingIdsPlugin],
@@ -65,7 +65,7 @@ export default defineConfig({
   // Preloading them (BaseLayout) is what lets a first view use them at all: Chromium holds the
   // first frame up to 100 ms for preloaded optional fonts and draws a page whose fonts are not
   // there by its first frame in the fallbacks; on a slow link (slow 4G) that is the first view.
-  // The families, their files and weights are declared once in src/lib/fonts.ts (the social
+  // The families, their files and weights are declared once in src/lib/site/fonts.ts (the social
   // card draws with Fontsource's whole files of the same families).
   fonts: FONT_FAMILIES.map((family) => ({
     provider: fontProviders.local(),

@@ -28,7 +28,7 @@ const { default: sharp } = await import('sharp');
 const { Renderer } = await import('@takumi-rs/core');
 const { generateArticle } = await import('./generate.mjs');
 const { picturePool } = await import('./pictures.mjs');
-const draw = await import('../src/lib/card-draw.ts');
+const draw = await import('../src/lib/cards/draw.ts');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const W = draw.CARD_WIDTH;
@@ -75,7 +75,7 @@ const real = fromFrontmatter(
   readFileSync(join(ROOT, 'src/content/articles/azerbaijan-opens-embassy-in-israel.mdx'), 'utf8'),
 );
 const LONG = 'Ministers from eleven countries meet in Jerusalem to discuss water, trade, energy and ';
-/** @type {{ name: string, input: import('../src/lib/card-draw.ts').SocialCardInput }[]} */
+/** @type {{ name: string, input: import('../src/lib/cards/draw.ts').SocialCardInput }[]} */
 const TEXT_CARDS = [
   { name: 'real article', input: real },
   ...Array.from({ length: 24 }, (_, i) => ({

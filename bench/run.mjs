@@ -41,7 +41,7 @@ import { astroCommand, buildCommand } from '../scripts/astro.mjs';
 import { copyProjectTo, linkNodeModules } from '../scripts/project-copy.mjs';
 // The site's URL scheme (plain TypeScript, no Astro: Node strips the types), so the bench finds an
 // article's page and card where the site puts them.
-import { sitePaths } from '../src/lib/site-paths.ts';
+import { sitePaths } from '../src/lib/site/site-paths.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
@@ -581,7 +581,11 @@ function makeFullProject(dir, corpus) {
 }
 
 /** Files of the site the bare baseline uses as they are (and what they import). */
-const SITE_FILES_IN_BARE = ['src/lib/responsive.ts', 'src/lib/image-service.ts', 'src/lib/images.ts'];
+const SITE_FILES_IN_BARE = [
+  'src/lib/photos/sizes.ts',
+  'src/lib/photos/encoder.ts',
+  'src/lib/photos/rules.ts',
+];
 
 /**
  * The bare baseline: bench/bare/ with `corpus/articles/` as its articles. No people: it has no

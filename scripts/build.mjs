@@ -10,7 +10,7 @@ import { setPriority } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { sitePaths } from '../src/lib/site-paths.ts';
+import { sitePaths } from '../src/lib/site/site-paths.ts';
 import { repairAstroCache } from './astro-cache.mjs';
 import { astroCommand, start } from './astro.mjs';
 import { takeBuildLock } from './build-lock.mjs';

@@ -6,7 +6,7 @@
 //
 // A cache warmer only, never a source of output: the cards' pages still make every card that
 // reaches dist/ (src/pages/cards/), and draw any card this process did not reach, did not read the
-// same way, or got wrong. The input of each card comes from `cardInputOf` (src/lib/card-input.ts),
+// same way, or got wrong. The input of each card comes from `cardInputOf` (src/lib/cards/input.ts),
 // the function the pages use, so both name a card by the same cache key. An article this process
 // cannot read (a YAML slip, a missing field) is left to Astro, which says what is wrong with it.
 //
@@ -16,16 +16,16 @@ import { globSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { articlePatterns } from '../src/lib/article-sources.ts';
-import { cardInputOf } from '../src/lib/card-input.ts';
-import { parseNewsDate } from '../src/lib/dates.ts';
-import { SECTIONS } from '../src/lib/sections.ts';
-import { socialCard } from '../src/lib/social-card.ts';
+import { articlePatterns } from '../src/lib/articles/source-globs.ts';
+import { cardInputOf } from '../src/lib/cards/input.ts';
+import { parseNewsDate } from '../src/lib/site/dates.ts';
+import { SECTIONS } from '../src/lib/listings/sections.ts';
+import { socialCard } from '../src/lib/cards/cache.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The build's "now" (as src/lib/clock.ts reads it): an embargoed article gets no card yet. */
+/** The build's "now" (as src/lib/site/clock.ts reads it): an embargoed article gets no card yet. */
 const now = process.env.NEWS_BUILD_TIME ? new Date(process.env.NEWS_BUILD_TIME) : new Date();
 
 /** A trimmed, non-empty string, or undefined. @param {unknown} value */
@@ -35,7 +35,7 @@ const text = (value) => (typeof value === 'string' && value.trim() !== '' ? valu
  * The card input of one article file, or undefined when it gets no card (a draft, an embargoed
  * piece) or cannot be read here (Astro will say why).
  * @param {string} file relative to the project root
- * @returns {{ published: number, input: import('../src/lib/social-card.ts').SocialCardInput } | undefined}
+ * @returns {{ published: number, input: import('../src/lib/cards/cache.ts').SocialCardInput } | undefined}
  */
 function cardOf(file) {
   let frontmatter;

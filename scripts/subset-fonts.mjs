@@ -1,8 +1,8 @@
 // @ts-check
 // `npm run fonts:subset`: cuts the pages' web fonts from Fontsource's files down to the characters
-// and OpenType features declared in src/lib/fonts.ts, as WOFF2, into src/fonts/ (checked in), and
+// and OpenType features declared in src/lib/site/fonts.ts, as WOFF2, into src/fonts/ (checked in), and
 // records in src/fonts/subsets.json what each file was made from. Run it after changing a range
-// or a feature list in src/lib/fonts.ts, or after updating an @fontsource package; the unit tests
+// or a feature list in src/lib/site/fonts.ts, or after updating an @fontsource package; the unit tests
 // (tests/unit/design-tokens.test.ts) fail until it has run, naming what changed.
 //
 // The cutting is done by fontTools' pyftsubset, the subsetter Google Fonts and Fontsource use: it
@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SUBSET_DIR, fontSubsets } from '../src/lib/fonts.ts';
+import { SUBSET_DIR, fontSubsets } from '../src/lib/site/fonts.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The record of what each subset was made from (read by the unit tests). */
@@ -95,7 +95,7 @@ writeFileSync(
   `${JSON.stringify(
     {
       $comment:
-        'Written by `npm run fonts:subset` (scripts/subset-fonts.mjs) from src/lib/fonts.ts: what each subset was cut from. Do not edit.',
+        'Written by `npm run fonts:subset` (scripts/subset-fonts.mjs) from src/lib/site/fonts.ts: what each subset was cut from. Do not edit.',
       subsets: records,
     },
     null,

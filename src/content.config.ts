@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { articleSchema } from './schemas/article';
 import { authorSchema } from './schemas/author';
-import { slugify } from './lib/slug';
-import { articleId, articleLoader, authorLoader } from './lib/article-loader';
-import { articlePatterns } from './lib/article-sources';
+import { slugify } from './lib/site/slug';
+import { articleId, articleLoader, authorLoader } from './lib/articles/loader';
+import { articlePatterns } from './lib/articles/source-globs';
 
 /**
  * `NEWS_FIXTURES=1` adds the example archive (tests/fixtures/: several sections, tags and years, a

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getPublishedArticles } from '../lib/articles';
-import { buildTime } from '../lib/clock';
-import { recentArticles } from '../lib/news-sitemap';
-import { absoluteUrl, paths } from '../lib/urls';
+import { getPublishedArticles } from '../lib/articles/query';
+import { buildTime } from '../lib/site/clock';
+import { recentArticles } from '../lib/seo/news-sitemap';
+import { absoluteUrl, paths } from '../lib/site/urls';
 
 /** `/robots.txt`: everything may be crawled; here are the sitemaps. */
 export const GET: APIRoute = async ({ site }) => {

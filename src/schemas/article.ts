@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
-import { isBefore } from '../lib/dates';
-import { SECTIONS } from '../lib/sections';
-import { slugify } from '../lib/slug';
+import { isBefore } from '../lib/site/dates';
+import { SECTIONS } from '../lib/listings/sections';
+import { slugify } from '../lib/site/slug';
 import { siteConfig } from '../site.config';
 import { correctionSchema } from './correction';
 import { knownFields } from './known-fields';
@@ -42,7 +42,7 @@ const fieldsBeforeImage = {
   published: newsDate(siteConfig.timeZone),
   /** When it was last changed in substance, if ever; same forms as `published`, and not before it. */
   updated: newsDate(siteConfig.timeZone).optional(),
-  /** The section it is filed under: one of the slugs in `src/lib/sections.ts`. Example: "world". */
+  /** The section it is filed under: one of the slugs in `src/lib/listings/sections.ts`. Example: "world". */
   section: z.enum(SECTIONS, {
     error: (issue) =>
       `expected one of ${SECTIONS.map((s) => `"${s}"`).join(', ')}, received ${JSON.stringify(issue.input)}`,

@@ -1,7 +1,7 @@
 import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
-import { altProblem, metadataOf, sizeProblem } from '../lib/images';
+import { altProblem, metadataOf, sizeProblem } from '../lib/photos/rules';
 import { knownFields } from './known-fields';
 
 /**
@@ -66,7 +66,7 @@ export function credit(syntax: Syntax, name = 'credit') {
 
 /**
  * An article's lead photograph, in its frontmatter. `src` is a path relative to the article's
- * file (checked, with the image's size, when content loads: `src/lib/article-loader.ts`).
+ * file (checked, with the image's size, when content loads: `src/lib/articles/loader.ts`).
  *
  * image:
  *   src: ./harvest/lead.jpg
@@ -111,7 +111,7 @@ const IMPORTED_IMAGE = z.object({
 
 /**
  * An image a component received from MDX: the body's `src="./map.png"` is turned into an import
- * of that file when the MDX compiles (src/lib/mdx-local-images.ts), so the prop is the image's
+ * of that file when the MDX compiles (src/lib/photos/local-images-plugin.ts), so the prop is the image's
  * metadata. A URL or an absolute path is left as text, and refused here.
  *
  * The value passes through as it came, not as a parsed copy: in a build it is Astro's proxy,

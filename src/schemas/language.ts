@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isLanguageTag } from '../lib/language.ts';
+import { isLanguageTag } from '../lib/site/language.ts';
 
 /**
  * A BCP 47 language tag field (see `isLanguageTag`), e.g. "en" or "he".

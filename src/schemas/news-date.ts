@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { parseNewsDate, type NewsDate } from '../lib/dates';
+import { parseNewsDate, type NewsDate } from '../lib/site/dates';
 
 /**
- * A news date field (see `src/lib/dates.ts`): a quoted calendar day or a quoted instant with its
+ * A news date field (see `src/lib/site/dates.ts`): a quoted calendar day or a quoted instant with its
  * UTC offset, parsed into a {@link NewsDate}. Unquoted YAML dates are refused because YAML reads
  * them as UTC and drops the zone. Articles' `published`/`updated` and `<Tweet date>` all use it,
  * so every date on the site is read the same way.

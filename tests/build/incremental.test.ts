@@ -8,7 +8,7 @@ import { ARTICLE_ID, builtFile, paths } from '../helpers/site';
 
 /**
  * Astro's incremental build copies a page from the previous build when its cacheKey (see
- * src/lib/cache-key.ts) and its code are unchanged. That is only safe if the key changes whenever
+ * src/lib/build-cache/cache-keys.ts) and its code are unchanged. That is only safe if the key changes whenever
  * the page would: here an article is added, and every page that must now show it is rendered
  * again, while pages it does not touch are copied.
  */

@@ -16,7 +16,7 @@ import { builtFile, paths } from '../helpers/site';
  * dist/ is never written through a link (a page rendered again is a new file), a failed build
  * still leaves dist/ as it was, and the result is the same site a build from nothing makes.
  *
- * That comparison also proves the pages' cache keys (src/lib/cache-key.ts) cover what the pages
+ * That comparison also proves the pages' cache keys (src/lib/build-cache/cache-keys.ts) cover what the pages
  * show: a page whose key missed a change would be linked (or copied from Astro's cache) as it
  * was, and differ from the build from nothing. So the last rebuild changes what no article's own
  * file holds: a person's file (their name and links, shown in bylines and feed items) and the

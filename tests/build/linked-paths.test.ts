@@ -1,7 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../src/lib/slug';
+import { slugify } from '../../src/lib/site/slug';
 import { productionBuild } from '../helpers/build';
 import { copyProject } from '../helpers/project-copy';
 import { builtFile, paths } from '../helpers/site';

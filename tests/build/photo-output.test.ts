@@ -5,8 +5,8 @@ import { chromium, type Browser } from '@playwright/test';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../scripts/chromium.mjs';
-import { isPageId } from '../../src/lib/page-ids';
-import { IMAGE_WIDTHS, PORTRAIT_MAX_VH } from '../../src/lib/responsive';
+import { isPageId } from '../../src/lib/articles/page-ids';
+import { IMAGE_WIDTHS, PORTRAIT_MAX_VH } from '../../src/lib/photos/sizes';
 import { productionBuild } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
 import { parseFragment } from '../helpers/html';
@@ -21,7 +21,7 @@ import { builtFile, paths, siteUrl } from '../helpers/site';
  * a 3,000 px JPEG with EXIF and GPS, a PNG and a WebP with transparent corners.
  */
 
-/** The widest file a page or feed offers (src/lib/responsive.ts). */
+/** The widest file a page or feed offers (src/lib/photos/sizes.ts). */
 const WIDEST = Math.max(...IMAGE_WIDTHS);
 
 /** Article with a wide camera-like lead (EXIF, GPS) and a transparent WebP figure in the body. */

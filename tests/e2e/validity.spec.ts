@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { parseHTML } from 'linkedom';
-import { FONT_FAMILIES, rangeIncludes } from '../../src/lib/fonts';
+import { FONT_FAMILIES, rangeIncludes } from '../../src/lib/site/fonts';
 import { findBrokenLinks, listFiles } from '../helpers/dist';
 import { ARTICLE_ID, builtFile, paths, siteUrl } from '../helpers/site';
 
@@ -148,7 +148,7 @@ test.describe('validity of the built site', () => {
   });
 
   test('every character of every page’s text is one the site’s fonts carry', () => {
-    // The pages' fonts are subsets (src/lib/fonts.ts): a character outside them would be drawn
+    // The pages' fonts are subsets (src/lib/site/fonts.ts): a character outside them would be drawn
     // in a fallback face, in the middle of a word. Checked on the site and the example archive.
     const ranges = FONT_FAMILIES.map((family) => family.unicodeRange);
     const outside = new Map<string, Set<string>>();
@@ -169,7 +169,7 @@ test.describe('validity of the built site', () => {
     }
     expect(
       [...outside].map(([char, files]) => `${char} in ${[...files].slice(0, 3).join(', ')}`),
-      'add each to LATIN_TEXT_RANGE or HEBREW_LETTERS_RANGE in src/lib/fonts.ts, run `npm run fonts:subset`',
+      'add each to LATIN_TEXT_RANGE or HEBREW_LETTERS_RANGE in src/lib/site/fonts.ts, run `npm run fonts:subset`',
     ).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xmldom';
 import { parseHTML } from 'linkedom';
 import { NS, parseXml } from './xml';
-import { isLanguageTag } from '../../src/lib/language';
+import { isLanguageTag } from '../../src/lib/site/language';
 
 /**
  * What the rule checkers of the three feed formats share: feed-rules.ts (RSS 2.0) and

@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { FeedFormat } from '../../src/lib/feed/formats';
-import type { FeedPlace } from '../../src/lib/site-paths';
+import type { FeedPlace } from '../../src/lib/site/site-paths';
 import { checkAtomFeed, checkJsonFeed } from './feed-formats';
 import { checkRssFeed } from './feed-rules';
 import { paths, siteUrl } from './site';

@@ -1,10 +1,10 @@
-import { sitePaths } from '../../src/lib/site-paths';
+import { sitePaths } from '../../src/lib/site/site-paths';
 import { siteConfig } from '../../src/site.config';
 
 /**
  * The site's URL scheme as the tests use it: the same module the pages build their links with
- * (`src/lib/site-paths.ts`), for a build at the root, so a test never writes a path by hand.
- * (Pages use `src/lib/urls.ts`, which binds it to Astro's base path; outside Vite there is none.)
+ * (`src/lib/site/site-paths.ts`), for a build at the root, so a test never writes a path by hand.
+ * (Pages use `src/lib/site/urls.ts`, which binds it to Astro's base path; outside Vite there is none.)
  */
 export const paths = sitePaths('/');
 

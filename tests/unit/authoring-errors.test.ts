@@ -12,7 +12,7 @@ import {
   splitArticle,
   yamlQuoted,
   type AuthoringProblem,
-} from '../../src/lib/authoring-errors';
+} from '../../src/lib/authoring/errors';
 import { ROOT } from '../helpers/build';
 import { errorOf } from '../helpers/errors';
 

@@ -1,8 +1,8 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Byline from '../../src/components/article/Byline.astro';
-import type { Author } from '../../src/lib/people';
-import { paths } from '../../src/lib/urls';
+import type { Author } from '../../src/lib/people/authors';
+import { paths } from '../../src/lib/site/urls';
 import { parseFragment, textOf } from '../helpers/html';
 
 let container: AstroContainer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKeyOf, withCacheKeys } from '../../src/lib/cache-key';
+import { cacheKeyOf, withCacheKeys } from '../../src/lib/build-cache/cache-keys';
 
 const entry = (id: string, digest: string | undefined) => ({
   id,

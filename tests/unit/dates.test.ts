@@ -6,7 +6,7 @@ import {
   rfc3339,
   zoneOffsetMinutes,
   type NewsDate,
-} from '../../src/lib/dates';
+} from '../../src/lib/site/dates';
 
 const parsed = (value: string, zone = 'Asia/Jerusalem'): NewsDate => {
   const result = parseNewsDate(value, zone);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CARD_COLOUR_TOKENS, cardColours, lightTokens } from '../../src/lib/design-tokens';
+import { CARD_COLOUR_TOKENS, cardColours, lightTokens } from '../../src/lib/site/design-tokens';
 import {
   FONT_FAMILIES,
   HEBREW,
@@ -14,7 +14,7 @@ import {
   subsetFile,
   webFontVariants,
   type FontSubset,
-} from '../../src/lib/fonts';
+} from '../../src/lib/site/fonts';
 
 describe('design tokens for the social card', () => {
   it('are the light scheme’s colours of global.css, not the dark ones', () => {
@@ -83,7 +83,9 @@ describe('fonts', () => {
       unicodes,
       layoutFeatures,
     }));
-    expect(recorded, stale('src/fonts/subsets.json does not match src/lib/fonts.ts')).toEqual(fontSubsets());
+    expect(recorded, stale('src/fonts/subsets.json does not match src/lib/site/fonts.ts')).toEqual(
+      fontSubsets(),
+    );
     for (const subset of manifest.subsets) {
       expect(sha256(subset.source), stale(`${subset.source} changed since ${subset.file} was made`)).toBe(
         subset.sourceSha256,

@@ -5,7 +5,7 @@ import { parseXml, textOf } from '../helpers/xml';
 
 // The site's articles, as the feeds read them: one story in the Israel section, so the World
 // section's feed is empty (its page exists and advertises it).
-vi.mock('../../src/lib/articles', () => ({
+vi.mock('../../src/lib/articles/query', () => ({
   getPublishedArticles: async () => [
     {
       id: 'a-story',

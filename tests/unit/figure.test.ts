@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import Figure from '../../src/components/mdx/Figure.astro';
 import emblem from '../fixtures/archive/fixture-embassy-visit/emblem.png';
 import map from '../fixtures/archive/fixture-harvest-festival/map.png';
-import { COLUMN_SIZES } from '../../src/lib/responsive';
+import { COLUMN_SIZES } from '../../src/lib/photos/sizes';
 import { errorOf } from '../helpers/errors';
 import { parseFragment, textOf } from '../helpers/html';
 

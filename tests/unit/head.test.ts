@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleHead, type HeadTag } from '../../src/lib/head';
+import { articleHead, type HeadTag } from '../../src/lib/seo/head';
 import { testArticleSchema } from '../helpers/article-schema';
 import { siteConfig } from '../../src/site.config';
 

@@ -4,8 +4,8 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { markdownToHtml } from 'satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
 import CorrectionNotices from '../../src/components/article/CorrectionNotices.astro';
-import { headingIdsPlugin } from '../../src/lib/heading-ids';
-import { isPageId } from '../../src/lib/page-ids';
+import { headingIdsPlugin } from '../../src/lib/articles/heading-ids';
+import { isPageId } from '../../src/lib/articles/page-ids';
 import { parseFragment } from '../helpers/html';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { articleId } from '../../src/lib/article-loader';
-import { altProblem, extensionProblem, metadataOf, sizeProblem } from '../../src/lib/images';
-import { sharpPosition, STRUCTURED_DATA_CROPS } from '../../src/lib/lead-image';
+import { articleId } from '../../src/lib/articles/loader';
+import { altProblem, extensionProblem, metadataOf, sizeProblem } from '../../src/lib/photos/rules';
+import { sharpPosition, STRUCTURED_DATA_CROPS } from '../../src/lib/photos/renditions';
 import {
   COLUMN_SIZES,
   fallbackWidth,
@@ -9,7 +9,7 @@ import {
   JPEG_BACKGROUND,
   sizesFor,
   widthsFor,
-} from '../../src/lib/responsive';
+} from '../../src/lib/photos/sizes';
 import { FigureSchema } from '../../src/schemas/image';
 import { testArticleSchema } from '../helpers/article-schema';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_IMAGE_WIDTH, leadImageRendition, type LeadImage } from '../../src/lib/lead-image';
-import { fallbackFormat } from '../../src/lib/responsive';
+import { FEED_IMAGE_WIDTH, leadImageRendition, type LeadImage } from '../../src/lib/photos/renditions';
+import { fallbackFormat } from '../../src/lib/photos/sizes';
 import lead from '../fixtures/archive/fixture-harvest-festival/lead.jpg';
 import map from '../fixtures/archive/fixture-harvest-festival/map.png';
 

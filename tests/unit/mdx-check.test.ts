@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertKnownComponents } from '../../src/lib/mdx-check';
+import { assertKnownComponents } from '../../src/lib/authoring/mdx-check';
 import { errorOf } from '../helpers/errors';
 
 const KNOWN = ['PullQuote', 'Tweet'];

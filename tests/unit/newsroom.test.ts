@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isPublished } from '../../src/lib/articles';
-import { isoWithOffset, parseNewsDate, type NewsDate } from '../../src/lib/dates';
-import { groupByDate, groupByTag, neighbours, yearMonth } from '../../src/lib/listings';
-import { recentArticles, renderNewsSitemap } from '../../src/lib/news-sitemap';
-import { readingMinutes } from '../../src/lib/reading';
-import { jsonForScript, newsArticleJsonLd } from '../../src/lib/structured-data';
-import { slugify } from '../../src/lib/slug';
+import { isPublished } from '../../src/lib/articles/query';
+import { isoWithOffset, parseNewsDate, type NewsDate } from '../../src/lib/site/dates';
+import { groupByDate, groupByTag, neighbours, yearMonth } from '../../src/lib/listings/groups';
+import { recentArticles, renderNewsSitemap } from '../../src/lib/seo/news-sitemap';
+import { readingMinutes } from '../../src/lib/articles/reading-time';
+import { jsonForScript, newsArticleJsonLd } from '../../src/lib/seo/structured-data';
+import { slugify } from '../../src/lib/site/slug';
 import type { ArticleData } from '../../src/schemas/article';
 import { testArticleSchema } from '../helpers/article-schema';
 import { siteConfig } from '../../src/site.config';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stableListing, stablePages, type ListingPage } from '../../src/lib/pagination';
+import { stableListing, stablePages, type ListingPage } from '../../src/lib/listings/pagination';
 import { paths } from '../helpers/site';
 
 const LISTING = paths.topic('iran');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allCorrections, correctionsOf, lastModified, noticeAnchor } from '../../src/lib/corrections';
-import { assertAuthorsExist, listParts } from '../../src/lib/people';
-import { slugify } from '../../src/lib/slug';
+import { allCorrections, correctionsOf, lastModified, noticeAnchor } from '../../src/lib/people/corrections';
+import { assertAuthorsExist, listParts } from '../../src/lib/people/authors';
+import { slugify } from '../../src/lib/site/slug';
 import { authorSchema } from '../../src/schemas/author';
 import { errorOf } from '../helpers/errors';
 import { testArticleSchema } from '../helpers/article-schema';

@@ -18,7 +18,7 @@ vi.mock('astro:content', () => ({
 
 describe('everyone', () => {
   it('is listed by name as the site’s language sorts names', async () => {
-    const { getAuthors } = await import('../../src/lib/people');
+    const { getAuthors } = await import('../../src/lib/people/authors');
     expect((await getAuthors()).map((author) => author.data.name)).toEqual([
       'Anna Lind',
       'Zofia Nowak',

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as designTokens from '../../src/lib/design-tokens';
-import { cardColours } from '../../src/lib/design-tokens';
-import type * as fonts from '../../src/lib/fonts';
+import type * as designTokens from '../../src/lib/site/design-tokens';
+import { cardColours } from '../../src/lib/site/design-tokens';
+import type * as fonts from '../../src/lib/site/fonts';
 import {
   CARD_HEIGHT,
   CARD_VERSION,
@@ -17,7 +17,7 @@ import {
   socialCardHash,
   socialCardKey,
   type SocialCardInput,
-} from '../../src/lib/social-card';
+} from '../../src/lib/cards/cache';
 
 /** A render takes a few milliseconds, more while the fonts load. */
 const RENDER_TIMEOUT = 30_000;
@@ -157,8 +157,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(cacheDir, { recursive: true, force: true });
   vi.unstubAllEnvs();
-  vi.doUnmock('../../src/lib/design-tokens');
-  vi.doUnmock('../../src/lib/fonts');
+  vi.doUnmock('../../src/lib/site/design-tokens');
+  vi.doUnmock('../../src/lib/site/fonts');
   vi.resetModules();
 });
 
@@ -312,18 +312,18 @@ describe('socialCardHash', () => {
   it('changes when a colour token of global.css changes', async () => {
     const before = socialCardHash(article);
     vi.resetModules();
-    vi.doMock('../../src/lib/design-tokens', async (importOriginal) => {
+    vi.doMock('../../src/lib/site/design-tokens', async (importOriginal) => {
       const real = await importOriginal<typeof designTokens>();
       return { ...real, cardColours: () => ({ ...real.cardColours(), '--color-accent': '#000000' }) };
     });
-    const { socialCardHash: hashWithOtherColours } = await import('../../src/lib/social-card');
+    const { socialCardHash: hashWithOtherColours } = await import('../../src/lib/cards/cache');
     expect(hashWithOtherColours(article)).not.toBe(before);
   });
 
   it('changes when a font file changes', async () => {
     const before = socialCardHash(article);
     vi.resetModules();
-    vi.doMock('../../src/lib/fonts', async (importOriginal) => {
+    vi.doMock('../../src/lib/site/fonts', async (importOriginal) => {
       const real = await importOriginal<typeof fonts>();
       // The bold serif's file swapped for the regular one: other bytes under the same name.
       return {
@@ -332,7 +332,7 @@ describe('socialCardHash', () => {
           real.fontFile(family, 400, format),
       };
     });
-    const { socialCardHash: hashWithOtherFonts } = await import('../../src/lib/social-card');
+    const { socialCardHash: hashWithOtherFonts } = await import('../../src/lib/cards/cache');
     expect(hashWithOtherFonts(article)).not.toBe(before);
   });
 });

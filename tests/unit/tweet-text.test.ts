@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials, linkify } from '../../src/lib/tweet-text';
+import { initials, linkify } from '../../src/components/mdx/tweet-text';
 
 describe('linkify', () => {
   it('links @mentions to the profile on x.com and keeps the words around them', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { feedLinksFor } from '../../src/lib/feed/links';
 import { SITE_SCOPE } from '../../src/lib/feed/scopes';
-import { NAV_ITEMS } from '../../src/lib/navigation';
-import { sitePaths } from '../../src/lib/site-paths';
-import { absoluteUrl, paths } from '../../src/lib/urls';
+import { NAV_ITEMS } from '../../src/lib/listings/navigation';
+import { sitePaths } from '../../src/lib/site/site-paths';
+import { absoluteUrl, paths } from '../../src/lib/site/urls';
 
 describe('sitePaths: the URL scheme, written out once here', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { countWords, wordCountPlugin, WORD_COUNT_KEY } from '../../src/lib/word-count';
+import { countWords, wordCountPlugin, WORD_COUNT_KEY } from '../../src/lib/articles/word-count';
 
 /** Compiles MDX with the plugin, as Astro does (it hands plugins `data.astro`), and returns the count. */
 function wordsIn(mdx: string): unknown {

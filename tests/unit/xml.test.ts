@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeXml } from '../../src/lib/xml';
+import { writeXml } from '../../src/lib/site/xml';
 import { parseXml } from '../helpers/xml';
 
 /** Hostile text: it closes elements, ends a CDATA section, opens a script and quotes attributes. */

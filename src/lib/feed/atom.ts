@@ -1,6 +1,6 @@
-import { rfc3339 } from '../dates';
-import { paths } from '../urls';
-import { writeXml, type XmlElement } from '../xml';
+import { rfc3339 } from '../site/dates';
+import { paths } from '../site/urls';
+import { writeXml, type XmlElement } from '../site/xml';
 import type { FeedChannel, FeedImage, FeedItem, FeedPerson } from './model';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';

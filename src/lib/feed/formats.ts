@@ -1,4 +1,4 @@
-import { FEED_FILES, type FeedFormat } from '../site-paths';
+import { FEED_FILES, type FeedFormat } from '../site/site-paths';
 
 export type { FeedFormat };
 

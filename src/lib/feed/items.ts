@@ -11,12 +11,12 @@ import { render } from 'astro:content';
 import FeedEntry from '../../components/FeedEntry.astro';
 import NoticeEntry from '../../components/NoticeEntry.astro';
 import { siteConfig } from '../../site.config';
-import type { Article } from '../articles';
-import { lastModified, type CorrectionEntry } from '../corrections';
-import { leadImageRendition, type LeadImage } from '../lead-image';
-import { authorsOf, getAuthors } from '../people';
-import { SECTION_LABELS } from '../sections';
-import { absoluteUrl, paths } from '../urls';
+import type { Article } from '../articles/query';
+import { lastModified, type CorrectionEntry } from '../people/corrections';
+import { leadImageRendition, type LeadImage } from '../photos/renditions';
+import { authorsOf, getAuthors } from '../people/authors';
+import { SECTION_LABELS } from '../listings/sections';
+import { absoluteUrl, paths } from '../site/urls';
 import { toFeedHtml } from './html';
 import type { FeedImage, FeedItem } from './model';
 

@@ -1,4 +1,4 @@
-import { rfc3339 } from '../dates';
+import { rfc3339 } from '../site/dates';
 import type { FeedChannel, FeedItem } from './model';
 
 /**

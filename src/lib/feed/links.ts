@@ -1,5 +1,5 @@
 import { siteConfig } from '../../site.config';
-import { paths } from '../urls';
+import { paths } from '../site/urls';
 import { FEED_FORMATS, FEED_FORMAT_IDS } from './formats';
 import { SITE_SCOPE, feedTitle, type FeedScope } from './scopes';
 

@@ -3,10 +3,10 @@
  * serialized in the route's format and served with that format's media type.
  */
 import { siteConfig } from '../../site.config';
-import { getPublishedArticles } from '../articles';
-import { allCorrections } from '../corrections';
-import { parseNewsDate } from '../dates';
-import { absoluteUrl, paths, requireSite } from '../urls';
+import { getPublishedArticles } from '../articles/query';
+import { allCorrections } from '../people/corrections';
+import { parseNewsDate } from '../site/dates';
+import { absoluteUrl, paths, requireSite } from '../site/urls';
 import { renderAtom } from './atom';
 import { FEED_FORMATS, type FeedFormat } from './formats';
 import { feedItemsFor, noticeItemsFor } from './items';

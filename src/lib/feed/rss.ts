@@ -1,6 +1,6 @@
 import { rssSchema } from '@astrojs/rss';
-import { paths } from '../urls';
-import { writeXml, type XmlElement } from '../xml';
+import { paths } from '../site/urls';
+import { writeXml, type XmlElement } from '../site/xml';
 import { FEED_FORMATS } from './formats';
 import type { FeedChannel, FeedImage, FeedItem } from './model';
 

@@ -4,13 +4,13 @@
  * `./scopes` (naming only, importable without Astro), since this reads the content collection.
  */
 import { siteConfig } from '../../site.config';
-import { articleInputs } from '../article-inputs';
-import { getPublishedArticles, type Article } from '../articles';
-import { cacheKeyOf } from '../cache-key';
-import { allCorrections } from '../corrections';
-import { groupByAuthor, groupByTag } from '../listings';
-import { getAuthors } from '../people';
-import { SECTIONS, SECTION_LABELS } from '../sections';
+import { articleInputs } from '../build-cache/outside-inputs';
+import { getPublishedArticles, type Article } from '../articles/query';
+import { cacheKeyOf } from '../build-cache/cache-keys';
+import { allCorrections } from '../people/corrections';
+import { groupByAuthor, groupByTag } from '../listings/groups';
+import { getAuthors } from '../people/authors';
+import { SECTIONS, SECTION_LABELS } from '../listings/sections';
 import type { FeedScope, NarrowScope } from './scopes';
 
 /** Tag groups per published-articles array: every tag feed needs them, computed once per build. */

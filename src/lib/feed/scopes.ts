@@ -1,4 +1,4 @@
-import type { Section } from '../sections';
+import type { Section } from '../listings/sections';
 import type { SiteConfig } from '../../site.config';
 
 /**

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPublishedArticles } from '../../lib/articles';
-import { buildTime } from '../../lib/clock';
-import { recentArticles, renderNewsSitemap } from '../../lib/news-sitemap';
-import { absoluteUrl, paths } from '../../lib/urls';
+import { getPublishedArticles } from '../../lib/articles/query';
+import { buildTime } from '../../lib/site/clock';
+import { recentArticles, renderNewsSitemap } from '../../lib/seo/news-sitemap';
+import { absoluteUrl, paths } from '../../lib/site/urls';
 import { siteConfig } from '../../site.config';
 
 /**

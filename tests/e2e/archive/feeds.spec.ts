@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
 import { FEED_FORMATS, FEED_FORMAT_IDS, type FeedFormat } from '../../../src/lib/feed/formats';
 import { SITE_SCOPE } from '../../../src/lib/feed/scopes';
-import type { FeedPlace } from '../../../src/lib/site-paths';
+import type { FeedPlace } from '../../../src/lib/site/site-paths';
 import { siteConfig } from '../../../src/site.config';
 import { listFiles } from '../../helpers/dist';
 import { isAbsoluteUrl, srcsetUrls } from '../../helpers/feed-common';

@@ -43,7 +43,7 @@ test.describe('people', () => {
       'Fixture article: a report on exports',
       'Fixture article: a trade agreement',
     ]);
-    // Paginated like every listing (`src/lib/pagination.ts`): four articles fit the front page.
+    // Paginated like every listing (`src/lib/listings/pagination.ts`): four articles fit the front page.
     await expect(page.getByRole('navigation', { name: 'Pages' })).toHaveCount(0);
   });
 

@@ -1,0 +1,261 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ContentEntryType } from 'astro';
+import { glob, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import sharp from 'sharp';
+import {
+  authoringError,
+  bodyProblem,
+  fieldPosition,
+  frontmatterProblem,
+  splitArticle,
+} from '../authoring/errors';
+import { extensionProblem, sizeProblem } from '../photos/rules';
+import { slugify } from '../site/slug';
+
+/** What `glob()` takes; the articles' own loader passes it on. */
+type GlobOptions = Parameters<typeof glob>[0];
+
+/**
+ * The loader context as Astro hands it to `glob()`: with the entry types (how a `.mdx` file is read
+ * into frontmatter and body), which Astro passes but does not declare in `LoaderContext`.
+ */
+type GlobContext = LoaderContext & { entryTypes?: Map<string, ContentEntryType> };
+
+/**
+ * The articles' loader: Astro's `glob()` loader, plus two checks.
+ * - Each article's source, as it is read (src/lib/authoring/errors.ts): frontmatter YAML that
+ *   fails on an everyday slip (an unquoted ": ", a tab, a quote left open), and MDX slips in the
+ *   body (braces in text, `<` before a letter, a component never closed) fail the build naming
+ *   the file, the line, the field and the fix, where YAML and MDX name only a rule.
+ * - Each article's lead image, before its frontmatter is parsed. Astro resolves `image.src` only
+ *   later, while bundling, and then fails with "Could not find requested image", naming neither
+ *   the article nor where it looked; here the article, the field and the resolved path are
+ *   named, and the photo's size is checked against the site's rules (src/lib/photos/rules.ts) before
+ *   anything is built.
+ */
+export function articleLoader(options: GlobOptions): Loader {
+  const inner = glob(options);
+  return {
+    name: 'news-articles',
+    load: (context: GlobContext) => {
+      const checked: GlobContext = {
+        ...context,
+        entryTypes: withAuthoringChecks(context, '.mdx'),
+        parseData: async (props) => {
+          if (props.filePath) await checkLeadImage(props.filePath, props.data, context.config.root);
+          return parseWithLines(context, props);
+        },
+      };
+      return inner.load(checked);
+    },
+  };
+}
+
+/**
+ * The people's loader: Astro's `glob()` loader, with the frontmatter checks articles get (an
+ * unquoted ": " in `role: Correspondent: Haifa`, a tab, a quote left open fail the build naming
+ * the file, the line, the field and the fix; see {@link articleLoader}). A bio is Markdown, not
+ * MDX, so its body is not checked: braces and `<` are text there.
+ */
+export function authorLoader(options: GlobOptions): Loader {
+  const inner = glob(options);
+  return {
+    name: 'news-authors',
+    load: (context: GlobContext) => {
+      const checked: GlobContext = {
+        ...context,
+        entryTypes: withAuthoringChecks(context, '.md'),
+        parseData: (props) => parseWithLines(context, props),
+      };
+      return inner.load(checked);
+    },
+  };
+}
+
+/**
+ * The context's entry types with `extension` reading through the authoring checks: the
+ * frontmatter's, and for `.mdx` the body's. Fails when Astro no longer passes them: the checks
+ * would otherwise vanish without a word.
+ */
+function withAuthoringChecks(context: GlobContext, extension: '.mdx' | '.md'): Map<string, ContentEntryType> {
+  const entryType = context.entryTypes?.get(extension);
+  if (!context.entryTypes || !entryType) {
+    throw new Error(
+      `${context.collection}: Astro passed no entry type for ${extension} to the loader (LoaderContext.entryTypes), so the authoring checks cannot run. See src/lib/articles/loader.ts.`,
+    );
+  }
+  const root = fileURLToPath(context.config.root);
+  const checked: ContentEntryType = {
+    ...entryType,
+    async getEntryInfo(params) {
+      const file = relative(root, fileURLToPath(params.fileUrl));
+      const parts = splitArticle(params.contents);
+      let info: Awaited<ReturnType<ContentEntryType['getEntryInfo']>>;
+      try {
+        info = await entryType.getEntryInfo(params);
+      } catch (error) {
+        const mark = yamlErrorLine(error);
+        const problem =
+          mark === undefined || !parts.frontmatter
+            ? undefined
+            : frontmatterProblem(params.contents, parts.frontmatter.firstLine - 1 + mark);
+        throw problem ? authoringError(file, problem) : error;
+      }
+      const problem = extension === '.mdx' ? bodyProblem(parts.body, parts.bodyLine) : undefined;
+      if (problem) throw authoringError(file, problem);
+      return info;
+    },
+  };
+  return new Map([...context.entryTypes, [extension, checked]]);
+}
+
+/** A field's line in Astro's schema error: `  **corrections.0.kind**: message`, as it prints each issue. */
+const ISSUE_LINE = /^( *\*\*)([^*\n]+)(\*\*): /gm;
+
+/**
+ * Parses an entry's frontmatter with its collection's schema (`context.parseData`). Astro's error
+ * for a field that does not match names the field but not its line: it looks for the line in
+ * the raw frontmatter, which the content layer does not pass it, and prints `file:0:0`. Here
+ * each field named gets its line from the file (`fieldPosition`), in the message
+ * (`corrections.0.kind (line 10): expected …`) and in the error's location (the first field's).
+ */
+async function parseWithLines<TData extends Record<string, unknown>>(
+  context: LoaderContext,
+  props: ParseDataOptions<TData>,
+): Promise<TData> {
+  try {
+    return await context.parseData(props);
+  } catch (error) {
+    if (props.filePath) await addFieldLines(error, props.filePath);
+    throw error;
+  }
+}
+
+/** What {@link addFieldLines} uses of Astro's error (its `AstroError`, which `astro/errors` does not type). */
+interface SchemaError {
+  name: string;
+  message: string;
+  setMessage(message: string): void;
+  setLocation(location: { file: string; line: number; column: number }): void;
+}
+
+/** Adds each field's line to Astro's error for data that does not match the schema; other errors are left as they are. */
+async function addFieldLines(error: unknown, filePath: string): Promise<void> {
+  // Read by shape: Astro's own AstroError class, not necessarily the one astro/errors exports here.
+  const astroError = error as Partial<SchemaError> | null;
+  if (
+    astroError?.name !== 'InvalidContentEntryDataError' ||
+    typeof astroError.message !== 'string' ||
+    typeof astroError.setMessage !== 'function' ||
+    typeof astroError.setLocation !== 'function'
+  ) {
+    return;
+  }
+  const contents = await readFile(filePath, 'utf8').catch(() => undefined);
+  if (contents === undefined) return;
+  let first: { line: number; column: number } | undefined;
+  const message = astroError.message.replace(
+    ISSUE_LINE,
+    (whole, open: string, path: string, close: string) => {
+      const segments = path.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+      const position = fieldPosition(contents, segments);
+      if (!position) return whole;
+      first ??= position;
+      return `${open}${path}${close} (line ${position.line}): `;
+    },
+  );
+  astroError.setMessage(message);
+  if (first) astroError.setLocation({ file: filePath, ...first });
+}
+
+/**
+ * For a frontmatter that is not valid YAML, the line where js-yaml gave up, counted from 0 at the
+ * opening `---`; undefined for any other error. `.mdx` files (@astrojs/mdx) throw js-yaml's own
+ * error, whose `mark` has the line; `.md` files (Astro's Markdown) wrap it in a `MarkdownError`
+ * whose location has the same line (Astro sets a line there only for a YAML error).
+ */
+function yamlErrorLine(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('name' in error)) return undefined;
+  const at =
+    error.name === 'YAMLException' && 'mark' in error
+      ? error.mark
+      : error.name === 'MarkdownError' && 'loc' in error
+        ? error.loc
+        : undefined;
+  return typeof at === 'object' && at !== null && 'line' in at && typeof at.line === 'number'
+    ? at.line
+    : undefined;
+}
+
+/**
+ * An article's id: its file name without `.mdx`, as a URL slug; for `<slug>/index.mdx` (an
+ * article in a folder with its images), the folder's name.
+ * @example articleId('src/content/articles/harvest/index.mdx') // 'harvest'
+ */
+export function articleId(entry: string): string {
+  const parts = entry.replace(/\.mdx$/, '').split('/');
+  const name = parts.at(-1) === 'index' && parts.length > 1 ? parts.at(-2) : parts.at(-1);
+  return slugify(name ?? entry);
+}
+
+/** Fails the build, naming the article, the field and the fix. */
+function fail(file: string, message: string, hint: string): never {
+  throw new AstroError(`${file}: ${message}`, hint);
+}
+
+const HINT =
+  'The lead image is a file next to the article, e.g. image:\n  src: ./harvest/lead.jpg\n  alt: …\n  credit: …\nSee "Photographs" in README.md.';
+
+/**
+ * Checks an article's `image.src`: written as a relative path to a JPEG, PNG, WebP or AVIF file
+ * that exists, at least 1,200 px on each side and at most 8,000 (`sizeProblem`).
+ * @param filePath the article's absolute path
+ * @param data its frontmatter, not yet parsed
+ * @param root the project root, for paths in messages
+ */
+export async function checkLeadImage(
+  filePath: string,
+  data: Record<string, unknown>,
+  root: URL,
+): Promise<void> {
+  const image = data['image'];
+  if (image === undefined || image === null || typeof image !== 'object') return; // the schema says why
+  const file = relative(root.pathname, filePath);
+  const src: unknown = (image as Record<string, unknown>)['src'];
+  if (src === undefined) {
+    fail(
+      file,
+      'image.src is required: the photo’s path relative to this file, e.g. src: ./harvest/lead.jpg',
+      HINT,
+    );
+  }
+  if (typeof src !== 'string' || /^[a-z][a-z0-9+.-]*:|^\//i.test(src)) {
+    fail(
+      file,
+      `image.src must be a path relative to this file, e.g. src: ./harvest/lead.jpg, received ${JSON.stringify(src)}`,
+      'A URL or an absolute path is not processed: keep the photo in a folder next to the article.',
+    );
+  }
+  const extension = extensionProblem(src);
+  if (extension) fail(file, `image.src ${src} ${extension}.`, HINT);
+  const resolved = resolve(dirname(filePath), src);
+  if (!existsSync(resolved)) {
+    fail(
+      file,
+      `image.src ${src} does not exist: looked for ${relative(root.pathname, resolved)}`,
+      `Put the photo there, or correct the path (it is relative to ${file}).`,
+    );
+  }
+  const { width, height, format } = await sharp(resolved).metadata();
+  const size = {
+    width: width ?? 0,
+    height: height ?? 0,
+    format: format === 'heif' ? 'avif' : String(format),
+  };
+  const problem = sizeProblem(size, 'lead');
+  if (problem) fail(file, `image.src ${src} ${problem}.`, HINT);
+}

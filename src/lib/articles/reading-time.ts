@@ -1,0 +1,27 @@
+import { render } from 'astro:content';
+import type { Article } from './query';
+import { WORD_COUNT_KEY } from './word-count';
+
+/** Words a reader reads in a minute, for the reading-time estimate (a common news-desk figure). */
+export const WORDS_PER_MINUTE = 230;
+
+/**
+ * The words of an article's text, as `wordCountPlugin` (src/lib/articles/word-count.ts) counted them when
+ * its MDX was compiled: the prose a reader reads once, pull-quotes not counted again.
+ * @throws when the count is missing, i.e. the plugin is not configured in astro.config.mjs
+ */
+export async function articleWordCount(article: Article): Promise<number> {
+  const { remarkPluginFrontmatter } = await render(article);
+  const words: unknown = remarkPluginFrontmatter[WORD_COUNT_KEY];
+  if (typeof words !== 'number') {
+    throw new Error(
+      `${article.filePath ?? article.id}: no word count; add wordCountPlugin to markdown.processor in astro.config.mjs`,
+    );
+  }
+  return words;
+}
+
+/** Whole minutes to read `words`, at least one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}

@@ -1,0 +1,34 @@
+/**
+ * What an article's page and its feed items show from outside its own entry, which Astro's digest
+ * of the entry (its frontmatter and body) does not cover: the people it names (their names and
+ * links in the byline, the JSON-LD and each feed item) and the bytes of its lead photograph (the
+ * renditions' file names are hashed from them, and a photo may be replaced under the same name,
+ * a face blurred). Pages keyed for incremental builds (src/lib/build-cache/cache-keys.ts) carry these in
+ * their keys, so editing a person's file or a photograph renders them again.
+ */
+import type { Article } from '../articles/query';
+import { sourceFile } from '../cards/input';
+import { fileDigest } from './file-digest';
+import { authorsOf, type Author } from '../people/authors';
+
+/** An article's inputs from outside its entry. */
+export interface ArticleInputs {
+  /** The people it names, in byline order (entries: a key stands each as its digest). */
+  readonly people: Author[];
+  /** SHA-256 of its lead photograph's file, when it has one. */
+  readonly photo: string | undefined;
+}
+
+/**
+ * SHA-256 (hex) of an article's lead photograph's file, or undefined without one.
+ * @example leadPhotoDigest(article) // '9b0e…' (64 hex digits)
+ */
+export function leadPhotoDigest(article: Pick<Article, 'data'>): string | undefined {
+  const { image } = article.data;
+  return image && fileDigest(sourceFile(image.src));
+}
+
+/** {@link ArticleInputs} of an article, its people looked up in `authors` (see `getAuthors`). */
+export function articleInputs(article: Pick<Article, 'data'>, authors: readonly Author[]): ArticleInputs {
+  return { people: authorsOf(article, authors), photo: leadPhotoDigest(article) };
+}
