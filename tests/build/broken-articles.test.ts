@@ -21,7 +21,7 @@ function buildWith(fixture: string): PrintedError {
 //   besides the example ("e.g.") in the message;
 // - a frontmatter error (src/schemas/): the example after "e.g." in the field's line; Astro's
 //   own hint there only points to its docs on content schemas;
-// - an everyday YAML or MDX slip (src/lib/authoring/errors.ts): the file, the line and the field
+// - an everyday YAML or MDX slip (src/lib/authoring/frontmatter-slips.ts, mdx-slips.ts): the file, the line and the field
 //   in the message, and the hint shows the line as it should read (or how to close the tag);
 // - a duplicate slug: Astro's own words, which name both files and the rule (slugs must be unique).
 describe('a broken article fails the build with a message naming the file, the field and the fix', () => {

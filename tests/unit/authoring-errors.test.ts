@@ -4,15 +4,11 @@ import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import {
-  authoringError,
-  bodyProblem,
-  fieldPosition,
-  frontmatterProblem,
-  splitArticle,
-  yamlQuoted,
-  type AuthoringProblem,
-} from '../../src/lib/authoring/errors';
+import { splitArticle } from '../../src/lib/authoring/article-parts';
+import { fieldPosition } from '../../src/lib/authoring/field-locator';
+import { frontmatterProblem, yamlQuoted } from '../../src/lib/authoring/frontmatter-slips';
+import { bodyProblem } from '../../src/lib/authoring/mdx-slips';
+import { authoringError, type AuthoringProblem } from '../../src/lib/authoring/problem';
 import { ROOT } from '../helpers/build';
 import { errorOf } from '../helpers/errors';
 

@@ -6,13 +6,11 @@ import type { ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import sharp from 'sharp';
-import {
-  authoringError,
-  bodyProblem,
-  fieldPosition,
-  frontmatterProblem,
-  splitArticle,
-} from '../authoring/errors';
+import { splitArticle } from '../authoring/article-parts';
+import { fieldPosition } from '../authoring/field-locator';
+import { frontmatterProblem } from '../authoring/frontmatter-slips';
+import { bodyProblem } from '../authoring/mdx-slips';
+import { authoringError } from '../authoring/problem';
 import { extensionProblem, sizeProblem } from '../photos/rules';
 import { slugify } from '../site/slug';
 
@@ -27,7 +25,7 @@ type GlobContext = LoaderContext & { entryTypes?: Map<string, ContentEntryType> 
 
 /**
  * The articles' loader: Astro's `glob()` loader, plus two checks.
- * - Each article's source, as it is read (src/lib/authoring/errors.ts): frontmatter YAML that
+ * - Each article's source, as it is read (src/lib/authoring/): frontmatter YAML that
  *   fails on an everyday slip (an unquoted ": ", a tab, a quote left open), and MDX slips in the
  *   body (braces in text, `<` before a letter, a component never closed) fail the build naming
  *   the file, the line, the field and the fix, where YAML and MDX name only a rule.

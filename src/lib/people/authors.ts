@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { AstroError } from 'astro/errors';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Article } from '../articles/query';
-import { authoringError, fieldPosition } from '../authoring/errors';
+import { fieldPosition } from '../authoring/field-locator';
+import { authoringError } from '../authoring/problem';
 import { siteConfig } from '../../site.config';
 
 /** A person who writes for the site, as stored in the `authors` collection. */
