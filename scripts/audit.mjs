@@ -23,7 +23,7 @@
 // simulated start and end, bytes and the connection set-up each request paid.
 //
 // A report, not a test: the budgets that must hold are enforced in tests/e2e/performance.spec.ts
-// in bytes and layout shift. The figures and what they mean are in README.md, "Performance".
+// in bytes and layout shift. The figures and what they mean are in docs/performance.md.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';

@@ -67,7 +67,7 @@ export function findNginx() {
 /**
  * Points a server block at a test server: its one `listen` line and its one `root` line (the two
  * that deploy/nginx.conf marks for users to edit) are replaced. Throws if either is missing or
- * appears more than once, since then the file no longer matches what README.md tells users.
+ * appears more than once, since then the file no longer matches what docs/deploying.md tells users.
  * @param {string} serverBlock the text of deploy/nginx.conf
  * @param {string} listen e.g. "127.0.0.1:40123"
  * @param {string} root an absolute folder, e.g. the project's dist/

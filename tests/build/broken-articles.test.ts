@@ -70,7 +70,7 @@ describe('a broken article fails the build with a message naming the file, the f
   it('tweet-without-handle.mdx', () => {
     expect(buildWith('tweet-without-handle.mdx')).toMatchInlineSnapshot(`
       {
-        "hint": "Fix the <Tweet> in src/content/articles/tweet-without-handle.mdx. See "Writing an article" in README.md for its props.",
+        "hint": "Fix the <Tweet> in src/content/articles/tweet-without-handle.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
         "message": [
           "<Tweet> in src/content/articles/tweet-without-handle.mdx: prop "handle" is required: the author’s handle on X, e.g. handle="elicoh1".",
         ],
@@ -82,7 +82,7 @@ describe('a broken article fails the build with a message naming the file, the f
   it('pull-quote-without-speaker.mdx', () => {
     expect(buildWith('pull-quote-without-speaker.mdx')).toMatchInlineSnapshot(`
       {
-        "hint": "Fix the <PullQuote> in src/content/articles/pull-quote-without-speaker.mdx. See "Writing an article" in README.md for its props.",
+        "hint": "Fix the <PullQuote> in src/content/articles/pull-quote-without-speaker.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
         "message": [
           "<PullQuote> in src/content/articles/pull-quote-without-speaker.mdx: prop "speaker" is required: who said the words, e.g. speaker="Eli Cohen".",
         ],

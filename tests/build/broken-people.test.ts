@@ -26,7 +26,7 @@ describe('a mistake about people or corrections fails the build, naming the file
   it('author-unknown.mdx', () => {
     expect(buildWith('author-unknown.mdx')).toMatchInlineSnapshot(`
       {
-        "hint": "The authors are: dana-cohen, noa-peretz, yusuf-aliyev. Correct the slug, or add src/content/authors/dana-coen.md (see "People and corrections" in README.md).",
+        "hint": "The authors are: dana-cohen, noa-peretz, yusuf-aliyev. Correct the slug, or add src/content/authors/dana-coen.md (see "People and corrections" in docs/writing.md).",
         "location": "src/content/articles/author-unknown.mdx:8:23",
         "message": [
           "src/content/articles/author-unknown.mdx, line 8 (authors): names "dana-coen", who has no file in src/content/authors/.",

@@ -83,7 +83,7 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
       src: ./harvest/lead.jpg
       alt: …
       credit: …
-      See "Photographs" in README.md.",
+      See "Photographs" in docs/writing.md.",
         "message": [
           "src/content/articles/lead-too-small.mdx: image.src ./photos/small.jpg is 800 × 533 px; a lead photograph must be at least 1,200 px wide and 1,200 px tall (Google's rule for article images: each 16:9, 4:3 and 1:1 crop at least 1,200 px wide); use a larger original.",
         ],
@@ -99,7 +99,7 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
       src: ./harvest/lead.jpg
       alt: …
       credit: …
-      See "Photographs" in README.md.",
+      See "Photographs" in docs/writing.md.",
         "message": [
           "src/content/articles/lead-unsupported-format.mdx: image.src ./photos/photo.gif is a .gif file; the site takes JPEG, PNG, WebP or AVIF: export it as one of those.",
         ],
@@ -115,7 +115,7 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
       src: ./harvest/lead.jpg
       alt: …
       credit: …
-      See "Photographs" in README.md.",
+      See "Photographs" in docs/writing.md.",
         "message": [
           "src/content/articles/lead-too-large.mdx: image.src ./photos/huge.png is 12,000 × 8,000 px, larger than the 8,000 px the build takes on either side; export it smaller (2,000–4,000 px wide is plenty for the web).",
         ],
@@ -140,7 +140,7 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
   it('figure-missing-alt.mdx', () => {
     expect(buildWith('figure-missing-alt.mdx')).toMatchInlineSnapshot(`
       {
-        "hint": "Fix the <Figure> in src/content/articles/figure-missing-alt.mdx. See "Writing an article" in README.md for its props.",
+        "hint": "Fix the <Figure> in src/content/articles/figure-missing-alt.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
         "message": [
           "<Figure> in src/content/articles/figure-missing-alt.mdx: prop "alt" is required: what the picture shows, for readers who cannot see it, e.g. alt="Stalls under white awnings beside a wheat field at dusk".",
         ],
@@ -152,7 +152,7 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
   it('figure-too-large.mdx', () => {
     expect(buildWith('figure-too-large.mdx')).toMatchInlineSnapshot(`
       {
-        "hint": "Fix the <Figure> in src/content/articles/figure-too-large.mdx. See "Writing an article" in README.md for its props.",
+        "hint": "Fix the <Figure> in src/content/articles/figure-too-large.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
         "message": [
           "<Figure> in src/content/articles/figure-too-large.mdx: prop "src" is 12,000 × 8,000 px, larger than the 8,000 px the build takes on either side; export it smaller (2,000–4,000 px wide is plenty for the web).",
         ],
@@ -177,7 +177,7 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
   it('figure-missing-credit.mdx', () => {
     expect(buildWith('figure-missing-credit.mdx')).toMatchInlineSnapshot(`
       {
-        "hint": "Fix the <Figure> in src/content/articles/figure-missing-credit.mdx. See "Writing an article" in README.md for its props.",
+        "hint": "Fix the <Figure> in src/content/articles/figure-missing-credit.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
         "message": [
           "<Figure> in src/content/articles/figure-missing-credit.mdx: prop "credit" is required: who took the photo or made the graphic, e.g. credit="Miriam Levi/JNS".",
         ],

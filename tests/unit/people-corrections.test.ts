@@ -51,7 +51,7 @@ describe('people', () => {
     const typo = { ...named, data: { authors: ['dana-cohen', 'yusuf-aliev'] } };
     expect(await errorOf(() => assertAuthorsExist([typo], authors))).toMatchInlineSnapshot(`
       {
-        "hint": "The authors are: dana-cohen, yusuf-aliyev. Correct the slug, or add src/content/authors/yusuf-aliev.md (see "People and corrections" in README.md).",
+        "hint": "The authors are: dana-cohen, yusuf-aliyev. Correct the slug, or add src/content/authors/yusuf-aliev.md (see "People and corrections" in docs/writing.md).",
         "message": "src/content/articles/x.mdx: authors names "yusuf-aliev", who has no file in src/content/authors/.",
         "name": "AstroUserError",
       }

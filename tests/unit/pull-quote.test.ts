@@ -74,7 +74,7 @@ describe('<PullQuote>', () => {
   it('rejects a pull-quote without a speaker, naming the file, the prop and the fix', async () => {
     expect(await errorOf(render({}, 'Words'))).toMatchInlineSnapshot(`
       {
-        "hint": "Fix the <PullQuote> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+        "hint": "Fix the <PullQuote> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
         "message": "<PullQuote> in src/content/articles/example.mdx: prop "speaker" is required: who said the words, e.g. speaker="Eli Cohen".",
         "name": "AstroUserError",
       }
@@ -84,7 +84,7 @@ describe('<PullQuote>', () => {
   it('rejects an empty speaker, an unknown prop and a pull-quote with no words', async () => {
     expect(await errorOf(render({ speaker: ' ', quote: 'x' }, 'Words'))).toMatchInlineSnapshot(`
       {
-        "hint": "Fix the <PullQuote> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+        "hint": "Fix the <PullQuote> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
         "message": "<PullQuote> in src/content/articles/example.mdx: prop "speaker" must not be empty: who said the words, e.g. speaker="Eli Cohen" (received " "); unknown prop "quote".",
         "name": "AstroUserError",
       }

@@ -94,7 +94,7 @@ describe('<Tweet>', () => {
     const { handle: _omitted, ...rest } = cohen;
     expect(await errorOf(render(rest))).toMatchInlineSnapshot(`
       {
-        "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+        "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
         "message": "<Tweet> in src/content/articles/example.mdx: prop "handle" is required: the author’s handle on X, e.g. handle="elicoh1".",
         "name": "AstroUserError",
       }
@@ -104,14 +104,14 @@ describe('<Tweet>', () => {
   it('rejects a malformed handle, an impossible date and a post URL by someone else', async () => {
     expect(await errorOf(render({ ...cohen, handle: 'eli cohen!' }))).toMatchInlineSnapshot(`
       {
-        "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+        "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
         "message": "<Tweet> in src/content/articles/example.mdx: prop "handle" expected 1–15 letters, digits or underscores, e.g. handle="elicoh1", received "eli cohen!".",
         "name": "AstroUserError",
       }
     `);
     expect(await errorOf(render({ ...cohen, date: '2023-02-30' }))).toMatchInlineSnapshot(`
       {
-        "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+        "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
         "message": "<Tweet> in src/content/articles/example.mdx: prop "date" "2023-02-30" is not a day of the calendar.",
         "name": "AstroUserError",
       }
@@ -119,7 +119,7 @@ describe('<Tweet>', () => {
     expect(await errorOf(render({ ...cohen, url: 'https://x.com/someoneelse/status/1' })))
       .toMatchInlineSnapshot(`
         {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
           "message": "<Tweet> in src/content/articles/example.mdx: prop "url" is a post by @someoneelse (https://x.com/someoneelse/status/1), but handle is "elicoh1"; use the post’s own address.",
           "name": "AstroUserError",
         }
@@ -159,7 +159,7 @@ describe('<Tweet>', () => {
       expect(earlier.querySelector('.saved-photo .credit')?.textContent).toMatch(/GPO/);
       expect(await errorOf(render({ ...saved, mediaAlt: 'A podium' }))).toMatchInlineSnapshot(`
         {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
           "message": "<Tweet> in src/content/articles/example.mdx: prop "mediaAlt" is the earlier name of alt: give only alt.",
           "name": "AstroUserError",
         }
@@ -169,21 +169,21 @@ describe('<Tweet>', () => {
     it('refuses a saved photo without alt, or with a file name or an empty one as alt', async () => {
       expect(await errorOf(render({ ...cohen, media: postPhoto }))).toMatchInlineSnapshot(`
         {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
           "message": "<Tweet> in src/content/articles/example.mdx: prop "alt" is required with a saved photo: what it shows, e.g. alt="A podium between two flags".",
           "name": "AstroUserError",
         }
       `);
       expect(await errorOf(render({ ...saved, alt: 'IMG_2291.jpg' }))).toMatchInlineSnapshot(`
         {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
           "message": "<Tweet> in src/content/articles/example.mdx: prop "alt" is a file name, not a description ("IMG_2291.jpg"): say what the picture shows, e.g. alt="Stalls under white awnings beside a wheat field at dusk".",
           "name": "AstroUserError",
         }
       `);
       expect(await errorOf(render({ ...saved, alt: '  ' }))).toMatchInlineSnapshot(`
         {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
           "message": "<Tweet> in src/content/articles/example.mdx: prop "alt" is empty: say what the picture shows, e.g. alt="Stalls under white awnings beside a wheat field at dusk".",
           "name": "AstroUserError",
         }
@@ -193,14 +193,14 @@ describe('<Tweet>', () => {
     it('refuses an empty credit, and alt or credit without a saved photo', async () => {
       expect(await errorOf(render({ ...saved, credit: ' ' }))).toMatchInlineSnapshot(`
         {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
           "message": "<Tweet> in src/content/articles/example.mdx: prop "credit" must not be empty: who took the photo or made the graphic, e.g. credit="Miriam Levi/JNS" (received " ").",
           "name": "AstroUserError",
         }
       `);
       expect(await errorOf(render({ ...cohen, alt: 'A podium between two flags' }))).toMatchInlineSnapshot(`
         {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
           "message": "<Tweet> in src/content/articles/example.mdx: prop "alt" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
           "name": "AstroUserError",
         }
@@ -215,7 +215,7 @@ describe('<Tweet>', () => {
         ),
       ).toMatchInlineSnapshot(`
         {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
           "message": "<Tweet> in src/content/articles/example.mdx: prop "credit" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
           "name": "AstroUserError",
         }
@@ -226,7 +226,7 @@ describe('<Tweet>', () => {
       expect(await errorOf(render({ ...cohen, media: 'http://pic.twitter.com/K9Mr8WqeCE' })))
         .toMatchInlineSnapshot(`
         {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
           "message": "<Tweet> in src/content/articles/example.mdx: prop "media" must be a saved copy of the photo next to the article, e.g. media="./harvest/post-photo.jpg", or an https:// link to it (received "http://pic.twitter.com/K9Mr8WqeCE").",
           "name": "AstroUserError",
         }
@@ -234,14 +234,14 @@ describe('<Tweet>', () => {
       expect(await errorOf(render({ ...cohen, media: '/photos/post.jpg', alt: 'A podium' })))
         .toMatchInlineSnapshot(`
         {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
           "message": "<Tweet> in src/content/articles/example.mdx: prop "media" must be a saved copy of the photo next to the article, e.g. media="./harvest/post-photo.jpg", or an https:// link to it (received "/photos/post.jpg"); prop "alt" goes only with a saved photo in media, e.g. media="./harvest/post-photo.jpg".",
           "name": "AstroUserError",
         }
       `);
       expect(await errorOf(render({ ...cohen, media: 42 }))).toMatchInlineSnapshot(`
         {
-          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Writing an article" in README.md for its props.",
+          "hint": "Fix the <Tweet> in src/content/articles/example.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
           "message": "<Tweet> in src/content/articles/example.mdx: prop "media" must be a saved copy of the photo next to the article, e.g. media="./harvest/post-photo.jpg", or an https:// link to it (received 42).",
           "name": "AstroUserError",
         }

@@ -206,7 +206,7 @@ function fail(file: string, message: string, hint: string): never {
 }
 
 const HINT =
-  'The lead image is a file next to the article, e.g. image:\n  src: ./harvest/lead.jpg\n  alt: …\n  credit: …\nSee "Photographs" in README.md.';
+  'The lead image is a file next to the article, e.g. image:\n  src: ./harvest/lead.jpg\n  alt: …\n  credit: …\nSee "Photographs" in docs/writing.md.';
 
 /**
  * Checks an article's `image.src`: written as a relative path to a JPEG, PNG, WebP or AVIF file

@@ -20,7 +20,7 @@ const NOTICE_PREFIX = 'notice-';
 
 /**
  * The id of an article's notice on its page: its place in the article's `corrections` as written,
- * from 1. The corrections page and feeds link to it (`#notice-1`), as README.md promises.
+ * from 1. The corrections page and feeds link to it (`#notice-1`), as docs/writing.md promises.
  * @example noticeId(0) // 'notice-1'
  */
 export function noticeId(index: number): string {

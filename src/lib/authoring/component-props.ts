@@ -45,7 +45,7 @@ export function parseProps<S extends z.ZodType>(
   const where = source ?? 'an article';
   throw new AstroError(
     `<${component}> in ${where}: ${problems.join('; ')}.`,
-    `Fix the <${component}> in ${where}. See "Writing an article" in README.md for its props.`,
+    `Fix the <${component}> in ${where}. See "Components (no import line needed)" in docs/writing.md for its props.`,
   );
 }
 

@@ -57,8 +57,8 @@ export function assertAuthorsExist(
     const names = `names ${unknown.map((slug) => `"${slug}"`).join(', ')}, who ${unknown.length > 1 ? 'have' : 'has'} no file in src/content/authors/.`;
     const hint =
       known.size > 0
-        ? `The authors are: ${list}. Correct the slug, or add src/content/authors/${unknown[0]}.md (see "People and corrections" in README.md).`
-        : `There are no authors yet: add src/content/authors/${unknown[0]}.md (see "People and corrections" in README.md).`;
+        ? `The authors are: ${list}. Correct the slug, or add src/content/authors/${unknown[0]}.md (see "People and corrections" in docs/writing.md).`
+        : `There are no authors yet: add src/content/authors/${unknown[0]}.md (see "People and corrections" in docs/writing.md).`;
     // The content layer keeps no frontmatter source, so the line is found in the file itself.
     const contents = article.filePath ? source(article.filePath) : undefined;
     const at = contents && fieldPosition(contents, ['authors', named.indexOf(unknown[0] ?? '')]);

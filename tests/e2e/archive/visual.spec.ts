@@ -3,7 +3,7 @@ import { paths } from '../../helpers/site';
 import { expectSiteFontsDrawn, gotoWithFonts, SITE_FACES, type DrawnIn } from '../helpers';
 
 // Listing pages and the search page of the example archive, phone and desktop, light and dark.
-// Baselines in visual.spec.ts-snapshots/ beside this file; update on purpose only (README,
+// Baselines in visual.spec.ts-snapshots/ beside this file; update on purpose only (docs/testing.md,
 // "Screenshots").
 // `fonts`: elements whose faces are checked before the shot, besides the site name and the section
 // links (serif 700 and sans on every page); the whole page must be free of fallback fonts too.
