@@ -26,8 +26,8 @@ const { fileURLToPath } = await import('node:url');
 const { parseArgs } = await import('node:util');
 const { default: sharp } = await import('sharp');
 const { Renderer } = await import('@takumi-rs/core');
-const { generateArticle } = await import('./generate.mjs');
-const { picturePool } = await import('./pictures.mjs');
+const { generateArticle } = await import('./lib/archive/article.mjs');
+const { picturePool } = await import('./lib/archive/pictures.mjs');
 const draw = await import('../src/lib/card-draw.ts');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
