@@ -120,8 +120,8 @@ export function nginxFiles(dir) {
  * @property {number} port the port on 127.0.0.1 (replaces the block's `listen` line)
  * @property {string} dir nginx's temporary folder: pid file, logs (see {@link nginxFiles})
  * @property {NginxBuild} build the nginx it is for ({@link nginxBuild})
- * @property {{ listen: string, http: string[] }} [tls] HTTPS with HTTP/2 ({@link tlsDirectives});
- *   plain HTTP/1.1 without
+ * @property {{ listen: string, http: string[] } | undefined} [tls] HTTPS with HTTP/2
+ *   ({@link tlsDirectives}); plain HTTP/1.1 without
  */
 
 /**

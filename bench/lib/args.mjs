@@ -2,6 +2,7 @@
 // share of articles with a photograph as both commands (run.mjs, generate.mjs) take it.
 import { DEFAULT_PHOTO_SHARE } from './archive/article.mjs';
 
+/** What `node bench/run.mjs --help` prints, and a bad argument after its message. */
 export const USAGE = `usage: node bench/run.mjs [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-incremental]
                          [--seed N] [--photo-share 0.2] [--no-people] [--keep] [--no-warmup]`;
 

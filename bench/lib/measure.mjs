@@ -34,6 +34,7 @@ export function measureOutput(dir) {
 
 /** The image formats counted, as Astro names its files; ".jpeg" counts as jpg. */
 export const IMAGE_FORMATS = ['avif', 'webp', 'jpg', 'png'];
+/** The image format of a file by its extension ("x.jpeg" → "jpg"); undefined for any other file. */
 export const imageFormat = (path) => {
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
   return extension === 'jpeg' ? 'jpg' : IMAGE_FORMATS.includes(extension ?? '') ? extension : undefined;
