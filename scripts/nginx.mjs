@@ -1,29 +1,22 @@
 // @ts-check
 // Real nginx with deploy/nginx.conf, for the deploy-config check (tests/e2e/deploy-nginx.spec.ts)
 // and for `npm run audit`, which measures the page as a host that compresses (as any CDN does)
-// serves it. One implementation of finding nginx and starting it on a folder, for both.
+// serves it. One implementation of finding nginx and starting it on a folder, for both; the
+// nginx.conf it runs is written by scripts/nginx-config.mjs, which starts nothing.
 // The audit serves over HTTPS with HTTP/2 by default (`{ tls: true }`), as every CDN does; the
 // deploy test speaks plain HTTP/1.1, whose bytes it can read as sent.
 //
 // nginx is found, in order, at:
-//   1. NGINX_PATH, if set (it must exist: a wrong value is an error, not a silent skip);
+//   1. NGINX_PATH, if set (it must be an executable: a wrong value is an error, not a silent skip);
 //   2. `nginx` on PATH;
 //   3. where packages put it but a normal user's PATH often does not reach (Debian: /usr/sbin).
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  accessSync,
-  chmodSync,
-  constants,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { findExecutable, onPath } from './executable.mjs';
+import { nginxBuild, nginxConfig, nginxFiles, tlsDirectives, versionOf } from './nginx-config.mjs';
 
 const SYSTEM = [
   '/usr/sbin/nginx',
@@ -32,28 +25,9 @@ const SYSTEM = [
   '/opt/homebrew/bin/nginx',
 ];
 
-/** @param {string} path */
-const isExecutable = (path) => {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-};
-
 /** @returns {string | undefined} the path of an nginx executable, or undefined if none */
 export function findNginx() {
-  const fromEnv = process.env.NGINX_PATH;
-  if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new Error(`NGINX_PATH=${fromEnv} is not an executable file`);
-    return fromEnv;
-  }
-  const onPath = (process.env.PATH ?? '')
-    .split(delimiter)
-    .filter(Boolean)
-    .map((dir) => join(dir, 'nginx'));
-  return [...onPath, ...SYSTEM].find(isExecutable);
+  return findExecutable({ env: 'NGINX_PATH', candidates: [...onPath('nginx'), ...SYSTEM] });
 }
 
 /**
@@ -63,33 +37,6 @@ export function findNginx() {
  *   "https://127.0.0.1:40123"
  * @property {() => Promise<void>} stop stops it and removes its temporary folder
  */
-
-/**
- * Points a server block at a test server: its one `listen` line and its one `root` line (the two
- * that deploy/nginx.conf marks for users to edit) are replaced. Throws if either is missing or
- * appears more than once, since then the file no longer matches what docs/deploying.md tells users.
- * @param {string} serverBlock the text of deploy/nginx.conf
- * @param {string} listen e.g. "127.0.0.1:40123"
- * @param {string} root an absolute folder, e.g. the project's dist/
- * @returns {string}
- */
-export function pointServerBlock(serverBlock, listen, root) {
-  let out = serverBlock;
-  for (const [directive, value] of [
-    ['listen', listen],
-    ['root', root],
-  ]) {
-    const line = new RegExp(`^([ \\t]*)${directive}[ \\t][^;\\n]*;`, 'gm');
-    const count = out.match(line)?.length ?? 0;
-    if (count !== 1) {
-      throw new Error(
-        `deploy/nginx.conf: expected exactly one \`${directive} …;\` line (the one marked EDIT), found ${count}`,
-      );
-    }
-    out = out.replace(line, `$1${directive} ${value};`);
-  }
-  return out;
-}
 
 /**
  * A TCP port nobody listens on right now (the OS picks it), on 127.0.0.1.
@@ -141,39 +88,6 @@ function exited(child) {
  *   for 127.0.0.1 made by openssl in nginx's temporary folder; clients must ignore certificate
  *   errors (Chromium: `--ignore-certificate-errors`). Default: plain HTTP/1.1.
  */
-
-/**
- * nginx's version from its `-V` output, e.g. [1, 22, 1].
- * @param {string} build the text `nginx -V` prints
- * @returns {number[]}
- */
-function versionOf(build) {
-  const match = /nginx version: [^/\s]+\/(\d+)\.(\d+)\.(\d+)/.exec(build);
-  if (!match) throw new Error(`nginx -V: no version in ${JSON.stringify(build.split('\n')[0])}`);
-  return match.slice(1).map(Number);
-}
-
-/**
- * What a server block needs to speak HTTPS with HTTP/2 on this nginx: the `listen` parameters and
- * the http {}-level directives. nginx 1.25.1 replaced `listen … http2` (deprecated there, with a
- * warning) by the `http2 on;` directive, which older versions reject.
- * @param {number[]} version nginx's version, e.g. [1, 22, 1]
- * @param {string} certificate path of the certificate (PEM)
- * @param {string} key path of its private key (PEM)
- * @returns {{ listen: string, http: string[] }}
- */
-function tlsDirectives(version, certificate, key) {
-  const [major = 0, minor = 0, patch = 0] = version;
-  const hasHttp2Directive = major * 1e6 + minor * 1e3 + patch >= 1_025_001;
-  return {
-    listen: hasHttp2Directive ? 'ssl' : 'ssl http2',
-    http: [
-      `ssl_certificate ${certificate};`,
-      `ssl_certificate_key ${key};`,
-      ...(hasHttp2Directive ? ['http2 on;'] : []),
-    ],
-  };
-}
 
 /**
  * Makes a self-signed certificate for 127.0.0.1, valid one day, in `dir` (cert.pem, key.pem):
@@ -239,37 +153,27 @@ export async function startNginx(serverBlock, root, { tls = false } = {}) {
     throw new Error('No nginx found: run `node scripts/ensure-test-tools.mjs`, or set NGINX_PATH');
   }
   const binary = found; // a string from here on, also inside startOn()
-  // The build's own settings: where its mime.types lives, and which modules it lacks (a
-  // *_temp_path directive of a module that is not built in is a configuration error).
-  const build = spawnSync(binary, ['-V'], { encoding: 'utf8' }).stderr;
-  const confPath =
-    /--conf-path=(\S+)/.exec(build)?.[1] ??
-    `${/--prefix=(\S+)/.exec(build)?.[1] ?? '/usr/local/nginx'}/conf/nginx.conf`;
-  const mimeTypes = join(dirname(confPath), 'mime.types');
-  if (!existsSync(mimeTypes)) throw new Error(`${binary}: no mime.types beside ${confPath}`);
-  const tempPaths = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-    .filter((module) => module === 'client_body' || !build.includes(`--without-http_${module}_module`))
-    .map((module) => `${module}_temp_path ${module}_temp;`);
-  if (tls) {
-    const missing = ['http_ssl', 'http_v2'].filter((module) => !build.includes(`--with-${module}_module`));
-    if (missing.length > 0) {
-      throw new Error(
-        `${binary} was built without ${missing.map((m) => `${m}_module`).join(' and ')}: HTTPS with HTTP/2 ` +
-          'needs both (Debian: nginx-light has them), or serve plain HTTP/1.1 (`npm run audit -- --http1`)',
-      );
-    }
+  // The build's own settings: where its mime.types lives, and which modules it has.
+  const buildText = spawnSync(binary, ['-V'], { encoding: 'utf8' }).stderr;
+  const build = nginxBuild(buildText);
+  if (!existsSync(build.mimeTypes)) throw new Error(`${binary}: no mime.types beside ${build.confPath}`);
+  if (tls && build.missingForTls.length > 0) {
+    throw new Error(
+      `${binary} was built without ${build.missingForTls.map((m) => `${m}_module`).join(' and ')}: HTTPS with HTTP/2 ` +
+        'needs both (Debian: nginx-light has them), or serve plain HTTP/1.1 (`npm run audit -- --http1`)',
+    );
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'nginx-test-'));
   // Run as root (a CI container), nginx's workers drop to an unprivileged user that must reach
   // the folder nginx made for temporary files. (nginx's master reads the key before it drops.)
   chmodSync(dir, 0o755);
-  /** @type {{ listen: string, http: string[] }} */
-  let transport = { listen: '', http: [] };
+  /** @type {{ listen: string, http: string[] } | undefined} */
+  let transport;
   if (tls) {
     try {
       const { certificate, key } = makeCertificate(dir);
-      transport = tlsDirectives(versionOf(build), certificate, key);
+      transport = tlsDirectives(versionOf(buildText), certificate, key);
     } catch (error) {
       rmSync(dir, { recursive: true, force: true });
       throw error;
@@ -297,33 +201,10 @@ export async function startNginx(serverBlock, root, { tls = false } = {}) {
    * @returns {Promise<{ ok: true, stop: () => Promise<void> } | { ok: false, portTaken: boolean, log: string }>}
    */
   async function startOn(port) {
-    // The TLS lines wrap deploy/nginx.conf from outside (its listen line gets `ssl`, the certificate
-    // is set for the whole http {} context), so the site's headers and gzip stay in that one file.
-    const server = pointServerBlock(serverBlock, `127.0.0.1:${port} ${transport.listen}`.trim(), root);
-    const conf = join(dir, 'nginx.conf');
-    const pidFile = join(dir, 'nginx.pid');
-    const logFile = join(dir, 'error.log');
+    const { conf, pid: pidFile, errorLog: logFile } = nginxFiles(dir);
     rmSync(logFile, { force: true });
     rmSync(pidFile, { force: true });
-    writeFileSync(
-      conf,
-      [
-        'daemon off;',
-        'worker_processes 1;',
-        `pid ${pidFile};`,
-        `error_log ${logFile} warn;`,
-        'events { worker_connections 64; }',
-        'http {',
-        `include ${mimeTypes};`,
-        'default_type application/octet-stream;',
-        `access_log ${join(dir, 'access.log')};`,
-        ...tempPaths,
-        ...transport.http,
-        server,
-        '}',
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(conf, nginxConfig({ serverBlock, root, port, dir, build, tls: transport }));
 
     // -p: relative paths (the temporary files) are under dir; -e: nginx's start-up log too, which
     // otherwise opens the compiled-in /var/log path before reading the configuration.

@@ -12,10 +12,11 @@
 // PYFTSUBSET to use another copy.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SUBSET_DIR, fontSubsets } from '../src/lib/site/fonts.ts';
+import { findExecutable, onPath } from './executable.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The record of what each subset was made from (read by the unit tests). */
@@ -31,25 +32,17 @@ const sha256 = (path) =>
 
 /** @returns {string} the pyftsubset to run */
 function findPyftsubset() {
-  const fromEnv = process.env.PYFTSUBSET;
-  const candidates = fromEnv
-    ? [fromEnv]
-    : [
-        ...(process.env.PATH ?? '')
-          .split(delimiter)
-          .filter(Boolean)
-          .map((dir) => join(dir, 'pyftsubset')),
-        '/usr/bin/pyftsubset',
-      ];
-  const found = candidates.find((path) => {
-    try {
-      accessSync(path, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  let found;
+  try {
+    found = findExecutable({
+      env: 'PYFTSUBSET',
+      candidates: [...onPath('pyftsubset'), '/usr/bin/pyftsubset'],
+    });
+  } catch {
+    // PYFTSUBSET names no executable: said below, with how to install one.
+  }
   if (!found) {
+    const fromEnv = process.env.PYFTSUBSET;
     console.error(
       `No pyftsubset found${fromEnv ? ` at PYFTSUBSET=${fromEnv}` : ''}: install fontTools with Brotli ` +
         '(Debian/Ubuntu: `apt-get install fonttools python3-brotli`; elsewhere: `pip install fonttools brotli`).',

@@ -1,9 +1,11 @@
 import { request } from 'node:http';
 
-// nginx itself (finding it, pointing deploy/nginx.conf at a port and a folder, starting and
-// stopping it) lives in scripts/nginx.mjs, shared with `npm run audit`; this file adds what only
-// the tests need: a client that shows the bytes as nginx sent them.
-export { pointServerBlock, startNginx, type RunningNginx } from '../../scripts/nginx.mjs';
+// nginx itself (finding it, starting and stopping it) lives in scripts/nginx.mjs, and the
+// configuration it runs (deploy/nginx.conf pointed at a port and a folder) in
+// scripts/nginx-config.mjs, both shared with `npm run audit`; this file adds what only the tests
+// need: a client that shows the bytes as nginx sent them.
+export { pointServerBlock } from '../../scripts/nginx-config.mjs';
+export { startNginx, type RunningNginx } from '../../scripts/nginx.mjs';
 
 /** One HTTP response, as nginx sent it: nothing decoded, nothing merged. */
 export interface RawResponse {

@@ -1,5 +1,5 @@
-// The benchmark's one PRNG, shared by the text (bench/generate.mjs) and the pictures
-// (bench/pictures.mjs) of the made-up archive.
+// The benchmark's one PRNG, shared by the text (bench/lib/archive/article.mjs, roster.mjs) and the
+// pictures (bench/lib/archive/pictures.mjs) of the made-up archive.
 
 /** mulberry32: a tiny, fast, well-mixed 32-bit PRNG. Returns floats in [0, 1). */
 export function mulberry32(seed) {

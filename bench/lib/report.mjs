@@ -1,0 +1,378 @@
+// The results of a run: one JSON object (the machine, the versions, every build, the figures per
+// size, growth, incremental and targets) and a Markdown report of it, both printed on stdout and
+// written to bench/results/<YYYY-MM-DD>-<cores>c-<memory GiB>g.json and .md, as the project's
+// Prettier formats them.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  ARTICLES_PER_PERSON,
+  DEFAULT_AUTHOR_SHARE,
+  DEFAULT_CORRECTION_SHARE,
+  ROSTER_MAX,
+  ROSTER_MIN,
+} from './archive/roster.mjs';
+import { BUILD_TIME } from './build.mjs';
+import {
+  GiB,
+  fmtBytes,
+  fmtFileMs,
+  fmtFiles,
+  fmtMs,
+  fmtNum,
+  fmtRatio,
+  fmtShare,
+  round,
+  say,
+  verdict,
+} from './format.mjs';
+import { IMAGE_FORMATS, peopleRoutes } from './measure.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const RESULTS = join(ROOT, 'bench/results');
+
+/**
+ * The results as JSON holds them.
+ * @param {object} run
+ * @param {import('./args.mjs').Options} run.options
+ * @param {string} run.astroVersion
+ * @param {number[]} run.loadavgStart the load average when the run started
+ * @param {object[]} run.builds every build, in the order they ran
+ * @param {{ n: number, corpus: object, full: object, bare: object | null, ratio: number | null }[]} run.perSize
+ * @param {object | null} run.growth
+ * @param {object | null} run.incremental
+ * @param {import('./targets.mjs').Target[]} run.targets
+ */
+export function resultsOf({
+  options,
+  astroVersion,
+  loadavgStart,
+  builds,
+  perSize,
+  growth,
+  incremental,
+  targets,
+}) {
+  const date = new Date().toISOString().slice(0, 10);
+  return {
+    date,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      totalMemBytes: os.totalmem(),
+      totalMemGiB: round(os.totalmem() / GiB, 1),
+      os: `${os.platform()} ${os.release()}`,
+      loadavgStart,
+      loadavgEnd: os.loadavg().map((x) => round(x)),
+    },
+    node: process.version,
+    astro: astroVersion,
+    seed: options.seed,
+    photoShare: options.photoShare,
+    people: options.people,
+    sizes: options.sizes,
+    buildTime: BUILD_TIME,
+    builds,
+    // Per size, the figures the targets use (the builds themselves are in `builds`).
+    perSize: perSize.map((s) => ({
+      n: s.n,
+      corpus: s.corpus,
+      fullMs: s.full.ok ? s.full.ms : null,
+      bareMs: s.bare?.ok ? s.bare.ms : null,
+      fullMsPerArticle: s.full.ok ? s.full.msPerArticle : null,
+      bareMsPerArticle: s.bare?.ok ? s.bare.msPerArticle : null,
+      fullCpuMsPerArticle: s.full.ok ? s.full.cpuMsPerArticle : null,
+      bareCpuMsPerArticle: s.bare?.ok ? s.bare.cpuMsPerArticle : null,
+      fullPeakMiB: s.full.ok ? s.full.peakMiB : null,
+      barePeakMiB: s.bare?.ok ? s.bare.peakMiB : null,
+      ratio: s.ratio,
+      // The people's pages and feeds, and the corrections page and feeds: files, render time.
+      ...(s.full.ok ? peopleRoutes(s.full) : { authors: null, corrections: null }),
+    })),
+    growth,
+    incremental,
+    targets: targets.map(({ limitText: _l, valueText: _v, ...t }) => t),
+  };
+}
+
+/**
+ * Prints the report and then the JSON on stdout, and writes both to bench/results/ (a second
+ * run on the same day on the same kind of machine replaces them).
+ * @param {object} result from {@link resultsOf}
+ * @param {object} run the run's perSize (with each size's builds) and targets (with their texts),
+ *   as the report reads them
+ */
+export async function writeResults(result, { perSize, targets }) {
+  const base = join(RESULTS, `${result.date}-${result.machine.cpus}c-${Math.round(os.totalmem() / GiB)}g`);
+  mkdirSync(RESULTS, { recursive: true });
+  const md = await prettify(markdown({ ...result, perSize, targets }), `${base}.md`);
+  const json = await prettify(JSON.stringify(result), `${base}.json`);
+  writeFileSync(`${base}.md`, md);
+  writeFileSync(`${base}.json`, json);
+
+  console.log(md);
+  console.log(JSON.stringify(result));
+  say(`results written to ${base}.md and ${base}.json`);
+}
+
+/** Formats a file the way the project's Prettier would (so `npm run format:check` stays green). */
+async function prettify(text, filepath) {
+  try {
+    const prettier = await import(pathToFileURL(join(ROOT, 'node_modules/prettier/index.mjs')).href);
+    const config = (await prettier.resolveConfig(filepath)) ?? {};
+    return await prettier.format(text, { ...config, plugins: [], filepath });
+  } catch (error) {
+    console.warn(`(could not format ${filepath} with Prettier: ${String(error)})`);
+    return text;
+  }
+}
+
+/** The Markdown report: `result` with the run's perSize (each size's builds) and targets (with texts). */
+function markdown(result) {
+  const m = result.machine;
+  const lines = [];
+  lines.push(`# Archive-scale benchmark, ${result.date}`);
+  lines.push('');
+  lines.push(
+    `${m.cpus} cores (${m.cpuModel}), ${m.totalMemGiB} GiB memory, ${m.os}; Node ${result.node}, Astro ${result.astro}. ` +
+      `Seed ${result.seed}, ${fmtShare(result.photoShare)} of articles with a photograph${result.people ? '' : ', no people or notices'}, build time pinned to ${result.buildTime}. ` +
+      `Load average at start ${m.loadavgStart.join(', ')}, at end ${m.loadavgEnd.join(', ')}.`,
+  );
+  lines.push('');
+  lines.push('## Cold builds');
+  lines.push('');
+  lines.push(
+    '| N | Build | Cold time | Per article | CPU time | CPU per article | Peak RSS (tree) | Pages | Output size |',
+  );
+  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --: |');
+  for (const size of result.perSize) {
+    for (const [kind, label] of [
+      ['full', 'full site'],
+      ['bare', 'bare Astro'],
+    ]) {
+      const b = size[kind];
+      if (!b) continue;
+      if (!b.ok) {
+        lines.push(`| ${fmtNum(size.n)} | ${label} | failed (${b.status}) | | | | | | |`);
+        continue;
+      }
+      lines.push(
+        `| ${fmtNum(size.n)} | ${label} | ${fmtMs(b.ms)} | ${fmtMs(b.msPerArticle)} | ${fmtMs(b.cpuMs)} | ${fmtMs(b.cpuMsPerArticle)} | ${b.peakMiB === null ? '–' : `${fmtNum(b.peakMiB)} MiB`} | ${fmtNum(b.pages)} | ${fmtBytes(b.distBytes)} |`,
+      );
+    }
+    if (size.ratio !== null)
+      lines.push(`| ${fmtNum(size.n)} | full ÷ bare | ${fmtRatio(size.ratio)} | | | | | | |`);
+  }
+  lines.push('');
+  if (result.growth) {
+    const g = result.growth;
+    lines.push(
+      `Growth of the time per article from ${fmtNum(g.from)} to ${fmtNum(g.to)} articles: ` +
+        `full site ${fmtRatio(g.full)}${g.bare !== null ? `, bare Astro ${fmtRatio(g.bare)}` : ''} (1.00× is linear); ` +
+        `of the CPU time per article: full site ${fmtRatio(g.fullCpu)}${g.bareCpu !== null ? `, bare Astro ${fmtRatio(g.bareCpu)}` : ''}.`,
+    );
+    lines.push('');
+  }
+  if (result.incremental) {
+    const inc = result.incremental;
+    lines.push(
+      inc.ok
+        ? `Incremental: one article added to the ${fmtNum(inc.n)}-article full site, caches warm: ${fmtMs(inc.ms)}, ` +
+            `${(inc.ratio * 100).toFixed(0)}% of the site's cold build (${fmtMs(inc.coldMs)})` +
+            `${inc.vsBare !== undefined ? `, ${fmtRatio(inc.vsBare)} bare Astro's cold build (${fmtMs(inc.bareColdMs)})` : ''}; ` +
+            `peak ${fmtNum(inc.peakMiB)} MiB; ${fmtNum(inc.copiedFiles)} pages kept from the previous build by Astro's ` +
+            `incremental build instead of rendered.`
+        : `Incremental: the build of the ${fmtNum(inc.n)}-article full site with one added article failed (${inc.status}).`,
+    );
+    lines.push('');
+  }
+  lines.push('## Targets');
+  lines.push('');
+  lines.push('| Target | Limit | Measured | Result |');
+  lines.push('| --- | --: | --: | --- |');
+  for (const t of result.targets) {
+    lines.push(`| ${t.description} | ${t.limitText} | ${t.valueText} | ${verdict(t.pass)} |`);
+  }
+  lines.push('');
+  lines.push(...peopleMarkdown(result));
+  lines.push(...imagesMarkdown(result));
+  lines.push(...outputMarkdown(result));
+  lines.push('## Where the time goes');
+  lines.push('');
+  lines.push(
+    'Phases from the times Astro’s messages arrive: start-up (config, integrations) to “Syncing content”, content ' +
+      'sync (reading, parsing and validating the articles) to “Synced content”, then to “Building static entrypoints” ' +
+      '(types, build info), bundling (Vite) to “generating static routes”, rendering to “generating optimized images”, ' +
+      'images (astro:assets and sharp) to “page(s) built”, and what `scripts/build.mjs` does after Astro (e.g. search ' +
+      'index, moving the output). Render time by route is the sum of Astro’s per-page times; the site renders four ' +
+      'pages at a time (`build.concurrency`), so those times overlap and add up to more than the render phase, and ' +
+      'Astro’s log puts each time after whichever page it printed last: the split by route is approximate.',
+  );
+  lines.push('');
+  lines.push(
+    '| N | Build | Start-up | Content sync | Prepare | Bundle | Render | Images | After Astro | Render time by route (top 4) | Warnings |',
+  );
+  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --: | --- | --: |');
+  for (const b of result.builds) {
+    if (!b.ok) continue;
+    const p = b.phases;
+    const top = Object.entries(b.routes)
+      .slice(0, 4)
+      .map(([route, ms]) => `${route} ${fmtMs(ms)}`)
+      .join(', ');
+    lines.push(
+      `| ${fmtNum(b.n)} | ${b.label} | ${fmtMs(p.startup)} | ${fmtMs(p.sync)} | ${fmtMs(p.prepare)} | ${fmtMs(p.bundle)} | ${fmtMs(p.render)} | ${fmtMs(p.images)} | ${fmtMs(p.after)} | ${top || '–'} | ${fmtNum(b.warnings)} |`,
+    );
+  }
+  lines.push('');
+  const profiled = result.builds.filter((b) => b.ok && b.publish);
+  if (profiled.length > 0) {
+    lines.push('### The publish path');
+    lines.push('');
+    lines.push(
+      '`scripts/build.mjs`’s own steps: hard-linking the last good build’s unchanged pages into the new ' +
+        'folder, Astro (everything above), removing pages no longer built, the search index (Pagefind), the ' +
+        'swap into `dist/`, and removing the old build (after the swap: readers already have the new one).',
+    );
+    lines.push('');
+    lines.push(
+      '| N | Build | Link | Astro | Stale pages | Search index | Swap | Old build removed | Pages kept |',
+    );
+    lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --: |');
+    for (const b of profiled) {
+      const p = b.publish;
+      lines.push(
+        `| ${fmtNum(b.n)} | ${b.label} | ${fmtMs(p.link)} | ${fmtMs(p.astro)} | ${fmtMs(p.stale)} | ${fmtMs(p.search)} | ${fmtMs(p.swap)} | ${fmtMs(p.cleanup)} | ${fmtNum(b.copiedFiles)} |`,
+      );
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** The "People and corrections" part of the report. */
+function peopleMarkdown(result) {
+  const lines = [];
+  lines.push('## People and corrections');
+  lines.push('');
+  lines.push(
+    (result.people
+      ? `Archive: the roster has one made-up person per ${ARTICLES_PER_PERSON} articles (at least ${ROSTER_MIN}, at most ` +
+        `${ROSTER_MAX}), and about ${fmtShare(DEFAULT_AUTHOR_SHARE)} of the articles name one to three of them in ` +
+        `\`authors\`; about ${fmtShare(DEFAULT_CORRECTION_SHARE)} carry a correction or clarification. `
+      : 'Archive: no people and no notices (`--no-people`). ') +
+      'Author routes: `/authors/`, each person’s paginated page and their three feeds; corrections routes: ' +
+      '`/corrections/` and its three feeds; files, and their render times added up (Astro’s per-page times). ' +
+      'Per file: the median time of one file (the mean in brackets, which one pause of a busy machine can carry); ' +
+      'in a linear build both stay flat as N grows.',
+  );
+  lines.push('');
+  lines.push(
+    '| N | Build | People | With authors (named) | Corrected (notices) | Author routes | Per author file: median (mean) | Corrections routes | Per article (wall / CPU) |',
+  );
+  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --: |');
+  for (const b of result.builds) {
+    if (!b.ok || b.kind !== 'full') continue;
+    const c = b.label === 'incremental' ? undefined : result.perSize.find((s) => s.n === b.n)?.corpus;
+    const { authors, corrections } = peopleRoutes(b);
+    const routes = ({ files, renderMs }) => (files === 0 ? '–' : `${fmtNum(files)} · ${fmtMs(renderMs)}`);
+    lines.push(
+      `| ${fmtNum(b.n)} | ${b.label} | ${c ? fmtNum(c.people) : '–'} | ` +
+        `${c ? `${fmtNum(c.withAuthors)} (${fmtNum(c.authorships)})` : '–'} | ${c ? `${fmtNum(c.corrected)} (${fmtNum(c.notices)})` : '–'} | ` +
+        `${routes(authors)} | ${authors.files > 0 ? `${fmtFileMs(authors.medianMs)} (${fmtFileMs(authors.renderMs / authors.files)})` : '–'} | ${routes(corrections)} | ` +
+        `${fmtMs(b.msPerArticle)} / ${fmtMs(b.cpuMsPerArticle)} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+/**
+ * Where the output of the largest full-site build goes, by folder, and per article: what the
+ * output target (bytes per article, the search index and pictures aside) is made of.
+ */
+function outputMarkdown(result) {
+  const full = result.builds.filter(
+    (b) => b.ok && b.kind === 'full' && b.label === 'full site' && b.byFolder,
+  );
+  const largest = full.at(-1);
+  if (!largest) return [];
+  const rows = Object.entries(largest.byFolder)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12);
+  return [
+    '## Where the output goes',
+    '',
+    `The full site at ${fmtNum(largest.n)} articles, by folder (a file at the root by itself), and ÷ the articles.`,
+    '',
+    '| Folder | Bytes | Per article |',
+    '| --- | --: | --: |',
+    ...rows.map(
+      ([folder, bytes]) => `| \`${folder}\` | ${fmtBytes(bytes)} | ${fmtBytes(bytes / largest.n)} |`,
+    ),
+    '',
+  ];
+}
+
+/** The "What images cost" part of the report. */
+function imagesMarkdown(result) {
+  const lines = [];
+  lines.push('## What images cost');
+  lines.push('');
+  lines.push(
+    (result.photoShare > 0
+      ? `Archive: ${fmtShare(result.photoShare)} of the articles have a lead photograph (JPEG, 1,200–2,400 px a side), a ` +
+        'quarter of those a graphic in the body too (PNG). '
+      : 'Archive: no article has a photograph (`--photo-share 0`). ') +
+      'Image files: what astro:assets wrote under `_astro/`, count · bytes: ' +
+      'AVIF, WebP and a JPEG or PNG fallback at each width, in the full site also three 1,200 px JPEG crops per ' +
+      'photograph for structured data, and a copy of each source picture. Image step: the wall time of Astro’s ' +
+      '“generating optimized images”; Σ per file: its per-file times added up, with the files made and those taken ' +
+      'from Astro’s cache (files are made one per core at a time, so the sum is about cores × the step). A cold ' +
+      'build makes every file; the incremental one takes them from the cache.',
+  );
+  lines.push('');
+  lines.push(
+    '| N | Build | With photo / figure | Source pictures | Image files | AVIF | WebP | JPEG | PNG | Image step | Σ per file |',
+  );
+  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
+  for (const b of result.builds) {
+    if (!b.ok) continue;
+    // The archive's figures for the cold builds (the incremental one has one article more).
+    const c = b.label === 'incremental' ? undefined : result.perSize.find((s) => s.n === b.n)?.corpus;
+    const i = b.images;
+    const fileMs = Object.values(i.log.fileMs).reduce((a, v) => a + v, 0);
+    lines.push(
+      `| ${fmtNum(b.n)} | ${b.label} | ${c ? `${fmtNum(c.withPhoto)} / ${fmtNum(c.withFigure)}` : '–'} | ` +
+        `${c ? fmtFiles({ count: c.sourceImages, bytes: c.sourceBytes }) : '–'} | ${fmtFiles(i.files)} | ` +
+        `${IMAGE_FORMATS.map((f) => fmtFiles(i.files.byFormat[f])).join(' | ')} | ${fmtMs(b.phases.images)} | ` +
+        `${i.log.made + i.log.reused > 0 ? `${fmtMs(fileMs)} (${fmtNum(i.log.made)} made${i.log.reused ? `, ${fmtNum(i.log.reused)} cached` : ''})` : '–'} |`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    'Social cards (full site): PNG drawn from the headline, JPEG cut from the photograph, count · bytes, and the ' +
+      'render time of each kind. Bytes per article: the whole output but the search index (`pagefind/`) ÷ the ' +
+      'articles; then an article’s own files on average, without a photograph (its page and its card) and with one ' +
+      '(its page, its card, and every file made from the pictures ÷ the articles with a photograph). What articles ' +
+      'share (listings, feeds, fonts, CSS) is only in the first.',
+  );
+  lines.push('');
+  lines.push(
+    '| N | Build | PNG cards | JPEG cards | Card render PNG / JPEG | Per article (no search index) | Own: without photo | Own: with photo |',
+  );
+  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: |');
+  for (const b of result.builds) {
+    if (!b.ok) continue;
+    const i = b.images;
+    const cards = i.cards;
+    lines.push(
+      `| ${fmtNum(b.n)} | ${b.label} | ${cards ? fmtFiles(cards.png) : '–'} | ${cards ? fmtFiles(cards.jpg) : '–'} | ` +
+        `${cards ? `${fmtMs(i.log.cardMs.png)} / ${fmtMs(i.log.cardMs.jpg)}` : '–'} | ${fmtBytes(i.perArticle.all)} | ` +
+        `${fmtBytes(i.perArticle.withoutPhoto)} | ${fmtBytes(i.perArticle.withPhoto)} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}

@@ -1,0 +1,129 @@
+// How the archive's growth and issue 11's targets are judged from the builds of every size:
+// the growth of the time per article from one size to another, and each target's limit, value
+// and verdict (true, false, or null when its sizes were not built).
+import { fmtBytes, fmtMs, fmtNum, fmtRatio, round } from './format.mjs';
+
+/** Issue 11's targets, judged at 4,000 articles and, when it is built, at 10,000. */
+const TARGETS = {
+  linear: 1.1, // time per article at 4,000 ÷ at 1,000 (full site)
+  fullVsBare: 2.5, // full ÷ bare, cold build time
+  peakVsBare: 1.25, // full ÷ bare, peak memory of the build's process tree
+  incrementalVsBare: 0.75, // one article added to the archive, warm caches ÷ bare's cold build
+  outputPerArticle: 60 * 1024, // the output ÷ the articles, search index and photographs aside
+};
+/** The sizes the targets are judged at. */
+const TARGET_SIZES = [4000, 10_000];
+
+/**
+ * @typedef {object} Target
+ * @property {string} id e.g. "full-vs-bare-4000"
+ * @property {string} description
+ * @property {number} limit
+ * @property {string} limitText the limit as the report prints it, e.g. "≤ 2.50×"
+ * @property {number | null} value the measured value (null: not measured)
+ * @property {string} valueText the value as the report prints it
+ * @property {boolean | null} pass
+ */
+
+/**
+ * The growth of the time per article (1,000 → 4,000 when both were built, else smallest →
+ * largest), wall and CPU, and the targets.
+ * @param {{ n: number, full: object, bare: object | null, ratio: number | null }[]} perSize the
+ *   builds of each size, ascending
+ * @param {{ n: number, ms: number, vsBare?: number, bareColdMs?: number } | null} incremental
+ * @returns {{ growth: { from: number, to: number, full: number | null, bare: number | null, fullCpu: number | null, bareCpu: number | null } | null, targets: Target[] }}
+ */
+export function judge(perSize, incremental) {
+  const at = (n) => perSize.find((s) => s.n === n);
+  const from = at(1000) && at(4000) ? at(1000) : perSize[0];
+  const to = at(1000) && at(4000) ? at(4000) : perSize[perSize.length - 1];
+  const per = (s, kind, figure) => (s?.[kind]?.ok && s[kind][figure] !== null ? s[kind][figure] / s.n : null);
+  const growthOf = (kind, figure = 'ms') =>
+    per(from, kind, figure) !== null && per(to, kind, figure) !== null
+      ? round(per(to, kind, figure) / per(from, kind, figure), 3)
+      : null;
+  // The targets judge wall time; CPU time is what the same growth looks like when the machine
+  // is busy (see childrenCpuMs in bench/lib/build.mjs).
+  const growth =
+    from && to && from !== to
+      ? {
+          from: from.n,
+          to: to.n,
+          full: growthOf('full'),
+          bare: growthOf('bare'),
+          fullCpu: growthOf('full', 'cpuMs'),
+          bareCpu: growthOf('bare', 'cpuMs'),
+        }
+      : null;
+
+  const linear = growth && growth.from === 1000 && growth.to === 4000 ? growth.full : null;
+  const check = (value, limit) => (value === null || value === undefined ? null : value <= limit);
+  const targets = [
+    {
+      id: 'linear-growth',
+      description: 'Linear growth: time per article at 4,000 ÷ at 1,000 (full site)',
+      limit: TARGETS.linear,
+      limitText: `≤ ${TARGETS.linear.toFixed(2)}×`,
+      value: linear,
+      valueText: fmtRatio(linear),
+      pass: check(linear, TARGETS.linear),
+    },
+  ];
+  for (const size of TARGET_SIZES) {
+    const s = at(size);
+    if (!s && size !== 4000) continue; // 10,000 only when it was built
+    const where = fmtNum(size);
+    const ratio = s?.ratio ?? null;
+    const peak =
+      s?.full?.ok && s.bare?.ok && s.full.peakMiB !== null && s.bare.peakMiB !== null
+        ? round(s.full.peakMiB / s.bare.peakMiB, 3)
+        : null;
+    const output = s?.full?.ok ? (s.full.images?.perArticle.withoutPictures ?? null) : null;
+    targets.push(
+      {
+        id: `full-vs-bare-${size}`,
+        description: `Cold build at ${where}: full site ÷ bare Astro`,
+        limit: TARGETS.fullVsBare,
+        limitText: `≤ ${TARGETS.fullVsBare.toFixed(2)}×`,
+        value: ratio,
+        valueText: fmtRatio(ratio),
+        pass: check(ratio, TARGETS.fullVsBare),
+      },
+      {
+        id: `peak-vs-bare-${size}`,
+        description: `Peak memory of the build's process tree at ${where}: full site ÷ bare Astro`,
+        limit: TARGETS.peakVsBare,
+        limitText: `≤ ${TARGETS.peakVsBare.toFixed(2)}×`,
+        value: peak,
+        valueText:
+          peak === null
+            ? '–'
+            : `${fmtRatio(peak)} (${fmtNum(s.full.peakMiB)} ÷ ${fmtNum(s.bare.peakMiB)} MiB)`,
+        pass: check(peak, TARGETS.peakVsBare),
+      },
+      {
+        id: `output-per-article-${size}`,
+        description: `Output per article at ${where}, the search index and the photographs' files aside`,
+        limit: TARGETS.outputPerArticle,
+        limitText: `≤ ${fmtBytes(TARGETS.outputPerArticle)}`,
+        value: output,
+        valueText: output === null ? '–' : fmtBytes(output),
+        pass: check(output, TARGETS.outputPerArticle),
+      },
+    );
+  }
+  const incVsBare = incremental?.vsBare ?? null;
+  targets.push({
+    id: 'incremental-vs-bare',
+    description: `One article added${incremental ? ` to ${fmtNum(incremental.n)}` : ''}, warm caches ÷ bare Astro's cold build of the same archive`,
+    limit: TARGETS.incrementalVsBare,
+    limitText: `≤ ${TARGETS.incrementalVsBare.toFixed(2)}×`,
+    value: incVsBare,
+    valueText:
+      incVsBare === null
+        ? '–'
+        : `${fmtRatio(incVsBare)} (${fmtMs(incremental.ms)} ÷ ${fmtMs(incremental.bareColdMs)})`,
+    pass: check(incVsBare, TARGETS.incrementalVsBare),
+  });
+  return { growth, targets };
+}
