@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, globSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,12 +60,21 @@ export function articleLoader(options: GlobOptions): Loader {
  * unquoted ": " in `role: Correspondent: Haifa`, a tab, a quote left open fail the build naming
  * the file, the line, the field and the fix; see {@link articleLoader}). A bio is Markdown, not
  * MDX, so its body is not checked: braces and `<` are text there.
+ *
+ * No person's file yet is a valid site, so then the collection is emptied without asking
+ * `glob()`, which would warn that nothing matched (see `hasAuthorFiles`).
  */
 export function authorLoader(options: GlobOptions): Loader {
   const inner = glob(options);
   return {
     name: 'news-authors',
     load: (context: GlobContext) => {
+      const base = fileURLToPath(new URL(options.base ?? '.', context.config.root));
+      if (globSync(options.pattern, { cwd: base }).length === 0) {
+        // What an earlier build stored goes, as glob() would drop it: the last file was deleted.
+        context.store.clear();
+        return Promise.resolve();
+      }
       const checked: GlobContext = {
         ...context,
         entryTypes: withAuthoringChecks(context, '.md'),
