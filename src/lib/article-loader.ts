@@ -221,7 +221,8 @@ const HINT =
 
 /**
  * Checks an article's `image.src`: written as a relative path to a JPEG, PNG, WebP or AVIF file
- * that exists, at least 1,200 px on each side and at most 8,000 (`sizeProblem`).
+ * that exists, at least 1,200 px wide, tall enough for 50,000-pixel crops, and at most 8,000 px on
+ * either side (`sizeProblem`).
  * @param filePath the article's absolute path
  * @param data its frontmatter, not yet parsed
  * @param root the project root, for paths in messages
