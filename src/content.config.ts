@@ -3,7 +3,7 @@ import { articleSchema } from './schemas/article';
 import { authorSchema } from './schemas/author';
 import { slugify } from './lib/site/slug';
 import { articleId, articleLoader, authorLoader } from './lib/articles/loader';
-import { articlePatterns } from './lib/articles/source-globs';
+import { articlePatterns, authorPatterns } from './lib/articles/source-globs';
 
 /**
  * `NEWS_FIXTURES=1` adds the example archive (tests/fixtures/: several sections, tags and years, a
@@ -35,9 +35,7 @@ const articles = defineCollection({
 const authors = defineCollection({
   loader: authorLoader({
     base: '.',
-    pattern: ['src/content/authors', ...(fixtures ? ['tests/fixtures/authors'] : [])].map(
-      (folder) => `${folder}/**/[^_]*.md`,
-    ),
+    pattern: authorPatterns(fixtures),
     generateId: ({ entry }) => slugify(entry.replace(/^.*\//, '').replace(/\.md$/, '')),
   }),
   schema: authorSchema,

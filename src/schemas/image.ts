@@ -77,7 +77,7 @@ export function credit(syntax: Syntax, name = 'credit') {
 export function leadImageSchema(image: SchemaContext['image']) {
   return knownFields(
     {
-      /** The photo's file, relative to the article: "./harvest/lead.jpg". At least 1,200 × 1,200 px. */
+      /** The photo's file, relative to the article: "./harvest/lead.jpg". At least 1,200 px wide (see `sizeProblem`). */
       src: image(),
       /** What the photo shows, for readers who cannot see it. */
       alt: altText('frontmatter'),

@@ -85,7 +85,23 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
       credit: …
       See "Photographs" in docs/writing.md.",
         "message": [
-          "src/content/articles/lead-too-small.mdx: image.src ./photos/small.jpg is 800 × 533 px; a lead photograph must be at least 1,200 px wide and 1,200 px tall (Google's rule for article images: each 16:9, 4:3 and 1:1 crop at least 1,200 px wide); use a larger original.",
+          "src/content/articles/lead-too-small.mdx: image.src ./photos/small.jpg is 800 × 533 px; a lead photograph must be at least 1,200 px wide (Google's rule for article images); use a larger original.",
+        ],
+        "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('lead-too-short.mdx', () => {
+    expect(buildWith('lead-too-short.mdx')).toMatchInlineSnapshot(`
+      {
+        "hint": "The lead image is a file next to the article, e.g. image:
+      src: ./harvest/lead.jpg
+      alt: …
+      credit: …
+      See "Photographs" in README.md.",
+        "message": [
+          "src/content/articles/lead-too-short.mdx: image.src ./photos/panorama.jpg is 1,600 × 40 px: its 1:1 crop for structured data would be 40 × 40 px, 1,600 pixels, under the 50,000 (width × height) Google asks of each 16:9, 4:3 and 1:1 crop of an article's image; use a picture at least 224 px tall.",
         ],
         "name": "AstroUserError",
       }

@@ -34,6 +34,12 @@ const CLEAR = 'clear-photo';
  */
 const PORTRAIT = 'portrait-photo';
 const PORTRAIT_SIZE = { width: 1200, height: 1800 };
+/**
+ * Article whose lead photograph is the commonest HD still, 1,920 × 1,080: under 1,200 px tall, so
+ * its square crop is smaller. Its credit says what it credits (an agency's "AP Photo/…").
+ */
+const HD = 'hd-photo';
+const HD_CREDIT = 'AP Photo/Test Desk';
 
 /** A made-up scene: a transparent background (when `alpha`) or a sky, a dark disc in the middle. */
 function scene(width: number, height: number, alpha: boolean): Buffer {
@@ -42,7 +48,13 @@ function scene(width: number, height: number, alpha: boolean): Buffer {
     ${background}<circle cx="${width / 2}" cy="${height / 2}" r="${height / 4}" fill="#2b3a55"/></svg>`);
 }
 
-function articleMdx(headline: string, lead: string, body: string, more = ''): string {
+function articleMdx(
+  headline: string,
+  lead: string,
+  body: string,
+  more = '',
+  credit = 'Test Desk/JNS',
+): string {
   return `---
 headline: ${headline}
 dek: Made up for the tests of what the build makes of pictures.
@@ -53,14 +65,14 @@ tags: [photos]
 image:
   src: ${lead}
   alt: A dark disc in the middle of the picture
-  credit: Test Desk/JNS
+  credit: ${credit}
 ${more}---
 
 ${body}
 `;
 }
 
-/** Adds the two articles and their pictures to the project copy at `dir`. */
+/** Adds the articles above and their pictures to the project copy at `dir`. */
 async function addArticles(dir: string): Promise<void> {
   const articles = join(dir, 'src/content/articles');
   mkdirSync(join(articles, WIDE));
@@ -115,6 +127,14 @@ async function addArticles(dir: string): Promise<void> {
     text: An earlier version misspelled the village.
 `,
     ),
+  );
+  mkdirSync(join(articles, HD));
+  await sharp(scene(1920, 1080, false))
+    .jpeg({ quality: 70 })
+    .toFile(join(articles, HD, 'lead.jpg'));
+  writeFileSync(
+    join(articles, HD, 'index.mdx'),
+    articleMdx('An HD still', './lead.jpg', 'A paragraph under a 1,920 × 1,080 photograph.', '', HD_CREDIT),
   );
 }
 
@@ -219,6 +239,32 @@ describe('what the build publishes of an article’s pictures', () => {
     const fallback = pageOf(WIDE).querySelector('.photo:not(.lead-image) img')?.getAttribute('src') ?? '';
     expect(fallback).toMatch(/\.jpg$/);
     expectWhite(await corner(fileOf(fallback)), fallback);
+  });
+});
+
+describe('a 1,920 × 1,080 lead photograph', () => {
+  it('builds, with its three crops in the JSON-LD, each from the largest region of its shape', async () => {
+    const jsonLd = [...pageOf(HD).querySelectorAll('script[type="application/ld+json"]')]
+      .map((script) => JSON.parse(script.textContent ?? '') as { '@type'?: string; image?: string[] })
+      .find((data) => data['@type'] === 'NewsArticle');
+    const sizes = await Promise.all(
+      (jsonLd?.image ?? []).map(async (url) => {
+        const { width, height, format } = await sharp(fileOf(url)).metadata();
+        return `${String(width)}×${String(height)} ${String(format)}`;
+      }),
+    );
+    // 16:9 and 4:3 at 1,200 px wide; the square as large as the picture's height allows.
+    expect(sizes).toEqual(['1200×675 jpeg', '1200×900 jpeg', '1080×1080 jpeg']);
+  });
+
+  it('prints a credit that says what it credits as written, on the page and in the feeds', () => {
+    expect(pageOf(HD).querySelector('figure.lead-image .credit')?.textContent?.trim()).toBe(HD_CREDIT);
+    const feed = JSON.parse(
+      readFileSync(join(dist, builtFile(paths.feed({ kind: 'site' }, 'json'))), 'utf8'),
+    ) as { items: { url: string; content_html: string }[] };
+    const item = feed.items.find((entry) => entry.url === siteUrl(paths.article(HD)));
+    const credit = parseFragment(item?.content_html ?? '').querySelector('figcaption span:last-child');
+    expect(credit?.textContent?.trim()).toBe(HD_CREDIT);
   });
 });
 

@@ -38,6 +38,19 @@ const FILES = listFiles(DIST)
   .map((file) => ({ file, path: `/${file.replace(/(^|\/)index\.html$/, '$1')}` }));
 const pathsWhere = (keep: (file: string) => boolean) =>
   FILES.filter(({ file }) => keep(file)).map(({ path }) => path);
+/**
+ * Every folder of the build with no index.html of its own ("/articles/", "/pagefind/", …): no page
+ * is there, though nginx finds the folder.
+ */
+/** The folders a built file sits in, outermost first: "a/b/c.js" → ["a", "a/b"]. */
+const foldersOf = (file: string) =>
+  file
+    .split('/')
+    .slice(0, -1)
+    .map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+const FOLDERS = [...new Set(FILES.flatMap(({ file }) => foldersOf(file)))]
+  .filter((folder) => !FILES.some(({ file }) => file === `${folder}/index.html`))
+  .map((folder) => `/${folder}/`);
 /** One hashed asset (the build names it after its content). */
 const ASSET = pathsWhere((file) => file.startsWith('_astro/'))[0] ?? '/_astro/ (none built)';
 /** The format of a feed file, the site's (at the root) or a section's or tag's (under /feeds/). */
@@ -183,6 +196,35 @@ test('an unknown path is answered 404 with the site’s 404 page', async () => {
       expect(response.headers['content-type'], label(path, gzip)).toMatch(/^text\/html(;|$)/);
     }
   }
+});
+
+test('a folder without a page is answered 404 with the site’s 404 page, not nginx’s 403', async () => {
+  // The folders a reader trims an address to, and the search index's.
+  expect(FOLDERS).toEqual(expect.arrayContaining(['/articles/', '/pagefind/', '/_astro/']));
+  const page = readFileSync(`${DIST}404.html`, 'utf8');
+  const problems: string[] = [];
+  for (const path of FOLDERS) {
+    for (const gzip of BOTH) {
+      const response = await get(path, gzip);
+      const found = [
+        ...(response.status === 404 ? [] : [`status ${response.status}`]),
+        ...(decoded(response).toString('utf8') === page ? [] : ['not the 404 page']),
+        ...differences(response.headers, SECURITY, Object.keys(SECURITY)),
+        ...(response.headers['cache-control'] === undefined ? [] : ['cached']),
+      ];
+      if (found.length > 0) problems.push(`${label(path, gzip)}: ${found.join('; ')}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test('the Server header names no nginx version, on pages, redirects and errors', async () => {
+  const problems: string[] = [];
+  for (const path of [paths.home(), ARTICLE, ARTICLE.slice(0, -1), ASSET, '/no-such-page/', '/articles/']) {
+    const server = (await get(path)).headers['server'];
+    if (server !== 'nginx') problems.push(`${path}: Server ${JSON.stringify(server)}`);
+  }
+  expect(problems).toEqual([]);
 });
 
 test('a directory page is served at its address with the slash, and the address without redirects there', async () => {

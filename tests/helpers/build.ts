@@ -45,6 +45,16 @@ export function productionBuild({
   });
 }
 
+/**
+ * The lines of a build's output that warn: Astro's `[WARN]` log lines, Node's and Vite's
+ * "Warning:" lines, anything else that says "warn". A valid site builds without one: a warning is
+ * for something an author should change.
+ * @param output the build's output, colour codes removed (see {@link astroBuild})
+ */
+export function warnings(output: string): string[] {
+  return output.split('\n').filter((line) => /\bwarn(ing)?s?\b/i.test(line));
+}
+
 /** An error as Astro prints it when a build fails: what the author reads. */
 export interface PrintedError {
   /** Astro's name for it, e.g. "AstroUserError"; none for an MDX syntax error. */

@@ -31,6 +31,17 @@ describe('<Figure> captions', () => {
     );
   });
 
+  it('print a credit that says what it credits as written, not after "Credit: "', async () => {
+    const doc = parseFragment(
+      await container.renderToString(Figure, {
+        props: { ...props, credit: 'Courtesy of the Foreign Ministry' },
+        slots: { default: '<p>Where the festival is held.</p>' },
+        locals: { articleSource: 'src/content/articles/example.mdx' },
+      }),
+    );
+    expect(textOf(doc.querySelector('figcaption .credit'))).toBe('Courtesy of the Foreign Ministry');
+  });
+
   it('refuse two paragraphs or a list, which a <span> cannot hold, naming the article and the fix', async () => {
     expect(await errorOf(render('<p>Where the festival is held.</p>\n<p>A second paragraph.</p>')))
       .toMatchInlineSnapshot(`

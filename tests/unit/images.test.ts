@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { articleId } from '../../src/lib/articles/loader';
-import { altProblem, extensionProblem, metadataOf, sizeProblem } from '../../src/lib/photos/rules';
-import { sharpPosition, STRUCTURED_DATA_CROPS } from '../../src/lib/photos/renditions';
+import {
+  altProblem,
+  CROP_MAX_WIDTH,
+  creditLine,
+  extensionProblem,
+  LEAD_MIN_WIDTH,
+  metadataOf,
+  sizeProblem,
+  structuredDataCrops,
+} from '../../src/lib/photos/rules';
+import { sharpPosition } from '../../src/lib/photos/renditions';
 import {
   COLUMN_SIZES,
   fallbackWidth,
@@ -47,6 +56,42 @@ describe('alt text', () => {
   });
 });
 
+describe('credit lines', () => {
+  it('put "Photo: " or "Credit: " before a credit that does not say what it credits', () => {
+    expect(creditLine('Miriam Levi/JNS', 'Photo')).toBe('Photo: Miriam Levi/JNS');
+    expect(creditLine('JNS graphics', 'Credit')).toBe('Credit: JNS graphics');
+    expect(creditLine('@elicoh1 on X', 'Photo')).toBe('Photo: @elicoh1 on X');
+    // Names that merely contain a kind word's letters, or an agency named Images, say nothing of kind.
+    expect(creditLine('Photoline Agency/JNS', 'Photo')).toBe('Photo: Photoline Agency/JNS');
+    expect(creditLine('Getty Images', 'Photo')).toBe('Photo: Getty Images');
+    expect(creditLine('Credit Suisse', 'Credit')).toBe('Credit: Credit Suisse');
+  });
+
+  it.each([
+    'AP Photo/Ohad Zwigenberg',
+    'AFP PHOTO / Menahem Kahana',
+    'GPO Photo/Kobi Gideon',
+    'Reuters Pictures/Ammar Awad',
+    'Photo: Miriam Levi/JNS',
+    'photo by Miriam Levi',
+    'Photos: Miriam Levi and Tom Weiss',
+    'Photo courtesy of the Foreign Ministry',
+    'Photograph: Tom Weiss',
+    'Courtesy of the Foreign Ministry',
+    'Courtesy Foreign Ministry',
+    'Credit: Flash90',
+    'Image: NASA',
+    'Illustration by Dana Cohen',
+    'Graphic: JNS',
+    'Video: Tom Weiss/JNS',
+    'Pool photo via AP',
+    'Handout photo',
+  ])('print %j as written, as it says what it credits', (credit) => {
+    expect(creditLine(credit, 'Photo')).toBe(credit);
+    expect(creditLine(credit, 'Credit')).toBe(credit);
+  });
+});
+
 describe('image files and sizes', () => {
   it('takes JPEG, PNG, WebP and AVIF, and says what to do with anything else', () => {
     for (const path of ['./a.jpg', './a.JPEG', './a.png', './a.webp', './a.avif'])
@@ -57,16 +102,31 @@ describe('image files and sizes', () => {
     expect(extensionProblem('./a')).toMatch(/^is a file without an extension/);
   });
 
-  it('wants a lead photograph at least 1,200 px on both sides, and any source at most 8,000', () => {
+  it('wants a lead photograph at least 1,200 px wide, and any source at most 8,000', () => {
     expect(sizeProblem({ width: 1200, height: 1200, format: 'jpg' }, 'lead')).toBeUndefined();
-    expect(sizeProblem({ width: 1600, height: 1067, format: 'jpg' }, 'lead')).toMatch(
-      /^is 1,600 × 1,067 px; a lead photograph must be at least 1,200 px wide and 1,200 px tall/,
+    // The commonest HD still, and a shallow panorama: wide enough, tall enough for each crop.
+    expect(sizeProblem({ width: 1920, height: 1080, format: 'jpg' }, 'lead')).toBeUndefined();
+    expect(sizeProblem({ width: 1600, height: 224, format: 'jpg' }, 'lead')).toBeUndefined();
+    expect(sizeProblem({ width: 1199, height: 1600, format: 'jpg' }, 'lead')).toMatchInlineSnapshot(
+      `"is 1,199 × 1,600 px; a lead photograph must be at least 1,200 px wide (Google's rule for article images); use a larger original"`,
     );
     expect(sizeProblem({ width: 800, height: 533, format: 'png' }, 'body')).toBeUndefined();
     expect(sizeProblem({ width: 12000, height: 8000, format: 'jpg' }, 'body')).toMatch(
       /^is 12,000 × 8,000 px, larger than the 8,000 px the build takes on either side/,
     );
     expect(sizeProblem({ width: 1600, height: 1200, format: 'gif' }, 'body')).toMatch(/^is GIF;/);
+  });
+
+  it('refuses a lead photograph too short for a crop of 50,000 pixels, saying how tall it must be', () => {
+    expect(sizeProblem({ width: 1600, height: 40, format: 'jpg' }, 'lead')).toMatchInlineSnapshot(
+      `"is 1,600 × 40 px: its 1:1 crop for structured data would be 40 × 40 px, 1,600 pixels, under the 50,000 (width × height) Google asks of each 16:9, 4:3 and 1:1 crop of an article's image; use a picture at least 224 px tall"`,
+    );
+    // 223 × 223 = 49,729 pixels: one short of the height the message names.
+    expect(sizeProblem({ width: 1600, height: 223, format: 'jpg' }, 'lead')).toMatch(
+      /^is 1,600 × 223 px: its 1:1 crop for structured data would be 223 × 223 px, 49,729 pixels/,
+    );
+    // A picture for the body has no crops to make.
+    expect(sizeProblem({ width: 1600, height: 40, format: 'jpg' }, 'body')).toBeUndefined();
   });
 });
 
@@ -216,12 +276,31 @@ describe('responsive images', () => {
 });
 
 describe('structured-data crops', () => {
-  it('are 16:9, 4:3 and 1:1, each 1,200 px wide', () => {
-    expect(STRUCTURED_DATA_CROPS.map(({ ratio, width, height }) => [ratio, width, height])).toEqual([
-      ['16:9', 1200, 675],
-      ['4:3', 1200, 900],
-      ['1:1', 1200, 1200],
-    ]);
+  const sizes = (width: number, height: number) =>
+    structuredDataCrops({ width, height }).map((crop) => `${crop.ratio} ${crop.width}×${crop.height}`);
+
+  it('are 16:9, 4:3 and 1:1, each 1,200 px wide, from a picture that holds them all', () => {
+    expect(sizes(1800, 1200)).toEqual(['16:9 1200×675', '4:3 1200×900', '1:1 1200×1200']);
+    expect(sizes(1200, 1800)).toEqual(['16:9 1200×675', '4:3 1200×900', '1:1 1200×1200']);
+  });
+
+  it('are each cut from the largest region of their shape: a 1,920 × 1,080 still gives a 1,080 px square', () => {
+    // 4:3 from the 1,440 × 1,080 middle, made 1,200 wide; 1:1 from the 1,080 × 1,080 one, kept.
+    expect(sizes(1920, 1080)).toEqual(['16:9 1200×675', '4:3 1200×900', '1:1 1080×1080']);
+    expect(sizes(1200, 800)).toEqual(['16:9 1200×675', '4:3 1066×800', '1:1 800×800']);
+    // A panorama: every crop is as tall as the picture, none taller.
+    expect(sizes(4000, 300)).toEqual(['16:9 533×300', '4:3 400×300', '1:1 300×300']);
+  });
+
+  it('never come out taller or wider than the picture, at any size', () => {
+    for (let width = LEAD_MIN_WIDTH; width <= 2600; width += 97) {
+      for (let height = 1; height <= 2600; height += 13) {
+        for (const crop of structuredDataCrops({ width, height })) {
+          expect(crop.width).toBeLessThanOrEqual(Math.min(width, CROP_MAX_WIDTH));
+          expect(crop.height).toBeLessThanOrEqual(height);
+        }
+      }
+    }
   });
 
   it('name the crop’s position as sharp does', () => {

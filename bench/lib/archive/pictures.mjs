@@ -17,7 +17,7 @@ import { mulberry32 } from './prng.mjs';
 
 /**
  * Sizes of the lead photographs, width × height: common camera exports, landscape, square and
- * portrait, each at least 1,200 px on both sides (the site's rule for a lead, src/lib/photos/rules.ts)
+ * portrait, each at least 1,200 px on both sides (within the site's rules for a lead, src/lib/photos/rules.ts)
  * and wide enough that the page offers 7 or 8 widths of each (src/lib/photos/sizes.ts).
  */
 export const LEAD_SIZES = [

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, globSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,12 +58,21 @@ export function articleLoader(options: GlobOptions): Loader {
  * unquoted ": " in `role: Correspondent: Haifa`, a tab, a quote left open fail the build naming
  * the file, the line, the field and the fix; see {@link articleLoader}). A bio is Markdown, not
  * MDX, so its body is not checked: braces and `<` are text there.
+ *
+ * No person's file yet is a valid site, so then the collection is emptied without asking
+ * `glob()`, which would warn that nothing matched (see `hasAuthorFiles`).
  */
 export function authorLoader(options: GlobOptions): Loader {
   const inner = glob(options);
   return {
     name: 'news-authors',
     load: (context: GlobContext) => {
+      const base = fileURLToPath(new URL(options.base ?? '.', context.config.root));
+      if (globSync(options.pattern, { cwd: base }).length === 0) {
+        // What an earlier build stored goes, as glob() would drop it: the last file was deleted.
+        context.store.clear();
+        return Promise.resolve();
+      }
       const checked: GlobContext = {
         ...context,
         entryTypes: withAuthoringChecks(context, '.md'),
@@ -210,7 +219,8 @@ const HINT =
 
 /**
  * Checks an article's `image.src`: written as a relative path to a JPEG, PNG, WebP or AVIF file
- * that exists, at least 1,200 px on each side and at most 8,000 (`sizeProblem`).
+ * that exists, at least 1,200 px wide, tall enough for 50,000-pixel crops, and at most 8,000 px on
+ * either side (`sizeProblem`).
  * @param filePath the article's absolute path
  * @param data its frontmatter, not yet parsed
  * @param root the project root, for paths in messages

@@ -19,6 +19,7 @@ import { CARD_HEIGHT, CARD_WIDTH } from './size.ts';
 import { cardColours, cardDarkColours } from '../site/design-tokens.ts';
 import { fileDigest } from '../build-cache/file-digest.ts';
 import { HEBREW, SANS, SERIF, fontFile } from '../site/fonts.ts';
+import { creditLine } from '../photos/rules.ts';
 import { JPEG_BACKGROUND } from '../photos/sizes.ts';
 
 export { CARD_HEIGHT, CARD_WIDTH };
@@ -30,9 +31,11 @@ export { CARD_HEIGHT, CARD_WIDTH };
  * bump.) 2: drawn by Takumi instead of satori + resvg, PNG in indexed colour, JPEG at quality 75.
  * 3: a photograph with transparency is put on white (it was black); a photo card's credit stays
  * on one line, ellipsized (short credits are drawn as in 2). 4: the same, after both changes
- * were drawn as 3 in separate branches.
+ * were drawn as 3 in separate branches. 5: a credit that says what it credits ("AP Photo/…",
+ * "Courtesy of …") is drawn as written, without "Photo: " before it (`creditLine`); other
+ * credits are drawn as in 4.
  */
-export const CARD_VERSION = 4;
+export const CARD_VERSION = 5;
 
 /** What a card shows; every field is plain text, already formatted for readers. */
 export interface SocialCardInput {
@@ -371,7 +374,7 @@ export function photoBandTree(input: SocialCardInput & { photo: CardPhoto }): Ca
                   overflow: 'hidden',
                   textOverflow: 'ellipsis',
                 },
-                `Photo: ${input.photo.credit}`,
+                creditLine(input.photo.credit, 'Photo'),
               ),
             ],
           ),

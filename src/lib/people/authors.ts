@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { AstroError } from 'astro/errors';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Article } from '../articles/query';
+import { hasAuthorFiles } from '../articles/source-globs';
 import { fieldPosition } from '../authoring/field-locator';
 import { authoringError } from '../authoring/problem';
 import { siteConfig } from '../../site.config';
@@ -14,14 +15,19 @@ type Authored = Pick<Article, 'id' | 'filePath'> & { data: Pick<Article['data'],
 
 let all: Promise<Author[]> | undefined;
 
-/** Everyone, by name (in the site's locale), read once per build. */
+/**
+ * Everyone, by name (in the site's locale), read once per build. No one yet (no file in
+ * src/content/authors/) is a valid site: then the collection is not asked for, as Astro warns
+ * about an empty one.
+ */
 export function getAuthors(): Promise<Author[]> {
-  const load = () =>
-    getCollection('authors').then((authors) =>
-      authors.sort(
-        (a, b) => a.data.name.localeCompare(b.data.name, siteConfig.locale) || a.id.localeCompare(b.id),
-      ),
+  const load = async () => {
+    if (!hasAuthorFiles(process.env.NEWS_FIXTURES === '1', process.cwd())) return [];
+    const authors = await getCollection('authors');
+    return authors.sort(
+      (a, b) => a.data.name.localeCompare(b.data.name, siteConfig.locale) || a.id.localeCompare(b.id),
     );
+  };
   if (import.meta.env.DEV) return load();
   all ??= load();
   return all;

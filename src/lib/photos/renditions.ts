@@ -1,32 +1,25 @@
 import { getImage } from 'astro:assets';
 import type { ArticleData } from '../../schemas/article';
 import { sharpPosition } from './crop-position';
-import { metadataOf } from './rules';
+import { metadataOf, structuredDataCrops } from './rules';
 import { FALLBACK_MEDIA_TYPES, fallbackFormat, flattenFor } from './sizes';
 
 /** An article's lead photograph, as its frontmatter gives it (src resolved to the image's metadata). */
 export type LeadImage = NonNullable<ArticleData['image']>;
 
-/**
- * The crops Google's article guidelines ask for in structured data: 16:9, 4:3 and 1:1, each
- * 1,200 px wide (the schema's 1,200 px minimum on both sides makes the 1:1 one possible).
- */
-export const STRUCTURED_DATA_CROPS = [
-  { ratio: '16:9', width: 1200, height: 675 },
-  { ratio: '4:3', width: 1200, height: 900 },
-  { ratio: '1:1', width: 1200, height: 1200 },
-] as const;
-
 export { sharpPosition };
 
 /**
- * The structured-data crops of a lead photograph, as site-relative URLs of JPEG files made by
- * astro:assets (cached between builds like every other image), widest ratio first; a transparent
- * PNG, WebP or AVIF is put on white (see `flattenFor`).
+ * The structured-data crops of a lead photograph (16:9, 4:3 and 1:1, each from the largest region
+ * of its shape the picture holds, at most 1,200 px wide: `structuredDataCrops`), as site-relative
+ * URLs of JPEG files made by astro:assets (cached between builds like every other image), widest
+ * ratio first; a transparent PNG, WebP or AVIF is put on white (see `flattenFor`).
  */
 export async function leadImageCrops(image: LeadImage): Promise<string[]> {
+  // Read through the copy: a read of `image.src` itself would publish the original (see `metadataOf`).
+  const source = metadataOf(image.src);
   const crops = await Promise.all(
-    STRUCTURED_DATA_CROPS.map(({ width, height }) =>
+    structuredDataCrops(source).map(({ width, height }) =>
       getImage({
         src: image.src,
         width,
@@ -34,7 +27,7 @@ export async function leadImageCrops(image: LeadImage): Promise<string[]> {
         fit: 'cover',
         position: sharpPosition(image.position),
         format: 'jpg',
-        ...flattenFor(metadataOf(image.src), 'jpg'),
+        ...flattenFor(source, 'jpg'),
       }),
     ),
   );
@@ -83,7 +76,7 @@ export async function leadImageRendition(image: LeadImage): Promise<ImageRenditi
   // Read through the copy: a read of `image.src` itself would publish the original (see `metadataOf`).
   const source = metadataOf(image.src);
   const format = fallbackFormat(source);
-  // The schema asks for at least 1,200 px, but a file is never made wider than its source.
+  // The loader asks for at least 1,200 px, but a file is never made wider than its source.
   const rendition = await getImage({
     src: image.src,
     width: Math.min(FEED_IMAGE_WIDTH, source.width),
