@@ -99,7 +99,7 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
       src: ./harvest/lead.jpg
       alt: …
       credit: …
-      See "Photographs" in README.md.",
+      See "Photographs" in docs/writing.md.",
         "message": [
           "src/content/articles/lead-too-short.mdx: image.src ./photos/panorama.jpg is 1,600 × 40 px: its 1:1 crop for structured data would be 40 × 40 px, 1,600 pixels, under the 50,000 (width × height) Google asks of each 16:9, 4:3 and 1:1 crop of an article's image; use a picture at least 224 px tall.",
         ],
@@ -144,9 +144,9 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
     expect(buildWith('figure-missing-file.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "Put the image there, or correct the path (it is relative to src/content/articles/figure-missing-file.mdx).",
-        "location": "src/content/articles/figure-missing-file.mdx:0:0",
+        "location": "src/content/articles/figure-missing-file.mdx:12:9",
         "message": [
-          "<Figure> in src/content/articles/figure-missing-file.mdx:12: src "./photos/map.png" does not exist: looked for src/content/articles/photos/map.png",
+          "<Figure> in src/content/articles/figure-missing-file.mdx, line 12: src "./photos/map.png" does not exist: looked for src/content/articles/photos/map.png",
         ],
         "name": "MDXError",
       }
@@ -181,9 +181,9 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
     expect(buildWith('figure-unsupported-format.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "Fix the src of the <Figure>.",
-        "location": "src/content/articles/figure-unsupported-format.mdx:0:0",
+        "location": "src/content/articles/figure-unsupported-format.mdx:12:9",
         "message": [
-          "<Figure> in src/content/articles/figure-unsupported-format.mdx:12: src "./photos/photo.gif" is a .gif file; the site takes JPEG, PNG, WebP or AVIF: export it as one of those.",
+          "<Figure> in src/content/articles/figure-unsupported-format.mdx, line 12: src "./photos/photo.gif" is a .gif file; the site takes JPEG, PNG, WebP or AVIF: export it as one of those.",
         ],
         "name": "MDXError",
       }
@@ -206,9 +206,9 @@ describe('a photograph with a mistake fails the build, naming the file, the fiel
     expect(buildWith('tweet-missing-media-file.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "Put the image there, or correct the path (it is relative to src/content/articles/tweet-missing-media-file.mdx).",
-        "location": "src/content/articles/tweet-missing-media-file.mdx:0:0",
+        "location": "src/content/articles/tweet-missing-media-file.mdx:18:3",
         "message": [
-          "<Tweet> in src/content/articles/tweet-missing-media-file.mdx:18: media "./photos/post.jpg" does not exist: looked for src/content/articles/photos/post.jpg",
+          "<Tweet> in src/content/articles/tweet-missing-media-file.mdx, line 18: media "./photos/post.jpg" does not exist: looked for src/content/articles/photos/post.jpg",
         ],
         "name": "MDXError",
       }

@@ -59,6 +59,16 @@ describe('<Figure> captions', () => {
       }
     `);
   });
+
+  it('refuse a caption with no words, naming the article and what to put between the tags', async () => {
+    expect(await errorOf(render('<p><em> </em></p>'))).toMatchInlineSnapshot(`
+      {
+        "hint": "Put the caption inside it, e.g. <Figure src="./harvest/map.png" alt="Map of the valley" credit="JNS graphics">Where the festival is held.</Figure>",
+        "message": "<Figure> in src/content/articles/example.mdx: there is nothing between its tags.",
+        "name": "AstroUserError",
+      }
+    `);
+  });
 });
 
 describe('<Figure> sizes', () => {

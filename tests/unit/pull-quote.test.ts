@@ -92,8 +92,20 @@ describe('<PullQuote>', () => {
     expect(await errorOf(render({ speaker: 'Eli Cohen' }, '<p>  </p>'))).toMatchInlineSnapshot(`
       {
         "hint": "Put the quoted words inside it, e.g. <PullQuote speaker="Eli Cohen">Azerbaijan is a strategic partner of Israel</PullQuote>",
-        "message": "<PullQuote> in src/content/articles/example.mdx has nothing between its tags.",
+        "message": "<PullQuote> in src/content/articles/example.mdx: there is nothing between its tags.",
         "name": "AstroUserError",
+      }
+    `);
+  });
+
+  it('says the article is unknown, not "an article", when rendered without Astro.locals.articleSource', async () => {
+    // Arrange: rendered as nothing in the site renders it, outside ArticleBody.astro
+    const rendered = container.renderToString(PullQuote, { props: {}, slots: { default: 'Words' } });
+    // Act / assert: a broken invariant (a plain Error), still carrying the author's mistake
+    expect(await errorOf(rendered)).toMatchInlineSnapshot(`
+      {
+        "message": "<PullQuote> has a mistake, but Astro.locals.articleSource is not set, so the error cannot name the article: render article bodies through ArticleBody.astro, which sets it. The mistake: prop "speaker" is required: who said the words, e.g. speaker="Eli Cohen". Fix the <PullQuote>. See "Components (no import line needed)" in docs/writing.md for its props.",
+        "name": "Error",
       }
     `);
   });

@@ -4,7 +4,6 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
-import { AstroError } from 'astro/errors';
 import sharp from 'sharp';
 import { splitArticle } from '../authoring/article-parts';
 import { fieldPosition } from '../authoring/field-locator';
@@ -209,9 +208,9 @@ export function articleId(entry: string): string {
   return slugify(name ?? entry);
 }
 
-/** Fails the build, naming the article, the field and the fix. */
+/** Fails the build, naming the article, the field (its message starts with it) and the fix. */
 function fail(file: string, message: string, hint: string): never {
-  throw new AstroError(`${file}: ${message}`, hint);
+  throw authoringError(file, { message, hint });
 }
 
 const HINT =

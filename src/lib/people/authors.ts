@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { AstroError } from 'astro/errors';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Article } from '../articles/query';
 import { hasAuthorFiles } from '../articles/source-globs';
@@ -68,9 +67,10 @@ export function assertAuthorsExist(
     // The content layer keeps no frontmatter source, so the line is found in the file itself.
     const contents = article.filePath ? source(article.filePath) : undefined;
     const at = contents && fieldPosition(contents, ['authors', named.indexOf(unknown[0] ?? '')]);
-    throw at
-      ? authoringError(file, { ...at, field: 'authors', message: names, hint })
-      : new AstroError(`${file}: authors ${names}`, hint);
+    throw authoringError(
+      file,
+      at ? { ...at, field: 'authors', message: names, hint } : { message: `authors ${names}`, hint },
+    );
   }
 }
 

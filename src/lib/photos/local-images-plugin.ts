@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AstroError } from 'astro/errors';
 import { defineMdastPlugin, type MdastPluginInstance, type MdastVisitorContext } from 'satteri';
+import { authoringError } from '../authoring/problem';
 import { extensionProblem } from './rules';
 
 /**
@@ -72,23 +72,26 @@ function checkImageFile(component: string, prop: string, value: string, context:
   const article = context.fileURL ? fileURLToPath(context.fileURL) : undefined;
   if (!article) return;
   const file = relative(process.cwd(), article);
-  const written = `${prop}="${value}"`;
-  // The line, for the message: where the prop is written in the source.
-  const at = context.source.indexOf(written);
-  const line = at < 0 ? undefined : context.source.slice(0, at).split('\n').length;
-  const where = `<${component}> in ${file}${line ? `:${line}` : ''}`;
+  // Where the prop is written in the source, for the message and the error's location.
+  const at = context.source.indexOf(`${prop}="${value}"`);
+  const before = context.source.slice(0, Math.max(at, 0)).split('\n');
+  const place = at < 0 ? {} : { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
   const extension = extensionProblem(value);
   if (extension) {
-    throw new AstroError(
-      `${where}: ${prop} "${value}" ${extension}.`,
-      `Fix the ${prop} of the <${component}>.`,
-    );
+    throw authoringError(file, {
+      ...place,
+      component,
+      message: `${prop} "${value}" ${extension}.`,
+      hint: `Fix the ${prop} of the <${component}>.`,
+    });
   }
   const resolved = resolve(dirname(article), value);
   if (!existsSync(resolved)) {
-    throw new AstroError(
-      `${where}: ${prop} "${value}" does not exist: looked for ${relative(process.cwd(), resolved)}`,
-      `Put the image there, or correct the path (it is relative to ${file}).`,
-    );
+    throw authoringError(file, {
+      ...place,
+      component,
+      message: `${prop} "${value}" does not exist: looked for ${relative(process.cwd(), resolved)}`,
+      hint: `Put the image there, or correct the path (it is relative to ${file}).`,
+    });
   }
 }
