@@ -28,11 +28,13 @@ const { default: sharp } = await import('sharp');
 const { Renderer } = await import('@takumi-rs/core');
 const { generateArticle } = await import('./generate.mjs');
 const { picturePool } = await import('./pictures.mjs');
-const draw = await import('../src/lib/cards/draw.ts');
+const { CARD_HEIGHT, CARD_WIDTH } = await import('../src/lib/cards/size.ts');
+const tree = await import('../src/lib/cards/tree.ts');
+const raster = await import('../src/lib/cards/raster.ts');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const W = draw.CARD_WIDTH;
-const H = draw.CARD_HEIGHT;
+const W = CARD_WIDTH;
+const H = CARD_HEIGHT;
 
 const { values: args } = parseArgs({
   options: {
@@ -75,7 +77,7 @@ const real = fromFrontmatter(
   readFileSync(join(ROOT, 'src/content/articles/azerbaijan-opens-embassy-in-israel.mdx'), 'utf8'),
 );
 const LONG = 'Ministers from eleven countries meet in Jerusalem to discuss water, trade, energy and ';
-/** @type {{ name: string, input: import('../src/lib/cards/draw.ts').SocialCardInput }[]} */
+/** @type {{ name: string, input: import('../src/lib/cards/input.ts').SocialCardInput }[]} */
 const TEXT_CARDS = [
   { name: 'real article', input: real },
   ...Array.from({ length: 24 }, (_, i) => ({
@@ -188,7 +190,7 @@ function difference(a, b) {
 // Rasterisers: each gives raw RGBA, 1200×630, in a layout step and a raster step.
 
 const takumi = new Renderer();
-for (const font of draw.loadFonts().fonts) await takumi.registerFont(font);
+for (const font of raster.loadFonts().fonts) await takumi.registerFont(font);
 /** A package's version, from its package.json in a node_modules folder. */
 const version = (dir, name) => JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')).version;
 const here = join(ROOT, 'node_modules');
@@ -201,7 +203,7 @@ if (existsSync(join(baselineDir, 'satori')) && existsSync(join(baselineDir, '@re
   const satoriModule = from('satori');
   const satori = satoriModule.default ?? satoriModule;
   const { Resvg } = from('@resvg/resvg-js');
-  const fonts = draw.loadFonts().fonts;
+  const fonts = raster.loadFonts().fonts;
   /** Takumi's tree as satori reads it: React-shaped elements. */
   const element = (node) => ({
     type: 'div',
@@ -215,14 +217,14 @@ if (existsSync(join(baselineDir, 'satori')) && existsSync(join(baselineDir, '@re
       new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render(),
   };
   RASTERISERS[`${baseline.name} (cards until v2)`] = {
-    layout: (input) => layout(draw.cardTree(input)),
+    layout: (input) => layout(tree.cardTree(input)),
     raster: (svg) => baseline.resvg(svg),
     pixels: (rendered) => rendered.pixels,
     // As the site shipped it: resvg's own full-colour PNG.
     encode: (rendered) => rendered.asPng(),
   };
   RASTERISERS[`satori + sharp ${version(here, 'sharp')} (librsvg)`] = {
-    layout: (input) => layout(draw.cardTree(input)),
+    layout: (input) => layout(tree.cardTree(input)),
     raster: (svg) => sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer(),
     pixels: (raw) => raw,
     encode: (raw) => palette(raw, { colours: 256, effort: 1, dither: 0 }),
@@ -233,7 +235,7 @@ if (existsSync(join(baselineDir, 'satori')) && existsSync(join(baselineDir, '@re
 const TAKUMI = `@takumi-rs/core ${version(here, '@takumi-rs/core')} (the site's)`;
 RASTERISERS[TAKUMI] = {
   // Takumi lays out and rasterises in one call: the tree is all the "layout" JavaScript sees.
-  layout: (input) => draw.cardTree(input),
+  layout: (input) => tree.cardTree(input),
   raster: (tree) => takumi.render(tree, { width: W, height: H, format: 'raw' }),
   pixels: (raw) => raw,
   // Its own PNG encoder is one call with the drawing: its time is that call's less the raw one's.
@@ -310,11 +312,11 @@ const encodeRows = new Map(
   Object.keys(ENCODERS).map((name) => [name, { ms: [], cpu: [], bytes: [], diffs: [] }]),
 );
 for (const card of TEXT_CARDS) {
-  const svg = baseline && (await baseline.layout(draw.cardTree(card.input)));
+  const svg = baseline && (await baseline.layout(tree.cardTree(card.input)));
   const rendered = baseline?.resvg(svg);
   const raw = rendered
     ? rendered.pixels
-    : await takumi.render(draw.cardTree(card.input), { width: W, height: H, format: 'raw' });
+    : await takumi.render(tree.cardTree(card.input), { width: W, height: H, format: 'raw' });
   for (const [name, encode] of Object.entries(ENCODERS)) {
     const e = await timed(() => (encode ? encode(raw) : rendered.asPng()));
     const row = encodeRows.get(name);
@@ -365,7 +367,7 @@ async function addPhotoRow(key, encoded, reference, v1) {
 const bandRows = [];
 for (const photo of photos) {
   const input = { ...real, photo: { file: photo.file, position: photo.position, credit: 'Miriam Levi/JNS' } };
-  const tree = draw.photoBandTree(input);
+  const tree = tree.photoBandTree(input);
   const band = await timed(() => takumi.render(tree, { width: W, height: H, format: 'png' }));
   bandRows.push(band.cpu);
   const composite = (overlay) =>
@@ -384,7 +386,7 @@ for (const photo of photos) {
         .jpeg({ quality, mozjpeg: true })
         .toBuffer(),
     );
-    const key = `Takumi band, JPEG q${quality}${quality === draw.PHOTO_CARD_QUALITY ? ' (the site’s)' : ''}`;
+    const key = `Takumi band, JPEG q${quality}${quality === raster.PHOTO_CARD_QUALITY ? ' (the site’s)' : ''}`;
     await addPhotoRow(key, e, composed, v1);
     if (out) writeFileSync(join(out, `photo--${slug(photo.name)}--q${quality}.jpg`), e.result);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SocialCardRef } from '../../src/lib/cards/format';
 import { articleHead, type HeadTag } from '../../src/lib/seo/head';
 import { testArticleSchema } from '../helpers/article-schema';
 import { siteConfig } from '../../src/site.config';
@@ -8,9 +9,10 @@ const context = {
   images: ['https://news.example.com/cards/azerbaijan-opens-embassy-in-israel.png'],
   card: {
     url: 'https://news.example.com/cards/azerbaijan-opens-embassy-in-israel.png',
-    type: 'image/png',
+    format: 'png',
+    mediaType: 'image/png',
     alt: 'World: Azerbaijan opens embassy in Israel',
-  },
+  } satisfies SocialCardRef,
   logoUrl: 'https://news.example.com/favicon.svg',
   sourceUrl: 'https://news.example.com/source/jns/',
   wordCount: 341,

@@ -1,4 +1,5 @@
 import type { Article } from '../articles/query';
+import type { SocialCardRef } from '../cards/format';
 import { CARD_HEIGHT, CARD_WIDTH } from '../cards/size';
 import { lastModified } from '../people/corrections';
 import { isoWithOffset } from '../site/dates';
@@ -29,19 +30,10 @@ const property = (name: string, content: string): HeadTag => ({
 });
 const named = (name: string, content: string): HeadTag => ({ tag: 'meta', attrs: { name, content } });
 
-/** The image link previews show for an article (its social card). */
-export interface CardRef {
-  /** Absolute URL. */
-  readonly url: string;
-  /** Media type, e.g. "image/png". */
-  readonly type: string;
-  /** What it shows, for readers who cannot see it. */
-  readonly alt: string;
-}
-
 /** What an article's head needs besides the article itself: its absolute URLs, card and word count. */
 export interface ArticleHeadContext extends NewsArticleContext {
-  readonly card: CardRef;
+  /** The image link previews show for the article (`socialCardOf`). */
+  readonly card: SocialCardRef;
 }
 
 /**
@@ -61,7 +53,7 @@ export function articleHead(data: Article['data'], site: SiteConfig, context: Ar
     property('og:description', dek),
     property('og:url', canonical ?? context.url),
     property('og:image', context.card.url),
-    property('og:image:type', context.card.type),
+    property('og:image:type', context.card.mediaType),
     property('og:image:width', String(CARD_WIDTH)),
     property('og:image:height', String(CARD_HEIGHT)),
     property('og:image:alt', context.card.alt),
