@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { defineMdastPlugin, type MdastPluginInstance, type MdastVisitorContext } from 'satteri';
-import { extensionProblem } from './rules';
+import { extensionProblem } from './rules.ts';
 
 /**
  * The props of MDX components that take an image next to the article, written as a relative path:
