@@ -29,7 +29,8 @@ function filesPlainNodeRuns() {
     /** @param {ts.Node} node */
     const visit = (node) => {
       let specifier;
-      if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) specifier = node.moduleSpecifier;
+      if (ts.isImportDeclaration(node) && node.importClause?.phaseModifier !== ts.SyntaxKind.TypeKeyword)
+        specifier = node.moduleSpecifier;
       else if (ts.isExportDeclaration(node) && !node.isTypeOnly) specifier = node.moduleSpecifier;
       else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
         specifier = node.arguments[0];
