@@ -6,6 +6,12 @@ import { PORTRAIT_MAX_VH } from '../photos/sizes.ts';
  * {@link cssConstantsPlugin}), so the CSS a page gets is what it would be written by hand (no
  * custom property at run time, nothing for the CSP to allow).
  *
+ * Take each value from a module the component itself imports (PORTRAIT_MAX_VH: sizes.ts, which
+ * Photo.astro imports for `sizes`), never a literal here: Astro's incremental build re-renders a
+ * page when its own module graph changes, and this file is only in astro.config.mjs's. Measured:
+ * PORTRAIT_MAX_VH changed and changed back gives the first build's bytes; a literal here changed
+ * and changed back left stale style hashes in the CSP of listing pages until `--force`.
+ *
  * Plain Node runs this module too (astro.config.mjs), so runtime imports carry `.ts`.
  */
 export const CSS_CONSTANTS = {
