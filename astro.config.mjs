@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
+import { CSS_CONSTANTS, cssConstantsPlugin } from './src/lib/site/css-constants.ts';
 import { FONT_FAMILIES, webFontVariants } from './src/lib/site/fonts.ts';
 import { IMAGE_SERVICE } from './src/lib/photos/encoder.ts';
 import { headingIdsPlugin } from './src/lib/articles/heading-ids.ts';
@@ -76,6 +77,9 @@ export default defineConfig({
     options: { variants: webFontVariants(family) },
   })),
   vite: {
+    // Values the CSS shares with TypeScript (a portrait's greatest height, which `sizes` repeats)
+    // are set once in src/lib/site/css-constants.ts and written into the stylesheets here.
+    css: { postcss: { plugins: [cssConstantsPlugin(CSS_CONSTANTS)] } },
     build: {
       // Astro empties outDir before a build unless told not to. scripts/build.mjs always builds
       // into a folder of its own, which is either empty or starts with hard links to the last

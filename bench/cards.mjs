@@ -34,11 +34,12 @@ const { SAMPLES, TEXT_CARDS, photoCards, real } = await import('./lib/cards/inpu
 const { difference, rgb, timed: timedRuns } = await import('./lib/cards/pixels.mjs');
 const { renderers } = await import('./lib/cards/renderers.mjs');
 const { cardsReport } = await import('./lib/cards/report.mjs');
-const draw = await import('../src/lib/cards/draw.ts');
+const { CARD_HEIGHT, CARD_WIDTH } = await import('../src/lib/cards/size.ts');
+const raster = await import('../src/lib/cards/raster.ts');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const W = draw.CARD_WIDTH;
-const H = draw.CARD_HEIGHT;
+const W = CARD_WIDTH;
+const H = CARD_HEIGHT;
 
 const { values: args } = parseArgs({
   options: {
@@ -58,7 +59,7 @@ const loadAtStart = loadavg();
 const timed = (fn) => timedRuns(fn, RUNS);
 
 const takumi = new Renderer();
-for (const font of draw.loadFonts().fonts) await takumi.registerFont(font);
+for (const font of raster.loadFonts().fonts) await takumi.registerFont(font);
 const here = join(ROOT, 'node_modules');
 const { RASTERISERS, ENCODERS, baseline } = renderers({
   baselineDir: args.baseline ?? join(ROOT, 'node_modules'),
@@ -115,11 +116,11 @@ const encodeRows = new Map(
   Object.keys(ENCODERS).map((name) => [name, { ms: [], cpu: [], bytes: [], diffs: [] }]),
 );
 for (const card of TEXT_CARDS) {
-  const svg = baseline && (await baseline.layout(draw.cardTree(card.input)));
+  const svg = baseline && (await baseline.layout(tree.cardTree(card.input)));
   const rendered = baseline?.resvg(svg);
   const raw = rendered
     ? rendered.pixels
-    : await takumi.render(draw.cardTree(card.input), { width: W, height: H, format: 'raw' });
+    : await takumi.render(tree.cardTree(card.input), { width: W, height: H, format: 'raw' });
   for (const [name, encode] of Object.entries(ENCODERS)) {
     const e = await timed(() => (encode ? encode(raw) : rendered.asPng()));
     const row = encodeRows.get(name);
@@ -159,7 +160,7 @@ async function addPhotoRow(key, encoded, reference, v1) {
 const bandRows = [];
 for (const photo of photos) {
   const input = { ...real, photo: { file: photo.file, position: photo.position, credit: 'Miriam Levi/JNS' } };
-  const tree = draw.photoBandTree(input);
+  const tree = tree.photoBandTree(input);
   const band = await timed(() => takumi.render(tree, { width: W, height: H, format: 'png' }));
   bandRows.push(band.cpu);
   const composite = (overlay) =>
@@ -178,7 +179,7 @@ for (const photo of photos) {
         .jpeg({ quality, mozjpeg: true })
         .toBuffer(),
     );
-    const key = `Takumi band, JPEG q${quality}${quality === draw.PHOTO_CARD_QUALITY ? ' (the site’s)' : ''}`;
+    const key = `Takumi band, JPEG q${quality}${quality === raster.PHOTO_CARD_QUALITY ? ' (the site’s)' : ''}`;
     await addPhotoRow(key, e, composed, v1);
     if (out) writeFileSync(join(out, `photo--${slug(photo.name)}--q${quality}.jpg`), e.result);
   }

@@ -35,7 +35,7 @@ const text = (value) => (typeof value === 'string' && value.trim() !== '' ? valu
  * The card input of one article file, or undefined when it gets no card (a draft, an embargoed
  * piece) or cannot be read here (Astro will say why).
  * @param {string} file relative to the project root
- * @returns {{ published: number, input: import('../src/lib/cards/cache.ts').SocialCardInput } | undefined}
+ * @returns {{ published: number, input: import('../src/lib/cards/input.ts').SocialCardInput } | undefined}
  */
 function cardOf(file) {
   let frontmatter;

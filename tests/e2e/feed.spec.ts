@@ -12,7 +12,7 @@ import { headersFor, parseHeadersFile } from '../helpers/headers';
 import { checkAtomFeed, checkJsonFeed } from '../helpers/feed-formats';
 import { checkRssFeed } from '../helpers/feed-rules';
 import { ARTICLE_ID, idIn, paths, siteUrl } from '../helpers/site';
-import { NS, parseXml, textOf } from '../helpers/xml';
+import { NS, parseXml, firstElementText } from '../helpers/xml';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const ARTICLE = siteUrl(paths.article(ARTICLE_ID));
@@ -34,11 +34,11 @@ test('the feed is served as RSS, parses strictly, and carries the whole article'
   const items = parseXml(xml).getElementsByTagName('item');
   expect(items).toHaveLength(1);
   const item = items[0]!;
-  expect(textOf(item, 'title')).toBe('Azerbaijan opens embassy in Israel');
-  expect(textOf(item, 'description')).toBe(
+  expect(firstElementText(item, 'title')).toBe('Azerbaijan opens embassy in Israel');
+  expect(firstElementText(item, 'description')).toBe(
     'The two nations’ foreign ministers met in Jerusalem ahead of the legation’s inauguration.',
   );
-  expect(textOf(item, 'pubDate')).toBe('Tue, 28 Mar 2023 21:00:00 GMT'); // midnight, 29 March, Israel time
+  expect(firstElementText(item, 'pubDate')).toBe('Tue, 28 Mar 2023 21:00:00 GMT'); // midnight, 29 March, Israel time
   expect([...item.getElementsByTagName('category')].map((c) => c.textContent)).toContain('World');
 
   const content = item.getElementsByTagNameNS(NS.content, 'encoded')[0]?.textContent ?? '';
@@ -50,7 +50,7 @@ test('the feed is served as RSS, parses strictly, and carries the whole article'
   expect(document.body.textContent).toContain('Cohen is set to visit Baku next month.');
 
   // The item's link is an address on this site (the build's `site`); its path is served here.
-  const path = new URL(textOf(item, 'link')!).pathname;
+  const path = new URL(firstElementText(item, 'link')!).pathname;
   expect((await request.get(path)).status()).toBe(200);
 });
 

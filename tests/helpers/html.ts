@@ -6,6 +6,6 @@ export function parseFragment(html: string): Document {
 }
 
 /** Text as a reader sees it: whitespace runs folded to one space, trimmed. */
-export function textOf(node: Element | null | undefined): string {
+export function readerText(node: Element | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }

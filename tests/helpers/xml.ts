@@ -25,8 +25,8 @@ export const NS = {
 
 type Node = { getElementsByTagName(name: string): ArrayLike<{ textContent: string | null }> };
 
-/** The text of the first child element called `name` (RSS elements have no namespace). */
-export function textOf(parent: Node, name: string): string | undefined {
+/** The text of the first element called `name` inside `parent` (RSS elements have no namespace). */
+export function firstElementText(parent: Node, name: string): string | undefined {
   return parent.getElementsByTagName(name)[0]?.textContent ?? undefined;
 }
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import Byline from '../../src/components/article/Byline.astro';
 import type { Author } from '../../src/lib/people/authors';
 import { paths } from '../../src/lib/site/urls';
-import { parseFragment, textOf } from '../helpers/html';
+import { parseFragment, readerText } from '../helpers/html';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -27,9 +27,9 @@ describe('<Byline>', () => {
       person('dana-cohen', 'Dana Cohen'),
       person('yusuf-aliyev', 'Yusuf Aliyev'),
     ]);
-    expect(textOf(doc.querySelector('.byline'))).toBe('By Dana Cohen and Yusuf Aliyev, JNS');
+    expect(readerText(doc.querySelector('.byline'))).toBe('By Dana Cohen and Yusuf Aliyev, JNS');
     const people = [...doc.querySelectorAll('a[rel="author"]')].map((a) => [
-      textOf(a),
+      readerText(a),
       a.getAttribute('href'),
     ]);
     expect(people).toEqual([
@@ -40,7 +40,7 @@ describe('<Byline>', () => {
 
   it('isolates each name’s direction, so a Hebrew name beside a Latin one keeps its place', async () => {
     const doc = await render('JNS', [person('יוסף-כהן', 'יוסף כהן'), person('dana-cohen', 'Dana Cohen')]);
-    expect([...doc.querySelectorAll('a[rel="author"] > bdi')].map((bdi) => textOf(bdi))).toEqual([
+    expect([...doc.querySelectorAll('a[rel="author"] > bdi')].map((bdi) => readerText(bdi))).toEqual([
       'יוסף כהן',
       'Dana Cohen',
     ]);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FeedScope } from '../../src/lib/feed/scopes';
 import { testArticleSchema } from '../helpers/article-schema';
-import { parseXml, textOf } from '../helpers/xml';
+import { parseXml, firstElementText } from '../helpers/xml';
 
 // The site's articles, as the feeds read them: one story in the Israel section, so the World
 // section's feed is empty (its page exists and advertises it).
@@ -50,7 +50,7 @@ describe('an empty feed', () => {
   it('dates itself by the day the site began (Atom requires a date)', async () => {
     const [rss = '', atom = ''] = await emptyFeedsBuiltAt('2024-06-11T12:00:00Z');
     // No entries, so the first <updated> is the feed's own.
-    expect(textOf(parseXml(atom), 'updated')).toBe('2023-03-29T00:00:00+03:00');
-    expect(textOf(parseXml(rss), 'lastBuildDate')).toBe('Tue, 28 Mar 2023 21:00:00 GMT');
+    expect(firstElementText(parseXml(atom), 'updated')).toBe('2023-03-29T00:00:00+03:00');
+    expect(firstElementText(parseXml(rss), 'lastBuildDate')).toBe('Tue, 28 Mar 2023 21:00:00 GMT');
   });
 });

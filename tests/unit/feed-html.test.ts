@@ -10,7 +10,7 @@ import Tweet from '../../src/components/mdx/Tweet.astro';
 import { pictureToImg, srcsetCandidates, toFeedHtml } from '../../src/lib/feed/html';
 import lead from '../fixtures/archive/fixture-harvest-festival/lead.jpg';
 import map from '../fixtures/archive/fixture-harvest-festival/map.png';
-import { parseFragment, textOf } from '../helpers/html';
+import { parseFragment, readerText } from '../helpers/html';
 
 const PAGE = 'https://news.example.com/articles/a/';
 
@@ -49,9 +49,11 @@ describe('toFeedHtml on the real components', () => {
 
     const [pull, post] = [...doc.querySelectorAll('figure')];
     // The pull-quote: its marks are text, it stays hidden from screen readers, its speaker shows.
-    expect(textOf(pull?.querySelector('blockquote'))).toBe('“Azerbaijan is a strategic partner of Israel”');
+    expect(readerText(pull?.querySelector('blockquote'))).toBe(
+      '“Azerbaijan is a strategic partner of Israel”',
+    );
     expect(pull?.getAttribute('aria-hidden')).toBe('true');
-    expect(textOf(pull?.querySelector('figcaption'))).toBe('Eli Cohen, Israeli Foreign Minister');
+    expect(readerText(pull?.querySelector('figcaption'))).toBe('Eli Cohen, Israeli Foreign Minister');
 
     // The post: the name isolated in its direction, links absolute, the date machine-readable.
     const name = post?.querySelector('bdi');
@@ -66,7 +68,7 @@ describe('toFeedHtml on the real components', () => {
       'https://x.com/elicoh1',
     ]);
     expect(post?.querySelector('time')?.getAttribute('datetime')).toBe('2023-03-29');
-    expect(textOf(post?.querySelector('time'))).toBe('March 29, 2023');
+    expect(readerText(post?.querySelector('time'))).toBe('March 29, 2023');
   });
 });
 
@@ -119,7 +121,7 @@ describe('toFeedHtml URLs', () => {
       null,
     ]);
     // The links' words stay: only the address goes.
-    expect(textOf(doc.querySelector('p'))).toBe('mail js upper split entity vb data');
+    expect(readerText(doc.querySelector('p'))).toBe('mail js upper split entity vb data');
     const images = [...doc.querySelectorAll('img')];
     expect(images.map((img) => img.getAttribute('src'))).toEqual([
       null,
@@ -290,7 +292,7 @@ describe('toFeedHtml pictures', () => {
       'img[width]',
       'img[height]',
     ]);
-    expect([...(figure?.querySelectorAll('figcaption span') ?? [])].map(textOf)).toEqual([
+    expect([...(figure?.querySelectorAll('figcaption span') ?? [])].map(readerText)).toEqual([
       'The festival grounds on Sunday evening.',
       'Photo: Miriam Levi/JNS',
     ]);
@@ -306,7 +308,7 @@ describe('toFeedHtml pictures', () => {
     const img = doc.querySelector('figure > img');
     expect(img?.getAttribute('alt')).toBe('Map of the valley with the festival marked');
     expect(img?.getAttribute('src')).toMatch(/^https:\/\/news\.example\.com\/.*f=png/);
-    expect(textOf(doc.querySelector('figcaption'))).toBe(
+    expect(readerText(doc.querySelector('figcaption'))).toBe(
       'Where the festival is held, south of Afula. Credit: JNS graphics',
     );
   });

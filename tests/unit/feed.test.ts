@@ -6,7 +6,7 @@ import type { FeedChannel, FeedImage, FeedItem } from '../../src/lib/feed/model'
 import { renderRss } from '../../src/lib/feed/rss';
 import { checkAtomFeed, checkJsonFeed } from '../helpers/feed-formats';
 import { checkRssFeed } from '../helpers/feed-rules';
-import { NS, parseXml, textOf } from '../helpers/xml';
+import { NS, parseXml, firstElementText } from '../helpers/xml';
 
 const channel: FeedChannel = {
   title: 'JNS Wire',
@@ -47,10 +47,10 @@ describe('renderRss', () => {
     expect(rss.tagName).toBe('rss');
     expect(rss.getAttribute('version')).toBe('2.0');
     const ch = rss.getElementsByTagName('channel')[0]!;
-    expect(textOf(ch, 'title')).toBe('JNS Wire');
-    expect(textOf(ch, 'link')).toBe('https://news.example.com/');
-    expect(textOf(ch, 'language')).toBe('en');
-    expect(textOf(ch, 'lastBuildDate')).toBe('Thu, 30 Mar 2023 07:15:00 GMT');
+    expect(firstElementText(ch, 'title')).toBe('JNS Wire');
+    expect(firstElementText(ch, 'link')).toBe('https://news.example.com/');
+    expect(firstElementText(ch, 'language')).toBe('en');
+    expect(firstElementText(ch, 'lastBuildDate')).toBe('Thu, 30 Mar 2023 07:15:00 GMT');
     const self = ch.getElementsByTagNameNS(NS.atom, 'link')[0];
     expect(self?.getAttribute('href')).toBe('https://news.example.com/rss.xml');
     expect(self?.getAttribute('rel')).toBe('self');
@@ -60,15 +60,17 @@ describe('renderRss', () => {
   it('gives each item title, link, permalink guid, RFC 822 date, dek, categories, creator and full content', () => {
     const doc = parseXml(renderRss(channel, [item()]));
     const entry = doc.getElementsByTagName('item')[0]!;
-    expect(textOf(entry, 'title')).toBe('Azerbaijan opens embassy in Israel');
-    expect(textOf(entry, 'link')).toBe(
+    expect(firstElementText(entry, 'title')).toBe('Azerbaijan opens embassy in Israel');
+    expect(firstElementText(entry, 'link')).toBe(
       'https://news.example.com/articles/azerbaijan-opens-embassy-in-israel/',
     );
     const guid = entry.getElementsByTagName('guid')[0];
     expect(guid?.textContent).toBe('https://news.example.com/articles/azerbaijan-opens-embassy-in-israel/');
     expect(guid?.getAttribute('isPermaLink')).toBe('true');
-    expect(textOf(entry, 'pubDate')).toBe('Tue, 28 Mar 2023 21:00:00 GMT');
-    expect(textOf(entry, 'description')).toBe('The two nations’ foreign ministers met in Jerusalem.');
+    expect(firstElementText(entry, 'pubDate')).toBe('Tue, 28 Mar 2023 21:00:00 GMT');
+    expect(firstElementText(entry, 'description')).toBe(
+      'The two nations’ foreign ministers met in Jerusalem.',
+    );
     expect([...entry.getElementsByTagName('category')].map((c) => c.textContent)).toEqual([
       'World',
       'Azerbaijan',
@@ -93,11 +95,11 @@ describe('renderRss', () => {
     expect(xml).not.toContain('<script>');
     expect(xml).not.toContain(']]>');
     const entry = parseXml(xml).getElementsByTagName('item')[0]!;
-    expect(textOf(entry, 'title')).toBe(hostile);
-    expect(textOf(entry, 'description')).toBe(hostile);
+    expect(firstElementText(entry, 'title')).toBe(hostile);
+    expect(firstElementText(entry, 'description')).toBe(hostile);
     expect(entry.getElementsByTagNameNS(NS.dc, 'creator')[0]?.textContent).toBe(hostile);
     expect(entry.getElementsByTagNameNS(NS.content, 'encoded')[0]?.textContent).toBe(`<p>${hostile}</p>`);
-    expect(textOf(entry, 'category')).toBe(hostile);
+    expect(firstElementText(entry, 'category')).toBe(hostile);
   });
 
   it('is rejected by the strict parser when it is not well-formed (the check can fail)', () => {
@@ -276,11 +278,11 @@ describe('the three formats', () => {
     }
     const rss = parseXml(renderRss(channel, items));
     const fromRss: Seen[] = Array.from(rss.getElementsByTagName('item')).map((el) => ({
-      id: textOf(el, 'guid') ?? '',
-      link: textOf(el, 'link') ?? '',
-      title: textOf(el, 'title') ?? '',
-      summary: textOf(el, 'description') ?? '',
-      published: Date.parse(textOf(el, 'pubDate') ?? ''),
+      id: firstElementText(el, 'guid') ?? '',
+      link: firstElementText(el, 'link') ?? '',
+      title: firstElementText(el, 'title') ?? '',
+      summary: firstElementText(el, 'description') ?? '',
+      published: Date.parse(firstElementText(el, 'pubDate') ?? ''),
       author: el.getElementsByTagNameNS(NS.dc, 'creator')[0]?.textContent ?? '',
       categories: Array.from(el.getElementsByTagName('category')).map((c) => c.textContent ?? ''),
       content: el.getElementsByTagNameNS(NS.content, 'encoded')[0]?.textContent ?? '',

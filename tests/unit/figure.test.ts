@@ -5,7 +5,7 @@ import emblem from '../fixtures/archive/fixture-embassy-visit/emblem.png';
 import map from '../fixtures/archive/fixture-harvest-festival/map.png';
 import { COLUMN_SIZES } from '../../src/lib/photos/sizes';
 import { errorOf } from '../helpers/errors';
-import { parseFragment, textOf } from '../helpers/html';
+import { parseFragment, readerText } from '../helpers/html';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('<Figure> captions', () => {
     const doc = parseFragment(await render('<p>Where the festival is held, <em>south of Afula</em>.</p>'));
     const caption = doc.querySelector('figcaption .caption');
     expect(caption?.innerHTML).toBe('Where the festival is held, <em>south of Afula</em>.');
-    expect(textOf(doc.querySelector('figcaption'))).toBe(
+    expect(readerText(doc.querySelector('figcaption'))).toBe(
       'Where the festival is held, south of Afula. Credit: JNS graphics',
     );
   });
@@ -39,7 +39,7 @@ describe('<Figure> captions', () => {
         locals: { articleSource: 'src/content/articles/example.mdx' },
       }),
     );
-    expect(textOf(doc.querySelector('figcaption .credit'))).toBe('Courtesy of the Foreign Ministry');
+    expect(readerText(doc.querySelector('figcaption .credit'))).toBe('Courtesy of the Foreign Ministry');
   });
 
   it('refuse two paragraphs or a list, which a <span> cannot hold, naming the article and the fix', async () => {

@@ -2,7 +2,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import PullQuote from '../../src/components/mdx/PullQuote.astro';
 import { errorOf } from '../helpers/errors';
-import { parseFragment, textOf } from '../helpers/html';
+import { parseFragment, readerText } from '../helpers/html';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -26,8 +26,10 @@ describe('<PullQuote>', () => {
     const doc = parseFragment(html);
     // Assert
     const figure = doc.querySelector('figure');
-    expect(textOf(figure?.querySelector('blockquote'))).toBe('“Azerbaijan is a strategic partner of Israel”');
-    expect(textOf(figure?.querySelector('figcaption'))).toBe('Eli Cohen, Israeli Foreign Minister');
+    expect(readerText(figure?.querySelector('blockquote'))).toBe(
+      '“Azerbaijan is a strategic partner of Israel”',
+    );
+    expect(readerText(figure?.querySelector('figcaption'))).toBe('Eli Cohen, Israeli Foreign Minister');
     expect(figure?.querySelectorAll('blockquote p')).toHaveLength(1);
   });
 
@@ -39,7 +41,7 @@ describe('<PullQuote>', () => {
 
   it('names only the speaker when no role is given', async () => {
     const doc = parseFragment(await render({ speaker: 'Jeyhun Bayramov' }, 'Words'));
-    expect(textOf(doc.querySelector('figcaption'))).toBe('Jeyhun Bayramov');
+    expect(readerText(doc.querySelector('figcaption'))).toBe('Jeyhun Bayramov');
   });
 
   it('keeps inline emphasis in a one-paragraph quote', async () => {

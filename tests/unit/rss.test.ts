@@ -3,7 +3,7 @@ import type { Element as XmlElement } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import type { FeedChannel, FeedItem } from '../../src/lib/feed/model';
 import { renderRss } from '../../src/lib/feed/rss';
-import { NS, parseXml, textOf } from '../helpers/xml';
+import { NS, parseXml, firstElementText } from '../helpers/xml';
 
 const channel: FeedChannel = {
   title: 'JNS Wire – Topic: Q&A',
@@ -71,12 +71,12 @@ function core(xml: string) {
     description: own(ch, 'description')[0]?.textContent,
     link: own(ch, 'link')[0]?.textContent,
     items: own(ch, 'item').map((item) => ({
-      title: textOf(item, 'title'),
-      link: textOf(item, 'link'),
-      guid: textOf(item, 'guid'),
+      title: firstElementText(item, 'title'),
+      link: firstElementText(item, 'link'),
+      guid: firstElementText(item, 'guid'),
       isPermaLink: item.getElementsByTagName('guid')[0]?.getAttribute('isPermaLink'),
-      pubDate: textOf(item, 'pubDate'),
-      description: textOf(item, 'description'),
+      pubDate: firstElementText(item, 'pubDate'),
+      description: firstElementText(item, 'description'),
       content: item.getElementsByTagNameNS(NS.content, 'encoded')[0]?.textContent,
       categories: Array.from(item.getElementsByTagName('category')).map((c) => c.textContent),
     })),

@@ -6,18 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as designTokens from '../../src/lib/site/design-tokens';
 import { cardColours } from '../../src/lib/site/design-tokens';
 import type * as fonts from '../../src/lib/site/fonts';
-import {
-  CARD_HEIGHT,
-  CARD_VERSION,
-  CARD_WIDTH,
-  prepareSocialCards,
-  renderSocialCard,
-  socialCard,
-  socialCardCacheDir,
-  socialCardHash,
-  socialCardKey,
-  type SocialCardInput,
-} from '../../src/lib/cards/cache';
+import { prepareSocialCards, socialCard, socialCardCacheDir } from '../../src/lib/cards/cache';
+import type { SocialCardInput } from '../../src/lib/cards/input';
+import { CARD_VERSION, socialCardHash, socialCardKey } from '../../src/lib/cards/key';
+import { renderSocialCard } from '../../src/lib/cards/raster';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../src/lib/cards/size';
 
 /** A render takes a few milliseconds, more while the fonts load. */
 const RENDER_TIMEOUT = 30_000;
@@ -316,7 +309,7 @@ describe('socialCardHash', () => {
       const real = await importOriginal<typeof designTokens>();
       return { ...real, cardColours: () => ({ ...real.cardColours(), '--color-accent': '#000000' }) };
     });
-    const { socialCardHash: hashWithOtherColours } = await import('../../src/lib/cards/cache');
+    const { socialCardHash: hashWithOtherColours } = await import('../../src/lib/cards/key');
     expect(hashWithOtherColours(article)).not.toBe(before);
   });
 
@@ -332,7 +325,7 @@ describe('socialCardHash', () => {
           real.fontFile(family, 400, format),
       };
     });
-    const { socialCardHash: hashWithOtherFonts } = await import('../../src/lib/cards/cache');
+    const { socialCardHash: hashWithOtherFonts } = await import('../../src/lib/cards/key');
     expect(hashWithOtherFonts(article)).not.toBe(before);
   });
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import Tweet from '../../src/components/mdx/Tweet.astro';
 import postPhoto from '../fixtures/archive/fixture-harvest-festival/map.png';
 import { errorOf } from '../helpers/errors';
-import { parseFragment, textOf } from '../helpers/html';
+import { parseFragment, readerText } from '../helpers/html';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe('<Tweet>', () => {
     // The post's own line breaks are kept, each line word for word.
     const lines = (quote?.querySelector('p')?.innerHTML ?? '')
       .split(/<br\b[^>]*>/)
-      .map((line) => textOf(parseFragment(`<p>${line}</p>`).querySelector('p')));
+      .map((line) => readerText(parseFragment(`<p>${line}</p>`).querySelector('p')));
     expect(lines).toEqual(cohen.text.split('\n'));
   });
 
@@ -39,7 +39,7 @@ describe('<Tweet>', () => {
     const name = doc.querySelector('figcaption bdi');
     expect(name?.textContent).toBe('אלי כהן | Eli Cohen');
     expect(name?.getAttribute('dir')).toBe('ltr'); // the post is in English: Hebrew part first, on the left
-    expect(textOf(doc.querySelector('figcaption a'))).toBe('אלי כהן | Eli Cohen @elicoh1');
+    expect(readerText(doc.querySelector('figcaption a'))).toBe('אלי כהן | Eli Cohen @elicoh1');
     expect(doc.querySelector('figcaption a')?.getAttribute('href')).toBe('https://x.com/elicoh1');
   });
 
@@ -87,7 +87,7 @@ describe('<Tweet>', () => {
       }),
     );
     expect(doc.querySelectorAll('script, img')).toHaveLength(0);
-    expect(textOf(doc.querySelector('blockquote'))).toBe('</blockquote><script>alert(1)</script>');
+    expect(readerText(doc.querySelector('blockquote'))).toBe('</blockquote><script>alert(1)</script>');
   });
 
   it('rejects a tweet without a handle, naming the file, the prop and an example', async () => {
@@ -133,9 +133,9 @@ describe('<Tweet>', () => {
       const doc = parseFragment(await render(saved));
       const img = doc.querySelector('figure.tweet .saved-photo img');
       expect(img?.getAttribute('alt')).toBe('A podium between two flags');
-      expect(textOf(doc.querySelector('.saved-photo .credit'))).toBe('Photo: @elicoh1 on X');
+      expect(readerText(doc.querySelector('.saved-photo .credit'))).toBe('Photo: @elicoh1 on X');
       const credited = parseFragment(await render({ ...saved, credit: '  Shlomi Amsalem/GPO ' }));
-      expect(textOf(credited.querySelector('.saved-photo .credit'))).toBe('Photo: Shlomi Amsalem/GPO');
+      expect(readerText(credited.querySelector('.saved-photo .credit'))).toBe('Photo: Shlomi Amsalem/GPO');
     });
 
     it('an https link to the photo on X is a plain link, with no picture and no credit', async () => {

@@ -35,7 +35,7 @@ export const real = fromFrontmatter(
 const LONG = 'Ministers from eleven countries meet in Jerusalem to discuss water, trade, energy and ';
 /**
  * The text cards, the first the reference for pixels.
- * @type {{ name: string, input: import('../../../src/lib/cards/draw.ts').SocialCardInput }[]}
+ * @type {{ name: string, input: import('../../../src/lib/cards/input.ts').SocialCardInput }[]}
  */
 export const TEXT_CARDS = [
   { name: 'real article', input: real },

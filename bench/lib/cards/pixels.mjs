@@ -1,7 +1,7 @@
 // How bench/cards.mjs times and compares cards: a timed run (median of several after one
 // untimed), a card's RGB pixels, and how far one card's pixels are from another's.
 import sharp from 'sharp';
-import { CARD_HEIGHT, CARD_WIDTH } from '../../../src/lib/cards/draw.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../../src/lib/cards/size.ts';
 
 const W = CARD_WIDTH;
 const H = CARD_HEIGHT;

@@ -6,10 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import * as draw from '../../../src/lib/cards/draw.ts';
+import { loadFonts } from '../../../src/lib/cards/raster.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../../src/lib/cards/size.ts';
+import { cardTree } from '../../../src/lib/cards/tree.ts';
 
-const W = draw.CARD_WIDTH;
-const H = draw.CARD_HEIGHT;
+const W = CARD_WIDTH;
+const H = CARD_HEIGHT;
 
 /** A package's version, from its package.json in a node_modules folder. */
 export const version = (dir, name) =>
@@ -37,7 +39,7 @@ export function renderers({ baselineDir, here, takumi }) {
     const satoriModule = from('satori');
     const satori = satoriModule.default ?? satoriModule;
     const { Resvg } = from('@resvg/resvg-js');
-    const fonts = draw.loadFonts().fonts;
+    const fonts = loadFonts().fonts;
     /** Takumi's tree as satori reads it: React-shaped elements. */
     const element = (node) => ({
       type: 'div',
@@ -51,14 +53,14 @@ export function renderers({ baselineDir, here, takumi }) {
         new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render(),
     };
     RASTERISERS[`${baseline.name} (cards until v2)`] = {
-      layout: (input) => layout(draw.cardTree(input)),
+      layout: (input) => layout(cardTree(input)),
       raster: (svg) => baseline.resvg(svg),
       pixels: (rendered) => rendered.pixels,
       // As the site shipped it: resvg's own full-colour PNG.
       encode: (rendered) => rendered.asPng(),
     };
     RASTERISERS[`satori + sharp ${version(here, 'sharp')} (librsvg)`] = {
-      layout: (input) => layout(draw.cardTree(input)),
+      layout: (input) => layout(cardTree(input)),
       raster: (svg) => sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer(),
       pixels: (raw) => raw,
       encode: (raw) => palette(raw, { colours: 256, effort: 1, dither: 0 }),
@@ -69,7 +71,7 @@ export function renderers({ baselineDir, here, takumi }) {
   const TAKUMI = `@takumi-rs/core ${version(here, '@takumi-rs/core')} (the site's)`;
   RASTERISERS[TAKUMI] = {
     // Takumi lays out and rasterises in one call: the tree is all the "layout" JavaScript sees.
-    layout: (input) => draw.cardTree(input),
+    layout: (input) => cardTree(input),
     raster: (tree) => takumi.render(tree, { width: W, height: H, format: 'raw' }),
     pixels: (raw) => raw,
     // Its own PNG encoder is one call with the drawing: its time is that call's less the raw one's.

@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import { defineHastPlugin, type HastPluginDefinition } from 'satteri';
-import { isPageId } from './page-ids';
+import { isPageId } from './page-ids.ts';
 
 /** What an id given to a heading in place of a page's own id starts with; no page id does. */
 export const HEADING_PREFIX = 'heading-';

@@ -1,5 +1,5 @@
 // Runtime imports only from Node: scripts/draw-cards-ahead.mjs and the bench run this file in
-// plain Node (type stripping), through cards/draw.ts.
+// plain Node (type stripping), through cards/key.ts.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 

@@ -11,8 +11,8 @@ import { sourceFile } from '../cards/input';
 import { fileDigest } from './file-digest';
 import { authorsOf, type Author } from '../people/authors';
 
-/** An article's inputs from outside its entry. */
-export interface ArticleInputs {
+/** What an article shows from outside its entry: the extras its cache keys carry. */
+export interface OutsideInputs {
   /** The people it names, in byline order (entries: a key stands each as its digest). */
   readonly people: Author[];
   /** SHA-256 of its lead photograph's file, when it has one. */
@@ -28,7 +28,7 @@ export function leadPhotoDigest(article: Pick<Article, 'data'>): string | undefi
   return image && fileDigest(sourceFile(image.src));
 }
 
-/** {@link ArticleInputs} of an article, its people looked up in `authors` (see `getAuthors`). */
-export function articleInputs(article: Pick<Article, 'data'>, authors: readonly Author[]): ArticleInputs {
+/** {@link OutsideInputs} of an article, its people looked up in `authors` (see `getAuthors`). */
+export function outsideInputsOf(article: Pick<Article, 'data'>, authors: readonly Author[]): OutsideInputs {
   return { people: authorsOf(article, authors), photo: leadPhotoDigest(article) };
 }

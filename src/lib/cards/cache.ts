@@ -1,6 +1,6 @@
 /**
  * Social card images: the 1200×630 image that link previews (Open Graph, X, messengers) show for
- * an article, drawn at build time (see `draw.ts`) and kept in a content-addressed cache: an
+ * an article, drawn at build time (see `raster.ts`) and kept in a content-addressed cache: an
  * article whose card inputs did not change costs a file read (about 1 ms) on the next build.
  *
  * A build also draws its cards ahead of their pages ({@link prepareSocialCards}): the cards'
@@ -12,24 +12,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { renderSocialCard, socialCardHash, type SocialCardInput } from './draw.ts';
-
-export {
-  CARD_HEIGHT,
-  CARD_VERSION,
-  CARD_WIDTH,
-  PHOTO_CARD_QUALITY,
-  renderSocialCard,
-  socialCardHash,
-  socialCardKey,
-  type CardPhoto,
-  type SocialCardInput,
-} from './draw.ts';
-
-/** The project root: Astro builds (and Vitest runs) from there, while bundling moves `import.meta.url`. */
-const root = pathToFileURL(`${process.cwd()}/`);
-const fromRoot = (path: string): string => fileURLToPath(new URL(path, root));
+import type { SocialCardInput } from './input.ts';
+import { socialCardHash } from './key.ts';
+import { renderSocialCard } from './raster.ts';
+import { fromRoot } from '../site/project-root.ts';
 
 /** Where cached cards live, and how a missing one is drawn (tests pass a counting renderer). */
 export interface SocialCardOptions {

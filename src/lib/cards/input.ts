@@ -6,7 +6,36 @@ import type { Article } from '../articles/query';
 import { sharpPosition } from '../photos/crop-position.ts';
 import { formatDate, type NewsDate } from '../site/dates.ts';
 import { SECTION_LABELS, type Section } from '../listings/sections.ts';
-import type { SocialCardInput } from './cache';
+
+/** What a card shows; every field is plain text, already formatted for readers. */
+export interface SocialCardInput {
+  /** e.g. "Azerbaijan opens embassy in Israel" */
+  readonly headline: string;
+  /** The standfirst, e.g. "The two nations’ foreign ministers met in Jerusalem…" */
+  readonly dek: string;
+  /** The section's label as readers see it, e.g. "World" (shown uppercase). */
+  readonly section: string;
+  /** The date as readers say it, e.g. "March 29, 2023" (see `formatDate`). */
+  readonly date: string;
+  /** The publication's name, e.g. "JNS Wire". */
+  readonly siteTitle: string;
+  /**
+   * The lead photograph, when the article has one: the card is then the photo, cropped to
+   * 1200×630, with the headline on a dark band across its foot (a JPEG). Without it, the card is
+   * drawn from the text alone (a PNG).
+   */
+  readonly photo?: CardPhoto | undefined;
+}
+
+/** The photograph a photo card is cut from. */
+export interface CardPhoto {
+  /** The image file, an absolute path. */
+  readonly file: string;
+  /** Where the crop keeps the subject, as sharp names it ("centre", "left top", …). */
+  readonly position: string;
+  /** Who took it, shown small on the band: "Miriam Levi/JNS". */
+  readonly credit: string;
+}
 
 /** What a social card is drawn from: an article's fields, as its schema leaves them. */
 export interface CardFields {

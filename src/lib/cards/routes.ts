@@ -1,9 +1,11 @@
 import type { APIRoute } from 'astro';
 import { getPublishedArticles } from '../articles/query';
 import { cardInput } from './input';
-import { CARD_MEDIA_TYPES, socialCardOf } from './format';
+import { CARD_MEDIA_TYPES, cardFormatOf } from './format';
 import type { CardFormat } from '../site/site-paths';
-import { prepareSocialCards, socialCard, socialCardHash, type SocialCardInput } from './cache';
+import { prepareSocialCards, socialCard } from './cache';
+import type { SocialCardInput } from './input';
+import { socialCardHash } from './key';
 
 /** What a card route renders from: the card's input, worked out once per card and build. */
 export interface CardProps {
@@ -12,7 +14,7 @@ export interface CardProps {
 
 /**
  * The paths of the card route for `format`: one per published article whose card has that format
- * (`socialCardOf`: a JPEG cut from the lead photograph, else a PNG drawn from the headline).
+ * (`cardFormatOf`: a JPEG cut from the lead photograph, else a PNG drawn from the headline).
  * Drafts and embargoed pieces get no card, as they get no page.
  * - A build asks every route for its paths before it renders any page: the cards start drawing
  *   now, on other threads, while Astro renders the pages before these (see cache.ts). The
@@ -22,9 +24,7 @@ export interface CardProps {
  *   fonts, colours and renderers. Not by the article's digest: a body edit leaves the card as it is.
  */
 export async function cardPaths(format: CardFormat) {
-  const articles = (await getPublishedArticles()).filter(
-    (article) => socialCardOf(article).format === format,
-  );
+  const articles = (await getPublishedArticles()).filter((article) => cardFormatOf(article) === format);
   const cards = articles.map((article) => ({ id: article.id, input: cardInput(article) }));
   if (!import.meta.env.DEV) prepareSocialCards(cards.map(({ input }) => input));
   return cards.map(({ id, input }) => ({

@@ -4,7 +4,7 @@
  * `./scopes` (naming only, importable without Astro), since this reads the content collection.
  */
 import { siteConfig } from '../../site.config';
-import { articleInputs } from '../build-cache/outside-inputs';
+import { outsideInputsOf } from '../build-cache/outside-inputs';
 import { getPublishedArticles, type Article } from '../articles/query';
 import { cacheKeyOf } from '../build-cache/cache-keys';
 import { allCorrections } from '../people/corrections';
@@ -92,7 +92,7 @@ export async function articlesInFeed(scope: FeedScope): Promise<Article[]> {
 /**
  * `getStaticPaths` for the routes under `/feeds/<kind>/<slug>/`: one page per {@link feedScopes}.
  * Each is keyed (for incremental builds) by the articles it carries, with their people and lead
- * photographs (see `articleInputs`); an empty feed by its scope alone (its date is the fixed
+ * photographs (see `outsideInputsOf`); an empty feed by its scope alone (its date is the fixed
  * `siteConfig.launched`, part of the code the key already covers).
  */
 export async function feedScopePaths(): Promise<
@@ -107,7 +107,7 @@ export async function feedScopePaths(): Promise<
   for (const scope of await feedScopes()) {
     const carried = await articlesInFeed(scope);
     // Each item shows its article's people and lead photograph too (src/lib/feed/items.ts).
-    const shown = carried.map((article) => ({ article, ...articleInputs(article, authors) }));
+    const shown = carried.map((article) => ({ article, ...outsideInputsOf(article, authors) }));
     paths.push({
       params: { kind: scope.kind, slug: scope.slug },
       props: { scope },

@@ -1,5 +1,5 @@
 import type { ImageServiceConfig } from 'astro';
-import { MAX_SOURCE_SIDE } from './rules';
+import { MAX_SOURCE_SIDE } from './rules.ts';
 
 /**
  * How astro:assets encodes photographs: with the sharp that Astro ships, its encoders' effort set

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastPluginInstance, type MdastVisitorContext } from 'satteri';
-import { authoringError } from '../authoring/problem';
-import { extensionProblem } from './rules';
+import { authoringError } from '../authoring/problem.ts';
+import { extensionProblem } from './rules.ts';
 
 /**
  * The props of MDX components that take an image next to the article, written as a relative path:

@@ -45,7 +45,8 @@ export const COLUMN_WIDTH_PX = 640;
 /**
  * The most of the window's height a portrait picture (taller than wide) is drawn, in `vh`: at the
  * column's width a 2:3 portrait would be 960 px tall on a desktop and push the text below the fold.
- * Photo.astro's CSS draws it so (`max-block-size: 80vh`); keep the two the same.
+ * Photo.astro's CSS draws it so: its `max-block-size: var(--ts-portrait-max-vh)` is this value,
+ * written in at build time (src/lib/site/css-constants.ts).
  */
 export const PORTRAIT_MAX_VH = 80;
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fromRoot } from './project-root.ts';
 
 /**
  * The site's design tokens as `src/styles/global.css` declares them (`@layer tokens`), for what
@@ -57,10 +57,7 @@ export function darkTokens<T extends string>(css: string, names: readonly T[]): 
   return lightTokens(`@layer tokens {${css.slice(media)}`, names);
 }
 
-/** The project root: Astro builds (and Vitest runs) from there, while bundling moves `import.meta.url`. */
-const root = pathToFileURL(`${process.cwd()}/`);
-
-const readGlobalCss = () => readFileSync(fileURLToPath(new URL('./src/styles/global.css', root)), 'utf8');
+const readGlobalCss = () => readFileSync(fromRoot('./src/styles/global.css'), 'utf8');
 
 /** The card's colours, read once per process from `src/styles/global.css`. */
 export function cardColours(): Record<ColourToken, string> {

@@ -1,6 +1,6 @@
 /**
  * The site's typefaces, declared once: astro.config.mjs serves them as web fonts (WOFF2, through
- * Astro's Fonts API) and the social card draws with the same families (as WOFF, see cards/draw.ts).
+ * Astro's Fonts API) and the social card draws with the same families (as WOFF, see cards/raster.ts).
  * All come from `@fontsource` packages, so every machine renders the same glyphs.
  *
  * The pages load subsets of Fontsource's files cut to the characters news text needs (below),

@@ -52,7 +52,7 @@ export function sitePaths(base: string) {
     article: (id: string): string => at(`articles/${id}/`),
     /**
      * An article's social card, 1200×630: "/cards/<id>.png" (drawn from the headline) or
-     * "/cards/<id>.jpg" (from the lead photograph); `socialCardOf` says which an article has.
+     * "/cards/<id>.jpg" (from the lead photograph); `cardFormatOf` says which an article has.
      */
     card: (id: string, format: CardFormat): string => at(`cards/${id}.${format}`),
     /** A section's listing: "/sections/<section>/". */
