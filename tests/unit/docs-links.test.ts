@@ -34,9 +34,9 @@ interface Link {
 }
 
 /** The visible text of a node, as GitHub reads a heading to make its anchor. */
-function textOf(node: MdastNode): string {
+function plainTextOf(node: MdastNode): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as MdastNode[]).map(textOf).join('');
+  if ('children' in node) return (node.children as MdastNode[]).map(plainTextOf).join('');
   return '';
 }
 
@@ -53,7 +53,7 @@ function readMarkdown(source: string): { links: Link[]; anchors: Set<string> } {
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       links.push({ url: node.url, line: node.position?.start.line ?? 0 });
     }
-    if (node.type === 'heading') anchors.add(slugger.slug(textOf(node)));
+    if (node.type === 'heading') anchors.add(slugger.slug(plainTextOf(node)));
     if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
   };
   visit(markdownToMdast(source));
