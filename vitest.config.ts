@@ -7,7 +7,14 @@ export default getViteConfig({
   test: {
     projects: [
       // Fast: schemas, components, feed, dates. No build needed.
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/feed-validator/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
       // Slow: each test runs the real `astro build` on a temporary copy of the project.
       {
         extends: true,

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Locator } from '@playwright/test';
 import sharp from 'sharp';
-import { isAbsoluteUrl } from '../../helpers/feed-common';
+import { isAbsoluteUrl } from '../../feed-validator/common';
 import { builtFile, paths, siteUrl } from '../../helpers/site';
 import { settledLayoutShift } from '../helpers';
 
