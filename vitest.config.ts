@@ -11,7 +11,7 @@ export default getViteConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/feed-validator/**/*.test.ts'],
           environment: 'node',
           // A deadline catches a hang, never a slow machine: Vitest's 5 s default failed
           // tests/unit/feed-empty.test.ts by chance with a build running beside it, as a fresh

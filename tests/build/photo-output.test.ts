@@ -11,7 +11,7 @@ import { productionBuild } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
 import { parseFragment } from '../helpers/html';
 import { addPhotoArticle, copyProject } from '../helpers/project-copy';
-import { builtFile, paths, siteUrl } from '../helpers/site';
+import { distFile, paths, siteUrl } from '../helpers/site';
 
 /**
  * What the build makes of an article's pictures, beyond the page's markup: no source file is
@@ -160,11 +160,8 @@ beforeAll(async () => {
 
 afterAll(() => project.remove());
 
-/** The file in dist/ a site URL or path points at. */
-const fileOf = (url: string) => join(dist, builtFile(new URL(url, siteUrl('/')).pathname));
-
 /** The page of article `id`, parsed. */
-const pageOf = (id: string) => parseFragment(readFileSync(join(dist, builtFile(paths.article(id))), 'utf8'));
+const pageOf = (id: string) => parseFragment(readFileSync(distFile(dist, paths.article(id)), 'utf8'));
 
 /** Red, green and blue of the top-left pixel of the picture at `file`. */
 async function corner(file: string): Promise<number[]> {
@@ -206,11 +203,9 @@ describe('what the build publishes of an article’s pictures', () => {
     const img = pageOf(WIDE).querySelector('.lead-image img');
     expect(img).not.toBeNull();
     expect(Number(img?.getAttribute('width'))).toBe(WIDEST);
-    expect((await sharp(fileOf(img?.getAttribute('src') ?? '')).metadata()).width).toBe(WIDEST);
+    expect((await sharp(distFile(dist, img?.getAttribute('src') ?? '')).metadata()).width).toBe(WIDEST);
 
-    const feed = JSON.parse(
-      readFileSync(join(dist, builtFile(paths.feed({ kind: 'site' }, 'json'))), 'utf8'),
-    ) as {
+    const feed = JSON.parse(readFileSync(distFile(dist, paths.feed({ kind: 'site' }, 'json')), 'utf8')) as {
       items: { url: string; content_html: string; image?: string }[];
     };
     const item = feed.items.find((entry) => entry.url === siteUrl(paths.article(WIDE)));
@@ -219,7 +214,7 @@ describe('what the build publishes of an article’s pictures', () => {
     expect(imgs.length).toBeGreaterThanOrEqual(2);
     for (const each of imgs) {
       const src = each.getAttribute('src') ?? '';
-      const { width = Infinity } = await sharp(fileOf(src)).metadata();
+      const { width = Infinity } = await sharp(distFile(dist, src)).metadata();
       expect(width, src).toBeLessThanOrEqual(WIDEST);
       expect(Number(each.getAttribute('width')), src).toBe(width);
     }
@@ -232,13 +227,13 @@ describe('what the build publishes of an article’s pictures', () => {
       .map((script) => JSON.parse(script.textContent ?? '') as { '@type'?: string; image?: string[] })
       .find((data) => data['@type'] === 'NewsArticle');
     expect(jsonLd?.image).toHaveLength(3);
-    for (const crop of jsonLd?.image ?? []) expectWhite(await corner(fileOf(crop)), crop);
-    expectWhite(await corner(join(dist, builtFile(paths.card(CLEAR, 'jpg')))), 'social card');
+    for (const crop of jsonLd?.image ?? []) expectWhite(await corner(distFile(dist, crop)), crop);
+    expectWhite(await corner(distFile(dist, paths.card(CLEAR, 'jpg'))), 'social card');
 
     // The WebP figure: its <img> fallback (what feeds show) is a JPEG.
     const fallback = pageOf(WIDE).querySelector('.photo:not(.lead-image) img')?.getAttribute('src') ?? '';
     expect(fallback).toMatch(/\.jpg$/);
-    expectWhite(await corner(fileOf(fallback)), fallback);
+    expectWhite(await corner(distFile(dist, fallback)), fallback);
   });
 });
 
@@ -249,7 +244,7 @@ describe('a 1,920 × 1,080 lead photograph', () => {
       .find((data) => data['@type'] === 'NewsArticle');
     const sizes = await Promise.all(
       (jsonLd?.image ?? []).map(async (url) => {
-        const { width, height, format } = await sharp(fileOf(url)).metadata();
+        const { width, height, format } = await sharp(distFile(dist, url)).metadata();
         return `${String(width)}×${String(height)} ${String(format)}`;
       }),
     );
@@ -259,9 +254,9 @@ describe('a 1,920 × 1,080 lead photograph', () => {
 
   it('prints a credit that says what it credits as written, on the page and in the feeds', () => {
     expect(pageOf(HD).querySelector('figure.lead-image .credit')?.textContent?.trim()).toBe(HD_CREDIT);
-    const feed = JSON.parse(
-      readFileSync(join(dist, builtFile(paths.feed({ kind: 'site' }, 'json'))), 'utf8'),
-    ) as { items: { url: string; content_html: string }[] };
+    const feed = JSON.parse(readFileSync(distFile(dist, paths.feed({ kind: 'site' }, 'json')), 'utf8')) as {
+      items: { url: string; content_html: string }[];
+    };
     const item = feed.items.find((entry) => entry.url === siteUrl(paths.article(HD)));
     const credit = parseFragment(item?.content_html ?? '').querySelector('figcaption span:last-child');
     expect(credit?.textContent?.trim()).toBe(HD_CREDIT);
@@ -285,7 +280,7 @@ describe('a portrait lead photograph', () => {
     const page = await browser.newPage({ viewport: { width, height } });
     const origin = 'http://site.test';
     await page.route(`${origin}/**`, (route) =>
-      route.fulfill({ path: join(dist, builtFile(new URL(route.request().url()).pathname)) }),
+      route.fulfill({ path: distFile(dist, route.request().url()) }),
     );
     await page.goto(`${origin}${paths.article(id)}`);
     const img = page.locator('.lead-image img');

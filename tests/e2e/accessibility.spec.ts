@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_ID, paths } from '../helpers/site';
-import { axeViolations } from './helpers';
+import { axeViolations } from '../helpers/browser';
 
 const PAGES = {
   home: paths.home(),

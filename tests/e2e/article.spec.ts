@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SITE_SCOPE } from '../../src/lib/feed/scopes';
 import { ARTICLE_ID, paths, siteUrl } from '../helpers/site';
-import { recordForeignRequests } from './helpers';
+import { recordForeignRequests } from '../helpers/browser';
 
 const ARTICLE = paths.article(ARTICLE_ID);
 // The JNS report as published (dek, byline, body; lines 6–9 are the quoted post).

@@ -4,10 +4,10 @@ import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { FEED_FORMATS, FEED_FORMAT_IDS } from '../../src/lib/feed/formats';
 import { SITE_SCOPE } from '../../src/lib/feed/scopes';
-import { listFiles } from '../helpers/dist';
+import { isText, listFiles } from '../helpers/dist';
 import { headersFor, parseHeadersFile } from '../helpers/headers';
 import { rawGet, startNginx, type RawResponse, type RunningNginx } from '../helpers/nginx';
-import { ARTICLE_ID, paths } from '../helpers/site';
+import { ARTICLE_ID, distFile, paths } from '../helpers/site';
 
 /**
  * deploy/nginx.conf, proven on the real server: nginx serves the built dist/ with that very file
@@ -61,15 +61,12 @@ const SITE_AND_SECTION_FEEDS = FEED_FORMAT_IDS.flatMap((format) => [
   paths.feed(SITE_SCOPE, format),
   paths.feed({ kind: 'section', slug: 'world' }, format),
 ]);
-/** Text nginx must compress: HTML, CSS, scripts, feeds and other XML, XSLT, SVG, JSON, plain text. */
-const isText = (file: string) => /\.(html|css|js|xml|xsl|svg|json|txt)$/.test(file);
 
 let nginx: RunningNginx;
 const BOTH = [true, false] as const;
 const get = (path: string, gzip = true) => rawGet(`${nginx.origin}${path}`, { gzip });
 const label = (path: string, gzip: boolean) => `${path} (${gzip ? 'gzip' : 'no gzip'})`;
-const fileBytes = (path: string) =>
-  readFileSync(`${DIST}${path.slice(1)}${path.endsWith('/') ? 'index.html' : ''}`);
+const fileBytes = (path: string) => readFileSync(distFile(DIST, path));
 /** The body as a client that asked for gzip ends up with it. */
 const decoded = (response: RawResponse) =>
   response.headers['content-encoding'] === 'gzip' ? gunzipSync(response.body) : response.body;

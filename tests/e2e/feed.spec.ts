@@ -9,8 +9,9 @@ import type { FeedPlace } from '../../src/lib/site/site-paths';
 import { siteConfig } from '../../src/site.config';
 import { listFiles } from '../helpers/dist';
 import { headersFor, parseHeadersFile } from '../helpers/headers';
-import { checkAtomFeed, checkJsonFeed } from '../helpers/feed-formats';
-import { checkRssFeed } from '../helpers/feed-rules';
+import { checkAtomFeed } from '../feed-validator/atom';
+import { checkJsonFeed } from '../feed-validator/json-feed';
+import { checkRssFeed } from '../feed-validator/rss';
 import { ARTICLE_ID, idIn, paths, siteUrl } from '../helpers/site';
 import { NS, parseXml, firstElementText } from '../helpers/xml';
 

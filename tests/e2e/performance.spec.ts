@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { listFiles } from '../helpers/dist';
+import { isText, listFiles } from '../helpers/dist';
 import { startNginx } from '../helpers/nginx';
-import { ARTICLE_ID, builtFile, paths } from '../helpers/site';
-import { settledLayoutShift } from './helpers';
+import { ARTICLE_ID, builtFile, distFile, paths } from '../helpers/site';
+import { settledLayoutShift } from '../helpers/browser';
 
 /**
  * Budgets, measured in bytes and layout shift, never in seconds (timings flake; bytes do not).
@@ -25,11 +25,8 @@ const SEARCH_PAGE = builtFile(paths.search());
 /** Pagefind's bundle, written by scripts/build.mjs, as a folder of dist/: "pagefind/". */
 const PAGEFIND_DIR = paths.pagefind().slice(1);
 
-const isText = (path: string) => /\.(html|css|js|xml|svg|json|txt)$/.test(path) || path.endsWith('/');
-const fileOf = (pathname: string) =>
-  DIST + (pathname.endsWith('/') ? `${pathname}index.html` : pathname).slice(1);
 const wireBytes = (pathname: string) => {
-  const body = readFileSync(fileOf(pathname));
+  const body = readFileSync(distFile(DIST, pathname));
   return isText(pathname) ? gzipSync(body, { level: 9 }).length : body.length;
 };
 

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { SITE_SCOPE } from '../../src/lib/feed/scopes';
 import { headersFor, parseHeadersFile } from '../helpers/headers';
 import { ARTICLE_ID, paths } from '../helpers/site';
-import { recordForeignRequests } from './helpers';
+import { recordForeignRequests } from '../helpers/browser';
 
 // The last is no page of the site at all: the 404 page.
 const PAGES = [paths.home(), paths.article(ARTICLE_ID), paths.section('world'), '/no-such-page/'];

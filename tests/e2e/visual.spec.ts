@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ARTICLE_ID, paths } from '../helpers/site';
-import { expectSiteFontsDrawn, gotoWithFonts, SITE_FACES, type DrawnIn } from './helpers';
+import { expectSiteFontsDrawn, gotoWithFonts, SITE_FACES, type DrawnIn } from '../helpers/fonts';
 
 // The article page as readers see it, at phone, tablet and desktop widths, in both colour
 // schemes. Baselines live in visual.spec.ts-snapshots/; change them only on purpose with

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { builtFile } from './site';
 import { parseXml } from './xml';
 
 /** Every file under `dir`, as paths relative to it with "/" separators. */
@@ -17,12 +18,18 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** The static-host rule for a URL path: "/a/" → "a/index.html", "/a.xml" → "a.xml". */
+/**
+ * Text a server compresses (HTML, CSS, scripts, feeds and other XML, XSLT, SVG, JSON, plain
+ * text), by a built file's name or a URL path; a path ending in "/" is a page.
+ */
+export function isText(path: string): boolean {
+  return /\.(html|css|js|xml|xsl|svg|json|txt)$/.test(path) || path.endsWith('/');
+}
+
+/** The built file a URL path under `base` is served from ({@link builtFile}), if there is one. */
 function fileFor(distDir: string, pathname: string, base: string): string | undefined {
   if (!pathname.startsWith(base)) return undefined;
-  let path = decodeURIComponent(pathname.slice(base.length));
-  if (path === '' || path.endsWith('/')) path += 'index.html';
-  const file = join(distDir, path);
+  const file = join(distDir, builtFile(`/${decodeURIComponent(pathname.slice(base.length))}`));
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 

@@ -1,8 +1,9 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { FeedFormat } from '../../src/lib/feed/formats';
 import type { FeedPlace } from '../../src/lib/site/site-paths';
-import { checkAtomFeed, checkJsonFeed } from './feed-formats';
-import { checkRssFeed } from './feed-rules';
+import { checkAtomFeed } from '../feed-validator/atom';
+import { checkJsonFeed } from '../feed-validator/json-feed';
+import { checkRssFeed } from '../feed-validator/rss';
 import { paths, siteUrl } from './site';
 import { NS, parseXml } from './xml';
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { sitePaths } from '../../src/lib/site/site-paths';
 import { siteConfig } from '../../src/site.config';
 
@@ -22,6 +23,17 @@ export const ARTICLE_ID = 'azerbaijan-opens-embassy-in-israel';
  */
 export function builtFile(path: string): string {
   return (path.endsWith('/') ? `${path}index.html` : path).replace(/^\/+/, '');
+}
+
+/**
+ * The file a URL of the site, or a URL path, is served from in the built site at `dist`, as a
+ * static host maps it ({@link builtFile}), percent-escapes decoded: the one rule every test that
+ * reads a built file by its URL goes through.
+ * @example distFile('/work/dist', 'https://news.example.com/rss.xml') // "/work/dist/rss.xml"
+ * @example distFile('/work/dist', '/articles/x/') // "/work/dist/articles/x/index.html"
+ */
+export function distFile(dist: string, url: string): string {
+  return join(dist, builtFile(decodeURIComponent(new URL(url, siteUrl('/')).pathname)));
 }
 
 /**

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testArticleSchema } from '../helpers/article-schema';
+import { schemaErrorOf, testArticleSchema } from '../helpers/article-schema';
+import { ROOT } from '../helpers/build';
 
 const valid = {
   headline: 'Azerbaijan opens embassy in Israel',
@@ -98,6 +101,44 @@ describe('article frontmatter', () => {
         "lang: must be a BCP 47 language tag such as "en" or "he", received "English"",
         "canonical: must be an https:// URL of the original article",
       ]
+    `);
+  });
+});
+
+describe('a broken article’s frontmatter, as the build prints it with each field’s line', () => {
+  // The messages a build of tests/fixtures/broken-articles/ prints, pinned without a build; the
+  // build itself is held to one such error (tests/build/broken-articles.test.ts).
+  const fixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/broken-articles', name), 'utf8');
+
+  it('names a missing headline, with an example, and no line (the source has none)', () => {
+    expect(schemaErrorOf(fixture('missing-headline.mdx'), testArticleSchema)).toMatchInlineSnapshot(`
+      {
+        "issues": [
+          "headline: is required: the headline as plain text, e.g. "Azerbaijan opens embassy in Israel"",
+        ],
+      }
+    `);
+  });
+
+  it('names an unknown field at its line and lists the fields there are', () => {
+    expect(schemaErrorOf(fixture('unknown-field.mdx'), testArticleSchema)).toMatchInlineSnapshot(`
+      {
+        "at": "3:1",
+        "issues": [
+          "subtitle (line 3): unknown field; the fields are headline, dek, byline, published, updated, section, tags, lang, canonical, draft, image, authors, corrections",
+        ],
+      }
+    `);
+  });
+
+  it('names a date the calendar does not have at its line', () => {
+    expect(schemaErrorOf(fixture('impossible-date.mdx'), testArticleSchema)).toMatchInlineSnapshot(`
+      {
+        "at": "5:1",
+        "issues": [
+          "published (line 5): "2023-02-30" is not a day of the calendar",
+        ],
+      }
     `);
   });
 });

@@ -8,6 +8,7 @@ import Figure from '../../src/components/mdx/Figure.astro';
 import PullQuote from '../../src/components/mdx/PullQuote.astro';
 import Tweet from '../../src/components/mdx/Tweet.astro';
 import { pictureToImg, srcsetCandidates, toFeedHtml } from '../../src/lib/feed/html';
+import { COLUMN_SIZES } from '../../src/lib/photos/sizes';
 import lead from '../fixtures/archive/fixture-harvest-festival/lead.jpg';
 import map from '../fixtures/archive/fixture-harvest-festival/map.png';
 import { parseFragment, readerText } from '../helpers/html';
@@ -283,7 +284,8 @@ describe('toFeedHtml pictures', () => {
     expect(candidates.length).toBeGreaterThan(1);
     for (const candidate of candidates)
       expect(candidate).toMatch(/^https:\/\/news\.example\.com\/\S*f=jpg \d+w$/);
-    expect(img?.getAttribute('sizes')).toBeTruthy();
+    // A landscape photograph wider than the column fills it, as on the page.
+    expect(img?.getAttribute('sizes')).toBe(COLUMN_SIZES);
     expect(attributesIn(doc).filter((name) => name.startsWith('img['))).toEqual([
       'img[src]',
       'img[srcset]',

@@ -4,8 +4,9 @@ import { renderAtom } from '../../src/lib/feed/atom';
 import { renderJsonFeed } from '../../src/lib/feed/json';
 import type { FeedChannel, FeedImage, FeedItem } from '../../src/lib/feed/model';
 import { renderRss } from '../../src/lib/feed/rss';
-import { checkAtomFeed, checkJsonFeed } from '../helpers/feed-formats';
-import { checkRssFeed } from '../helpers/feed-rules';
+import { checkAtomFeed } from '../feed-validator/atom';
+import { checkJsonFeed } from '../feed-validator/json-feed';
+import { checkRssFeed } from '../feed-validator/rss';
 import { NS, parseXml, firstElementText } from '../helpers/xml';
 
 const channel: FeedChannel = {

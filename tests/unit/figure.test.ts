@@ -2,6 +2,8 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Figure from '../../src/components/mdx/Figure.astro';
 import emblem from '../fixtures/archive/fixture-embassy-visit/emblem.png';
+import huge from '../fixtures/broken-photos/photos/huge.png';
+import grey from '../fixtures/broken-photos/photos/ok.jpg';
 import map from '../fixtures/archive/fixture-harvest-festival/map.png';
 import { COLUMN_SIZES } from '../../src/lib/photos/sizes';
 import { errorOf } from '../helpers/errors';
@@ -81,5 +83,53 @@ describe('<Figure> sizes', () => {
     expect(img?.getAttribute('sizes')).toBe('min(400px, calc(100vw - 2.5rem))');
     for (const source of small.querySelectorAll('source'))
       expect(source.getAttribute('sizes')).toBe('min(400px, calc(100vw - 2.5rem))');
+  });
+});
+
+describe('<Figure> props, as a broken article’s build reports them', () => {
+  // The messages a build of tests/fixtures/broken-photos/ prints, pinned without a build: each
+  // fixture's <Figure>, rendered for that article. The build keeps one component error
+  // (tests/build/broken-articles.test.ts).
+  const renderIn = (article: string, figureProps: Record<string, unknown>) =>
+    container.renderToString(Figure, {
+      props: figureProps,
+      slots: { default: '<p>Where the festival is held.</p>' },
+      locals: { articleSource: `src/content/articles/${article}` },
+    });
+
+  it('refuses a <Figure> without alt text, with an example', async () => {
+    expect(await errorOf(renderIn('figure-missing-alt.mdx', { src: grey, credit: 'JNS graphics' })))
+      .toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Figure> in src/content/articles/figure-missing-alt.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
+          "message": "<Figure> in src/content/articles/figure-missing-alt.mdx: prop "alt" is required: what the picture shows, for readers who cannot see it, e.g. alt="Stalls under white awnings beside a wheat field at dusk".",
+          "name": "AstroUserError",
+        }
+      `);
+  });
+
+  it('refuses a <Figure> without a credit, with an example', async () => {
+    expect(await errorOf(renderIn('figure-missing-credit.mdx', { src: grey, alt: 'A grey test card' })))
+      .toMatchInlineSnapshot(`
+        {
+          "hint": "Fix the <Figure> in src/content/articles/figure-missing-credit.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
+          "message": "<Figure> in src/content/articles/figure-missing-credit.mdx: prop "credit" is required: who took the photo or made the graphic, e.g. credit="Miriam Levi/JNS".",
+          "name": "AstroUserError",
+        }
+      `);
+  });
+
+  it('refuses an image over 8,000 px a side, with the size to export it at', async () => {
+    expect(
+      await errorOf(
+        renderIn('figure-too-large.mdx', { src: huge, alt: 'Map of the valley', credit: 'JNS graphics' }),
+      ),
+    ).toMatchInlineSnapshot(`
+      {
+        "hint": "Fix the <Figure> in src/content/articles/figure-too-large.mdx. See "Components (no import line needed)" in docs/writing.md for its props.",
+        "message": "<Figure> in src/content/articles/figure-too-large.mdx: prop "src" is 12,000 × 8,000 px, larger than the 8,000 px the build takes on either side; export it smaller (2,000–4,000 px wide is plenty for the web).",
+        "name": "AstroUserError",
+      }
+    `);
   });
 });

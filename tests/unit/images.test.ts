@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { articleId } from '../../src/lib/articles/loader';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleId, checkLeadImage } from '../../src/lib/articles/loader';
 import {
   altProblem,
   CROP_MAX_WIDTH,
@@ -20,7 +26,9 @@ import {
   widthsFor,
 } from '../../src/lib/photos/sizes';
 import { FigureSchema } from '../../src/schemas/image';
-import { testArticleSchema } from '../helpers/article-schema';
+import { schemaErrorOf, testArticleSchema } from '../helpers/article-schema';
+import { ROOT } from '../helpers/build';
+import { errorOf } from '../helpers/errors';
 
 const photo = { src: '/_astro/lead.jpg', width: 1800, height: 1200, format: 'jpg' as const };
 const article = {
@@ -318,5 +326,150 @@ describe('article ids', () => {
     );
     expect(articleId('src/content/articles/harvest/index.mdx')).toBe('harvest');
     expect(articleId('tests/fixtures/archive/Fixture-Embassy-Visit/index.mdx')).toBe('fixture-embassy-visit');
+  });
+});
+
+describe('a broken photograph, as the build reports it', () => {
+  // The messages a build of tests/fixtures/broken-photos/ prints, pinned without a build; the
+  // build itself is held to one error a path (tests/build/broken-photos.test.ts).
+  const FIXTURES = join(ROOT, 'tests/fixtures/broken-photos');
+  const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+  /**
+   * The frontmatter as the schema receives it in a build, where Astro's `image()` has turned the
+   * lead image's path into the picture's metadata.
+   */
+  async function asBuilt(contents: string): Promise<Record<string, unknown>> {
+    const data = parseFrontmatter(contents).frontmatter;
+    const image = data['image'] as { src: string };
+    const { width, height, format } = await sharp(join(FIXTURES, image.src)).metadata();
+    return {
+      ...data,
+      image: { ...image, src: { src: `/_astro/${basename(image.src)}`, width, height, format } },
+    };
+  }
+
+  /** The schema error a build prints for the fixture `name`. */
+  const schemaError = async (name: string) =>
+    schemaErrorOf(fixture(name), testArticleSchema, await asBuilt(fixture(name)));
+
+  it('refuses a lead photograph without alt text, with an example', async () => {
+    expect(await schemaError('lead-missing-alt.mdx')).toMatchInlineSnapshot(`
+      {
+        "at": "8:1",
+        "issues": [
+          "image.alt (line 8): is required: what the picture shows, for readers who cannot see it, e.g. alt: Stalls under white awnings beside a wheat field at dusk",
+        ],
+      }
+    `);
+  });
+
+  it('refuses a file name as alt text, asking what the picture shows', async () => {
+    expect(await schemaError('lead-alt-file-name.mdx')).toMatchInlineSnapshot(`
+      {
+        "at": "10:3",
+        "issues": [
+          "image.alt (line 10): is a file name, not a description ("IMG_2291.jpg"): say what the picture shows, e.g. alt: Stalls under white awnings beside a wheat field at dusk",
+        ],
+      }
+    `);
+  });
+
+  it('refuses a lead photograph without a credit, with an example', async () => {
+    expect(await schemaError('lead-missing-credit.mdx')).toMatchInlineSnapshot(`
+      {
+        "at": "8:1",
+        "issues": [
+          "image.credit (line 8): is required: who took the photo or made the graphic, e.g. credit: Miriam Levi/JNS",
+        ],
+      }
+    `);
+  });
+
+  describe('checkLeadImage, as the articles’ loader calls it', () => {
+    // A project whose src/content/articles/ is the fixtures' folder, so each message names the
+    // article and the photo where a build of the fixture finds them.
+    let root: string;
+    beforeAll(() => {
+      root = mkdtempSync(join(tmpdir(), 'lead-image-'));
+      mkdirSync(join(root, 'src/content'), { recursive: true });
+      symlinkSync(FIXTURES, join(root, 'src/content/articles'));
+    });
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+    const check = (name: string) =>
+      errorOf(() =>
+        checkLeadImage(
+          join(root, 'src/content/articles', name),
+          parseFrontmatter(fixture(name)).frontmatter,
+          pathToFileURL(`${root}/`),
+        ),
+      );
+
+    it('names the path it looked for when the photograph is not there', async () => {
+      expect(await check('lead-missing-file.mdx')).toMatchInlineSnapshot(`
+        {
+          "hint": "Put the photo there, or correct the path (it is relative to src/content/articles/lead-missing-file.mdx).",
+          "message": "src/content/articles/lead-missing-file.mdx: image.src ./photos/lead.jpg does not exist: looked for src/content/articles/photos/lead.jpg",
+          "name": "AstroUserError",
+        }
+      `);
+    });
+
+    it('refuses a photograph too short for a 50,000-pixel square crop, saying how tall it must be', async () => {
+      expect(await check('lead-too-short.mdx')).toMatchInlineSnapshot(`
+        {
+          "hint": "The lead image is a file next to the article, e.g. image:
+          src: ./harvest/lead.jpg
+          alt: …
+          credit: …
+        See "Photographs" in docs/writing.md.",
+          "message": "src/content/articles/lead-too-short.mdx: image.src ./photos/panorama.jpg is 1,600 × 40 px: its 1:1 crop for structured data would be 40 × 40 px, 1,600 pixels, under the 50,000 (width × height) Google asks of each 16:9, 4:3 and 1:1 crop of an article's image; use a picture at least 224 px tall.",
+          "name": "AstroUserError",
+        }
+      `);
+    });
+
+    it('refuses a photograph under 1,200 px wide, giving its size and the rule', async () => {
+      expect(await check('lead-too-small.mdx')).toMatchInlineSnapshot(`
+        {
+          "hint": "The lead image is a file next to the article, e.g. image:
+          src: ./harvest/lead.jpg
+          alt: …
+          credit: …
+        See "Photographs" in docs/writing.md.",
+          "message": "src/content/articles/lead-too-small.mdx: image.src ./photos/small.jpg is 800 × 533 px; a lead photograph must be at least 1,200 px wide (Google's rule for article images); use a larger original.",
+          "name": "AstroUserError",
+        }
+      `);
+    });
+
+    it('refuses a format the site does not take, naming the ones it does', async () => {
+      expect(await check('lead-unsupported-format.mdx')).toMatchInlineSnapshot(`
+        {
+          "hint": "The lead image is a file next to the article, e.g. image:
+          src: ./harvest/lead.jpg
+          alt: …
+          credit: …
+        See "Photographs" in docs/writing.md.",
+          "message": "src/content/articles/lead-unsupported-format.mdx: image.src ./photos/photo.gif is a .gif file; the site takes JPEG, PNG, WebP or AVIF: export it as one of those.",
+          "name": "AstroUserError",
+        }
+      `);
+    });
+
+    it('refuses a photograph over 8,000 px a side, with the size to export it at', async () => {
+      expect(await check('lead-too-large.mdx')).toMatchInlineSnapshot(`
+        {
+          "hint": "The lead image is a file next to the article, e.g. image:
+          src: ./harvest/lead.jpg
+          alt: …
+          credit: …
+        See "Photographs" in docs/writing.md.",
+          "message": "src/content/articles/lead-too-large.mdx: image.src ./photos/huge.png is 12,000 × 8,000 px, larger than the 8,000 px the build takes on either side; export it smaller (2,000–4,000 px wide is plenty for the web).",
+          "name": "AstroUserError",
+        }
+      `);
+    });
   });
 });

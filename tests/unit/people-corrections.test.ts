@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allCorrections, correctionsOf, lastModified, noticeAnchor } from '../../src/lib/people/corrections';
 import { assertAuthorsExist, listParts } from '../../src/lib/people/authors';
 import { slugify } from '../../src/lib/site/slug';
 import { authorSchema } from '../../src/schemas/author';
+import { schemaErrorOf, testArticleSchema } from '../helpers/article-schema';
+import { ROOT } from '../helpers/build';
 import { errorOf } from '../helpers/errors';
-import { testArticleSchema } from '../helpers/article-schema';
 
 const article = (id: string, overrides: Record<string, unknown> = {}) => ({
   id,
@@ -237,5 +240,67 @@ describe('corrections', () => {
     expect(early).toEqual([
       'corrections.0.date: is before "published" (2024-06-10); a correction cannot precede publication',
     ]);
+  });
+});
+
+describe('a broken correction or author file, as the build prints it with each field’s line', () => {
+  // The messages a build of tests/fixtures/broken-people/ prints, pinned without a build; the
+  // build itself is held to one error a path (tests/build/broken-people.test.ts).
+  const fixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/broken-people', name), 'utf8');
+
+  it('refuses a kind of notice other than the two there are, explaining each', () => {
+    expect(schemaErrorOf(fixture('correction-bad-kind.mdx'), testArticleSchema)).toMatchInlineSnapshot(`
+      {
+        "at": "10:5",
+        "issues": [
+          "corrections.0.kind (line 10): expected "correction" (an error of fact was fixed) or "clarification" (something unclear was made clear), received "erratum"",
+        ],
+      }
+    `);
+  });
+
+  it('refuses a correction dated before publication, naming the publication date', () => {
+    expect(schemaErrorOf(fixture('correction-before-published.mdx'), testArticleSchema))
+      .toMatchInlineSnapshot(`
+      {
+        "at": "9:5",
+        "issues": [
+          "corrections.0.date (line 9): is before "published" (2024-06-10); a correction cannot precede publication",
+        ],
+      }
+    `);
+  });
+
+  it('refuses a notice dated before the one above it, saying new notices go at the end', () => {
+    expect(schemaErrorOf(fixture('corrections-out-of-order.mdx'), testArticleSchema)).toMatchInlineSnapshot(`
+      {
+        "at": "12:5",
+        "issues": [
+          "corrections.1.date (line 12): is before the notice above it (corrections[0], 2024-06-12); each notice keeps its number (#notice-2) and its link, so add new notices at the end, oldest first",
+        ],
+      }
+    `);
+  });
+
+  it('refuses an unknown field in a correction, listing the fields a correction has', () => {
+    expect(schemaErrorOf(fixture('correction-unknown-field.mdx'), testArticleSchema)).toMatchInlineSnapshot(`
+      {
+        "at": "12:5",
+        "issues": [
+          "corrections.0.note (line 12): unknown field; a correction has date, kind and text",
+        ],
+      }
+    `);
+  });
+
+  it('refuses an unknown field in an author file, listing the fields an author has', () => {
+    expect(schemaErrorOf(fixture('authors/author-unknown-field.md'), authorSchema)).toMatchInlineSnapshot(`
+      {
+        "at": "4:1",
+        "issues": [
+          "twitter (line 4): unknown field; an author has name, role, links",
+        ],
+      }
+    `);
   });
 });

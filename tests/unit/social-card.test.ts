@@ -11,6 +11,7 @@ import type { SocialCardInput } from '../../src/lib/cards/input';
 import { CARD_VERSION, socialCardHash, socialCardKey } from '../../src/lib/cards/key';
 import { renderSocialCard } from '../../src/lib/cards/raster';
 import { CARD_HEIGHT, CARD_WIDTH } from '../../src/lib/cards/size';
+import { jpegSize, pngHeader, pngSize } from '../helpers/image-size';
 
 /** A render takes a few milliseconds, more while the fonts load. */
 const RENDER_TIMEOUT = 30_000;
@@ -38,35 +39,6 @@ const PHOTO = {
   position: 'bottom',
   credit: 'Miriam Levi/JNS',
 };
-
-/** Width, height and colour type from a PNG's IHDR chunk, after checking the signature: no image library needed. */
-function pngHeader(png: Uint8Array): { width: number; height: number; colourType: number } {
-  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  // The first chunk: 4-byte length (13), type "IHDR", then width and height, big-endian, bit
-  // depth and colour type (3: indexed, a palette).
-  expect(new TextDecoder().decode(png.subarray(12, 16))).toBe('IHDR');
-  return { width: view.getUint32(16), height: view.getUint32(20), colourType: view.getUint8(25) };
-}
-const pngSize = (png: Uint8Array) => {
-  const { width, height } = pngHeader(png);
-  return { width, height };
-};
-
-/** Width and height from a JPEG's first start-of-frame marker, after checking the signature. */
-function jpegSize(jpeg: Uint8Array): { width: number; height: number } {
-  expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
-  const view = new DataView(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength);
-  for (let at = 2; at < jpeg.length;) {
-    const marker = view.getUint16(at);
-    // SOF0–SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
-    if (marker >= 0xffc0 && marker <= 0xffcf && ![0xffc4, 0xffc8, 0xffcc].includes(marker)) {
-      return { height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
-    }
-    at += 2 + view.getUint16(at + 2);
-  }
-  throw new Error('no start-of-frame marker in the JPEG');
-}
 
 /** A card's pixels as greys (0 black … 255 white), row by row. */
 async function greys(png: Uint8Array): Promise<Uint8Array> {

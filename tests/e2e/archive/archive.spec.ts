@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { findBrokenLinks } from '../../helpers/dist';
 import { ARTICLE_ID, paths, siteUrl } from '../../helpers/site';
-import { axeViolations } from '../helpers';
+import { axeViolations } from '../../helpers/browser';
 import { parseXml } from '../../helpers/xml';
 
 // The example archive is built with NEWS_PAGE_SIZE=3 and NEWS_BUILD_TIME=2024-06-11T12:00:00Z

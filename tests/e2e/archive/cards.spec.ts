@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { jpegSize, pngHeader, pngSize } from '../../helpers/image-size';
 import { ARTICLE_ID, paths } from '../../helpers/site';
 
 /**
@@ -7,30 +8,6 @@ import { ARTICLE_ID, paths } from '../../helpers/site';
  */
 const TEXT_CARD_BUDGET = 25_000;
 const PHOTO_CARD_BUDGET = 60_000;
-
-/** Width and height from a PNG's IHDR chunk, after checking the signature. */
-function pngSize(png: Buffer): { width: number; height: number } {
-  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-/** The colour type in a PNG's IHDR chunk: 3 is indexed colour (a palette). */
-const pngColourType = (png: Buffer): number => png.readUInt8(25);
-
-/** Width and height from a JPEG's first start-of-frame marker, after checking the signature. */
-function jpegSize(jpeg: Buffer): { width: number; height: number } {
-  expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
-  for (let at = 2; at < jpeg.length;) {
-    const marker = jpeg.readUInt16BE(at);
-    // SOF0–SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
-    if (marker >= 0xffc0 && marker <= 0xffcf && ![0xffc4, 0xffc8, 0xffcc].includes(marker)) {
-      return { height: jpeg.readUInt16BE(at + 5), width: jpeg.readUInt16BE(at + 7) };
-    }
-    at += 2 + jpeg.readUInt16BE(at + 2);
-  }
-  throw new Error('no start-of-frame marker in the JPEG');
-}
 
 /** The example archive's article with a lead photograph. */
 const PHOTO_ID = 'fixture-harvest-festival';
@@ -45,7 +22,7 @@ test.describe('social cards', () => {
       expect(response.headers()['content-type']).toMatch(/^image\/png\b/);
       const png = await response.body();
       expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
-      expect(pngColourType(png)).toBe(3);
+      expect(pngHeader(png).colourType).toBe(3);
       expect(png.length).toBeLessThanOrEqual(TEXT_CARD_BUDGET);
     });
   }

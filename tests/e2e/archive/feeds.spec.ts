@@ -8,12 +8,13 @@ import { SITE_SCOPE } from '../../../src/lib/feed/scopes';
 import type { FeedPlace } from '../../../src/lib/site/site-paths';
 import { siteConfig } from '../../../src/site.config';
 import { listFiles } from '../../helpers/dist';
-import { isAbsoluteUrl, srcsetUrls } from '../../helpers/feed-common';
-import { checkAtomFeed, checkJsonFeed } from '../../helpers/feed-formats';
-import { checkRssFeed } from '../../helpers/feed-rules';
-import { builtFile, idIn, paths, siteUrl } from '../../helpers/site';
+import { isAbsoluteUrl, srcsetUrls } from '../../feed-validator/common';
+import { checkAtomFeed } from '../../feed-validator/atom';
+import { checkJsonFeed } from '../../feed-validator/json-feed';
+import { checkRssFeed } from '../../feed-validator/rss';
+import { distFile, idIn, paths, siteUrl } from '../../helpers/site';
 import { NS, parseXml } from '../../helpers/xml';
-import { recordForeignRequests } from '../helpers';
+import { recordForeignRequests } from '../../helpers/browser';
 import { feed, itemsOf } from '../../helpers/feed-fetch';
 
 // The example archive: the real article plus the fixtures in tests/fixtures/archive, built with
@@ -26,7 +27,7 @@ const permalink = (id: string) => siteUrl(paths.article(id));
 function listedOn(listing: string): string[] {
   const links: string[] = [];
   for (let page: string | null = listing; page;) {
-    const file = `${DIST}${builtFile(page)}`;
+    const file = distFile(DIST, page);
     if (!existsSync(file)) throw new Error(`${page} is linked as an older page but was not built`);
     const { document } = parseHTML(readFileSync(file, 'utf8'));
     for (const link of document.querySelectorAll('main article :is(h2, h3) a[href]')) {
@@ -178,7 +179,7 @@ const TWEET_PHOTO_ID = 'fixture-embassy-visit';
 function distFileOf(url: string): string | undefined {
   const home = siteUrl(paths.home());
   if (!url.startsWith(home)) return undefined;
-  return `${DIST}${builtFile(decodeURIComponent(new URL(url).pathname))}`;
+  return distFile(DIST, url);
 }
 
 /** What each format says of one item's picture and content, read from the served feed. */
@@ -231,7 +232,7 @@ test.describe('photographs in the feeds', () => {
     request,
   }) => {
     // The alt text readers of the page get, from the built page itself.
-    const page = parseHTML(readFileSync(`${DIST}${builtFile(paths.article(PHOTO_ID))}`, 'utf8')).document;
+    const page = parseHTML(readFileSync(distFile(DIST, paths.article(PHOTO_ID)), 'utf8')).document;
     const alt = page.querySelector('figure.lead-image img')?.getAttribute('alt');
     expect(alt).toBe('Stalls under white awnings beside a wheat field at dusk');
 

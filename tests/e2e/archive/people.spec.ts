@@ -3,7 +3,7 @@ import { FEED_FORMAT_IDS } from '../../../src/lib/feed/formats';
 import { CORRECTIONS_SCOPE, SITE_SCOPE } from '../../../src/lib/feed/scopes';
 import { feed } from '../../helpers/feed-fetch';
 import { paths, siteUrl } from '../../helpers/site';
-import { axeViolations } from '../helpers';
+import { axeViolations } from '../../helpers/browser';
 import { NS, parseXml } from '../../helpers/xml';
 
 // The example archive's people (tests/fixtures/authors/) and corrected articles

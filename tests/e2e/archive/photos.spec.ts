@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Locator } from '@playwright/test';
 import sharp from 'sharp';
-import { isAbsoluteUrl } from '../../helpers/feed-common';
-import { builtFile, paths, siteUrl } from '../../helpers/site';
-import { settledLayoutShift } from '../helpers';
+import { isAbsoluteUrl } from '../../feed-validator/common';
+import { distFile, paths, siteUrl } from '../../helpers/site';
+import { settledLayoutShift } from '../../helpers/browser';
 
 /**
  * Photographs as a reader on a phone gets them. Budgets in bytes, never in seconds.
@@ -19,8 +19,6 @@ const LEAD_IMAGE_PHONE = 40_000;
 const FIRST_ROUND_TRIP = 14_600;
 const ARTICLE = paths.article('fixture-harvest-festival');
 const DIST = fileURLToPath(new URL('../../../dist-fixtures/', import.meta.url));
-const fileOf = (pathname: string) =>
-  DIST + (pathname.endsWith('/') ? `${pathname}index.html` : pathname).slice(1);
 
 test.use({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
 
@@ -38,7 +36,7 @@ test(`a phone fetches the lead photograph as the 800 px AVIF, at most ${LEAD_IMA
   const avif800 = /(\S+) 800w/.exec(candidates ?? '')?.[1];
   expect(chosen).toBe(avif800);
   expect(requested.filter((path) => path.includes('/_astro/lead.'))).toEqual([chosen]);
-  const bytes = readFileSync(fileOf(chosen)).length;
+  const bytes = readFileSync(distFile(DIST, chosen)).length;
   console.log(
     `lead photograph on a 375 px phone at 2×: ${chosen}, ${bytes} bytes (budget ${LEAD_IMAGE_PHONE})`,
   );
@@ -66,7 +64,7 @@ test('the NewsArticle structured data lists the lead photograph’s 16:9, 4:3 an
     expect(isAbsoluteUrl(String(url), ['https:']), String(url)).toBe(true);
     expect(String(url).startsWith(home), `${String(url)} is on the site`).toBe(true);
     const pathname = decodeURIComponent(new URL(String(url)).pathname);
-    const file = DIST + builtFile(pathname);
+    const file = distFile(DIST, pathname);
     expect(existsSync(file), `${String(url)} is built`).toBe(true);
     const { format, width, height } = await sharp(file).metadata();
     expect(format, String(url)).toBe('jpeg');
@@ -103,7 +101,7 @@ test(`the photo article's HTML and CSS still fit the first round trip (≤ ${FIR
   await page.goto(ARTICLE, { waitUntil: 'load' });
   const css = requested.filter((path) => path.endsWith('.css'));
   const bytes = [ARTICLE, ...css].reduce(
-    (sum, path) => sum + gzipSync(readFileSync(fileOf(path)), { level: 9 }).length,
+    (sum, path) => sum + gzipSync(readFileSync(distFile(DIST, path)), { level: 9 }).length,
     0,
   );
   console.log(`photo article HTML + CSS, gzip: ${bytes} bytes (budget ${FIRST_ROUND_TRIP})`);

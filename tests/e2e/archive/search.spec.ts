@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { headersFor, parseHeadersFile } from '../../helpers/headers';
 import { ARTICLE_ID, idIn, paths } from '../../helpers/site';
-import { recordForeignRequests } from '../helpers';
+import { recordForeignRequests } from '../../helpers/browser';
 
 /**
  * /search/ on the example archive: Pagefind's index is built by scripts/build.mjs from the

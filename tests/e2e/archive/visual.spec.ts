@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { paths } from '../../helpers/site';
-import { expectSiteFontsDrawn, gotoWithFonts, SITE_FACES, type DrawnIn } from '../helpers';
+import { expectSiteFontsDrawn, gotoWithFonts, SITE_FACES, type DrawnIn } from '../../helpers/fonts';
 
 // Listing pages and the search page of the example archive, phone and desktop, light and dark.
 // Baselines in visual.spec.ts-snapshots/ beside this file; update on purpose only (docs/testing.md,

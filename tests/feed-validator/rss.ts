@@ -1,4 +1,5 @@
 import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xmldom';
+import { NS } from '../helpers/xml';
 import {
   children,
   feedHtmlProblems,
@@ -12,14 +13,14 @@ import {
   text,
   xmlEncoding,
   type FeedProblem,
-} from './feed-common';
-import { NS } from './xml';
+  type Report as ReportOf,
+} from './common';
 
 /**
  * The rules {@link checkRssFeed} applies, named after what the W3C Feed Validator
  * (validator.w3.org/feed) checks for RSS 2.0, plus a few stricter site policies noted where they apply.
  */
-export const RULES = [
+export const RSS_RULES = [
   'well-formed',
   'root',
   'channel-required',
@@ -37,10 +38,10 @@ export const RULES = [
   'content-type',
 ] as const;
 
-/** One of the {@link RULES}. */
-export type RuleId = (typeof RULES)[number];
+/** One of the {@link RSS_RULES}. */
+export type RssRuleId = (typeof RSS_RULES)[number];
 
-type Report = (rule: RuleId, message: string) => void;
+type Report = ReportOf<RssRuleId>;
 
 /** Media types the validator accepts for RSS, preferred first; readers guess at or refuse others. */
 const RSS_MEDIA_TYPES = ['application/rss+xml', 'application/xml', 'text/xml'] as const;
@@ -84,7 +85,7 @@ const RFC822_DATE = new RegExp(
 const RFC822_TWO_DIGIT_YEAR = /^(?:[A-Z][a-z]{2}, *)?\d{1,2} +[A-Z][a-z]{2} +\d{2} +\d{2}:\d{2}/;
 
 /**
- * Checks an RSS 2.0 document against the rules in {@link RULES}, as a feed validator would.
+ * Checks an RSS 2.0 document against the rules in {@link RSS_RULES}, as a feed validator would.
  *
  * @param xml The feed exactly as served.
  * @param options.feedUrl The URL the feed is served at, which its `atom:link rel="self"` must name.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedHtmlProblems, mediaTypeProblems, srcsetUrls, xmlEncoding } from '../helpers/feed-common';
+import { feedHtmlProblems, mediaTypeProblems, srcsetUrls, xmlEncoding } from './common';
 
 // The checks all three feed formats share (RSS, Atom, JSON Feed); each format's own tests show
 // they are wired in, with a failing fixture per rule.

@@ -1,12 +1,12 @@
 import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xmldom';
 import { parseHTML } from 'linkedom';
-import { NS, parseXml } from './xml';
 import { isLanguageTag } from '../../src/lib/site/language';
+import { NS, parseXml } from '../helpers/xml';
 
 /**
- * What the rule checkers of the three feed formats share: feed-rules.ts (RSS 2.0) and
- * feed-formats.ts (Atom, JSON Feed) both use these, so a rule about URLs, language codes, feed
- * HTML, the self link or the served media type is written once and judges every format alike.
+ * What the rule checkers of the three feed formats share: rss.ts (RSS 2.0), atom.ts (Atom) and
+ * json-feed.ts (JSON Feed) all use these, so a rule about URLs, language codes, feed HTML, the
+ * self link, the served media type or an RFC 3339 date is written once and judges every format alike.
  */
 
 /** A rule the feed breaks: the rule id and a message naming the element and the offending value. */
@@ -14,6 +14,9 @@ export interface FeedProblem {
   rule: string;
   message: string;
 }
+
+/** How a format's checker records a problem: the rule it breaks and the message. */
+export type Report<Rule extends string> = (rule: Rule, message: string) => void;
 
 /**
  * Parses a feed's XML strictly (see {@link parseXml}). A feed that is not well-formed yields only
@@ -50,7 +53,6 @@ export function isAbsoluteUrl(value: string, protocols: readonly string[]): bool
   return /^https?:\/\/[^/?#]/i.test(value) && url.hostname !== '';
 }
 
-/** A language code: ISO 639 language, optionally with subtags, as in "en" or "en-us". */
 /** A language code the validator accepts: the site's one rule (well formed, ISO 639 language). */
 export { isLanguageTag };
 
@@ -257,4 +259,29 @@ export function itemLabel(kind: 'item' | 'entry', index: number, title: string):
 /** Quotes a value for a message, shortened so a long body cannot swamp the report. */
 export function show(value: string): string {
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// RFC 3339 dates (Atom, JSON Feed)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * RFC 3339 §5.6 date-time: full date, "T", time with seconds, optional fraction, and a zone ("Z" or
+ * a numeric offset with a colon). ISO 8601 forms RFC 3339 leaves out (no seconds, "+0300", a week
+ * date, a bare date) are errors, as the validator reports them.
+ */
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/** Why `value` is not an RFC 3339 date-time, or undefined when it is one. */
+export function rfc3339Problem(value: string): string | undefined {
+  const match = RFC3339.exec(value);
+  if (!match) return `${show(value)} is not an RFC 3339 date-time; write e.g. "2023-03-29T00:00:00+03:00"`;
+  const [, year, month, day, hours, minutes, seconds, offsetHours, offsetMinutes] = match.map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year ?? 0, (month ?? 0) - 1, day ?? 0);
+  const realDay = date.getUTCDate() === day && date.getUTCMonth() === (month ?? 0) - 1;
+  // Seconds may be 60 for a leap second (RFC 3339 §5.7).
+  const realTime = (hours ?? 0) < 24 && (minutes ?? 0) < 60 && (seconds ?? 0) <= 60;
+  const realOffset = Number.isNaN(offsetHours) || ((offsetHours ?? 0) < 24 && (offsetMinutes ?? 0) < 60);
+  return realDay && realTime && realOffset ? undefined : `${show(value)} is not a real date and time`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { itChecksEveryRule, type BrokenFeed } from '../helpers/feed-fixtures';
-import { checkRssFeed, RULES, type RuleId } from '../helpers/feed-rules';
+import { checkRssFeed, RSS_RULES, type RssRuleId } from './rss';
+import { itChecksEveryRule, type BrokenFeed } from './rule-tests';
 
 const FEED_URL = 'https://news.example.com/rss.xml';
 
@@ -58,7 +58,7 @@ const withHtml = (html: string): string =>
 const check = (xml: string, contentType?: string) =>
   checkRssFeed(xml, contentType === undefined ? { feedUrl: FEED_URL } : { feedUrl: FEED_URL, contentType });
 
-const BROKEN: BrokenFeed<RuleId>[] = [
+const BROKEN: BrokenFeed<RssRuleId>[] = [
   { rule: 'well-formed', breaks: 'an unescaped "&" in the title', source: variant('JNS Wire', 'JNS & Wire') },
   {
     rule: 'well-formed',
@@ -530,7 +530,7 @@ describe('checkRssFeed', () => {
   itChecksEveryRule({
     check,
     valid: VALID,
-    rules: RULES,
+    rules: RSS_RULES,
     broken: BROKEN,
     acceptedContentTypes: [
       'application/rss+xml; charset=utf-8',

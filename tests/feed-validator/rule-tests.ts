@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { FeedProblem } from './feed-common';
+import type { FeedProblem } from './common';
 
 /** A feed that breaks one rule: a row of the failing-fixture table each feed format's tests keep. */
 export interface BrokenFeed<Rule extends string> {
