@@ -17,12 +17,13 @@ function buildWith(fixture: string): PrintedError {
 }
 
 // Each error must name the file, the field or prop, and say how to fix it. Where the fix is:
-// - a prop or component error (src/lib/authoring/component-props.ts, src/lib/authoring/mdx-check.ts): the AstroError's hint,
-//   besides the example ("e.g.") in the message;
+// - a prop error (src/lib/authoring/component-props.ts): the AstroError's hint, besides the
+//   example ("e.g.") in the message;
 // - a frontmatter error (src/schemas/): the example after "e.g." in the field's line; Astro's
 //   own hint there only points to its docs on content schemas;
-// - an everyday YAML or MDX slip (src/lib/authoring/frontmatter-slips.ts, mdx-slips.ts): the file, the line and the field
-//   in the message, and the hint shows the line as it should read (or how to close the tag);
+// - an everyday YAML or MDX slip, or what the body's allow-list refuses (an unknown component;
+//   src/lib/authoring/frontmatter-slips.ts, mdx-slips.ts, mdx-allow-list.ts): the file, the line
+//   and the field in the message, and the hint shows the line as it should read (or the fix);
 // - a duplicate slug: Astro's own words, which name both files and the rule (slugs must be unique).
 describe('a broken article fails the build with a message naming the file, the field and the fix', () => {
   it('missing-headline.mdx', () => {
@@ -95,8 +96,9 @@ describe('a broken article fails the build with a message naming the file, the f
     expect(buildWith('unknown-component.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "Articles can use <Figure>, <PullQuote>, and <Tweet> without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md.",
+        "location": "src/content/articles/unknown-component.mdx:11:1",
         "message": [
-          "src/content/articles/unknown-component.mdx uses <Instagram>, which is not a component articles can use.",
+          "src/content/articles/unknown-component.mdx, line 11: <Instagram> is not a component articles can use.",
         ],
         "name": "AstroUserError",
       }

@@ -241,7 +241,7 @@ function attributeRefusal(node: ElementNode, allowed?: readonly string[]): Refus
           at(
             place,
             `${spread} on ${tag} passes props from code: an article writes each prop with its value.`,
-            'Write each prop by name with its value instead, e.g. speaker="Eli Cohen".',
+            'Write each prop by name, with its value in quotes (name="…"), instead.',
           ),
       };
     }

@@ -25,7 +25,6 @@ export interface ReadUrl {
  * @example readUrl('//evil.example/x.png') // { host: 'evil.example' }
  */
 export function readUrl(url: string): ReadUrl {
-  // eslint-disable-next-line no-control-regex -- the URL standard strips exactly these (C0 controls and space).
   const cleaned = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
   const scheme = /^([a-z][a-z\d+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
   const slashed = cleaned.replace(/\\/g, '/');
