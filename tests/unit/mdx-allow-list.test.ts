@@ -5,7 +5,7 @@ import { mdxComponents } from '../../src/components/mdx';
 import { MDX_COMPONENT_NAMES } from '../../src/components/mdx/names';
 import { splitArticle } from '../../src/lib/authoring/article-parts';
 import { literalKind } from '../../src/lib/authoring/js-literal';
-import { bodyProblem } from '../../src/lib/authoring/mdx-allow-list';
+import { bioProblem, bodyProblem } from '../../src/lib/authoring/mdx-allow-list';
 import { authoringError } from '../../src/lib/authoring/problem';
 import { linkRefusal, pictureFileName, pictureRefusal, readUrl } from '../../src/lib/authoring/url-rules';
 import { ROOT } from '../helpers/build';
@@ -320,6 +320,44 @@ describe('bodyProblem: what else the allow-list refuses', () => {
 
   it('counts lines from where the body starts in the file', () => {
     expect(bodyProblem('\nText.\n\n<iframe />', 8, MDX_COMPONENT_NAMES)?.line).toBe(11);
+  });
+});
+
+describe('bioProblem: a person’s Markdown bio, by the same rules', () => {
+  it('refuses raw HTML, a script link and a picture from another host, naming the line', () => {
+    const said = (body: string) => {
+      const problem = bioProblem(body, 5);
+      return problem && `${problem.line}: ${problem.message} ${problem.hint}`;
+    };
+    expect({
+      html: said('\nDana covers water.\n\n<script>alert(1)</script>'),
+      'inline html': said('\nDana <b onclick="x">covers</b> water.'),
+      link: said('\nSee [her site](javascript:alert(1)).'),
+      picture: said('\n![Dana](https://tracker.example/dana.jpg)'),
+    }).toMatchInlineSnapshot(`
+      {
+        "html": "8: "<script>alert(1)</script>" is HTML, which a bio cannot use: it is published as it is written. Write it in Markdown instead: *italics*, **bold**, [a link](https://…).",
+        "inline html": "6: "<b onclick="x">" is HTML, which a bio cannot use: it is published as it is written. Write it in Markdown instead: *italics*, **bold**, [a link](https://…).",
+        "link": "6: The link [her site](javascript:alert(1)) cannot be published: a javascript: address runs code when a reader follows it. Link to an https:// address or a path on this site, or keep the words without a link. Line 6 then reads:
+        See her site.",
+        "picture": "6: The picture ![Dana](https://tracker.example/dana.jpg) cannot be published: it loads from tracker.example, another host. Pictures are files beside the article: save it in the article’s folder and show it with <Figure src="./dana.jpg" alt="Dana" credit="…">Caption.</Figure>.",
+      }
+    `);
+  });
+
+  it('finds nothing in a plain bio, with braces, a less-than sign and links', () => {
+    expect(
+      bioProblem(
+        '\nDana {covers} water, 3 < 4, at [her site](https://example.org/dana) and <dana@example.org>.',
+        5,
+      ),
+    ).toBeUndefined();
+    for (const name of ['dana-cohen.md', 'noa-peretz.md', 'yusuf-aliyev.md']) {
+      const { body, bodyLine } = splitArticle(
+        readFileSync(join(ROOT, 'tests/fixtures/authors', name), 'utf8'),
+      );
+      expect(bioProblem(body, bodyLine), name).toBeUndefined();
+    }
   });
 });
 

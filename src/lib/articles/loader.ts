@@ -10,7 +10,7 @@ import { splitArticle } from '../authoring/article-parts';
 import { fieldPosition } from '../authoring/field-locator';
 import { frontmatterProblem } from '../authoring/frontmatter-slips';
 import { MDX_COMPONENT_NAMES } from '../../components/mdx/names';
-import { bodyProblem } from '../authoring/mdx-allow-list';
+import { bioProblem, bodyProblem } from '../authoring/mdx-allow-list';
 import { authoringError } from '../authoring/problem';
 import { extensionProblem, sizeProblem } from '../photos/rules';
 import { slugify } from '../site/slug';
@@ -61,7 +61,8 @@ export function articleLoader(options: GlobOptions): Loader {
  * The people's loader: Astro's `glob()` loader, with the frontmatter checks articles get (an
  * unquoted ": " in `role: Correspondent: Haifa`, a tab, a quote left open fail the build naming
  * the file, the line, the field and the fix; see {@link articleLoader}). A bio is Markdown, not
- * MDX, so its body is not checked: braces and `<` are text there.
+ * MDX (braces are text there): it is checked by the articles' URL rules, and without raw HTML
+ * (`bioProblem`).
  */
 export function authorLoader(options: GlobOptions): Loader {
   const inner = glob(options);
@@ -80,8 +81,8 @@ export function authorLoader(options: GlobOptions): Loader {
 
 /**
  * The context's entry types with `extension` reading through the authoring checks: the
- * frontmatter's, and for `.mdx` the body's. Fails when Astro no longer passes them: the checks
- * would otherwise vanish without a word.
+ * frontmatter's, and the body's (an article's MDX, a person's Markdown bio). Fails when Astro
+ * no longer passes them: the checks would otherwise vanish without a word.
  */
 function withAuthoringChecks(context: GlobContext, extension: '.mdx' | '.md'): Map<string, ContentEntryType> {
   const entryType = context.entryTypes?.get(extension);
@@ -108,7 +109,9 @@ function withAuthoringChecks(context: GlobContext, extension: '.mdx' | '.md'): M
         throw problem ? authoringError(file, problem) : error;
       }
       const problem =
-        extension === '.mdx' ? bodyProblem(parts.body, parts.bodyLine, MDX_COMPONENT_NAMES) : undefined;
+        extension === '.mdx'
+          ? bodyProblem(parts.body, parts.bodyLine, MDX_COMPONENT_NAMES)
+          : bioProblem(parts.body, parts.bodyLine);
       if (problem) throw authoringError(file, problem);
       return info;
     },
