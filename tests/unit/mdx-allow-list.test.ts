@@ -145,7 +145,7 @@ describe('hostile articles: each refused, naming the file, the line and the fix'
         "at": "10:6",
         "hint": "Link to an https:// address or a path on this site, or keep the words without a link. Line 10 then reads:
         Read the statement in full.",
-        "message": "src/content/articles/javascript-link.mdx, line 10: The link [the statement](javascript:alert(document.domain)) cannot be published: a javascript: address runs code when a reader follows it.",
+        "message": "src/content/articles/javascript-link.mdx, line 10: The link [the statement](javascript:alert(location.href)) cannot be published: a javascript: address runs code when a reader follows it.",
         "name": "AstroUserError",
       }
     `);
@@ -157,7 +157,7 @@ describe('hostile articles: each refused, naming the file, the line and the fix'
         "at": "10:6",
         "hint": "Link to an https:// address or a path on this site, or keep the words without a link. Line 10 then reads:
         Read the statement in full.",
-        "message": "src/content/articles/data-link.mdx, line 10: The link [the statement](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) cannot be published: a data: address carries a whole document inside the link.",
+        "message": "src/content/articles/data-link.mdx, line 10: The link [the statement](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) cannot be published: a data: address carries a whole page inside the link.",
         "name": "AstroUserError",
       }
     `);

@@ -52,7 +52,7 @@ export function linkRefusal(url: string): string | undefined {
   if (scheme === 'javascript' || scheme === 'vbscript') {
     return `a ${scheme}: address runs code when a reader follows it`;
   }
-  if (scheme === 'data') return 'a data: address carries a whole document inside the link';
+  if (scheme === 'data') return 'a data: address carries a whole page inside the link';
   return `a link goes to an https:, http: or mailto: address or a path on this site, not a ${scheme}: address`;
 }
 
