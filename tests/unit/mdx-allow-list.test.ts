@@ -340,7 +340,7 @@ describe('bioProblem: a person’s Markdown bio, by the same rules', () => {
         "inline html": "6: "<b onclick="x">" is HTML, which a bio cannot use: it is published as it is written. Write it in Markdown instead: *italics*, **bold**, [a link](https://…).",
         "link": "6: The link [her site](javascript:alert(1)) cannot be published: a javascript: address runs code when a reader follows it. Link to an https:// address or a path on this site, or keep the words without a link. Line 6 then reads:
         See her site.",
-        "picture": "6: The picture ![Dana](https://tracker.example/dana.jpg) cannot be published: it loads from tracker.example, another host. Pictures are files beside the article: save it in the article’s folder and show it with <Figure src="./dana.jpg" alt="Dana" credit="…">Caption.</Figure>.",
+        "picture": "6: The picture ![Dana](https://tracker.example/dana.jpg) cannot be published: it loads from tracker.example, another host. Save the picture beside the bio and write ![Dana](./dana.jpg), or delete it.",
       }
     `);
   });

@@ -112,16 +112,19 @@ function linkRefusalOf(node: Extract<MdastNode, { type: 'link' | 'definition' }>
 }
 
 /** A Markdown picture (`![alt](url)`, or one whose definition gives `url`) from another host. */
-function pictureRefusalOf(node: MdastNode, alt: string, url: string): Refusal | undefined {
+function pictureRefusalOf(node: MdastNode, alt: string, url: string, bio: boolean): Refusal | undefined {
   const reason = pictureRefusal(url);
   if (reason === undefined) return undefined;
+  const file = pictureFileName(url);
   return {
     node,
     explain: (place) =>
       at(
         place,
         `The picture ![${alt}](${shortUrl(url)}) cannot be published: ${reason}.`,
-        `Pictures are files beside the article: save it in the article’s folder and show it with <Figure src="./${pictureFileName(url)}" alt="${alt || '…'}" credit="…">Caption.</Figure>.`,
+        bio
+          ? `Save the picture beside the bio and write ![${alt || '…'}](./${file}), or delete it.`
+          : `Pictures are files beside the article: save it in the article’s folder and show it with <Figure src="./${file}" alt="${alt || '…'}" credit="…">Caption.</Figure>.`,
       ),
   };
 }
@@ -130,8 +133,9 @@ function pictureRefusalOf(node: MdastNode, alt: string, url: string): Refusal | 
  * The first node of `tree` the allow-list refuses, in the order of the source (a picture whose
  * address is in a definition, `![a][ref]`, is checked after the rest: at its definition).
  * @param components the names of the components articles may use
+ * @param bio whether the tree is a person's bio (its pictures' fix differs)
  */
-function refusalIn(tree: MdastNode, components: readonly string[]): Refusal | undefined {
+function refusalIn(tree: MdastNode, components: readonly string[], bio: boolean): Refusal | undefined {
   const definitions = new Map<string, Extract<MdastNode, { type: 'definition' }>>();
   const pictures: Extract<MdastNode, { type: 'imageReference' }>[] = [];
 
@@ -162,7 +166,7 @@ function refusalIn(tree: MdastNode, components: readonly string[]): Refusal | un
         definitions.set(node.identifier, node);
         return linkRefusalOf(node);
       case 'image':
-        return pictureRefusalOf(node, node.alt ?? '', node.url);
+        return pictureRefusalOf(node, node.alt ?? '', node.url, bio);
       case 'imageReference':
         pictures.push(node);
         return undefined;
@@ -206,7 +210,7 @@ function refusalIn(tree: MdastNode, components: readonly string[]): Refusal | un
   if (found) return found;
   for (const picture of pictures) {
     const definition = definitions.get(picture.identifier);
-    const refused = definition && pictureRefusalOf(definition, picture.alt ?? '', definition.url);
+    const refused = definition && pictureRefusalOf(definition, picture.alt ?? '', definition.url, bio);
     if (refused) return refused;
   }
   return undefined;
@@ -238,9 +242,10 @@ function firstProblem(
   body: string,
   firstLine: number,
   components: readonly string[],
+  bio = false,
 ): AuthoringProblem | undefined {
-  if (!refusalIn(parse(false), components)) return undefined;
-  const refusal = refusalIn(parse(true), components);
+  if (!refusalIn(parse(false), components, bio)) return undefined;
+  const refusal = refusalIn(parse(true), components, bio);
   const place = refusal && placeOf(refusal, body.split(/\r?\n/), firstLine);
   if (!refusal || !place)
     throw new Error('The allow-list refused a body without positions, but not with them.');
@@ -286,5 +291,5 @@ export function bodyProblem(
  * @returns the first refusal, or undefined
  */
 export function bioProblem(body: string, firstLine: number): AuthoringProblem | undefined {
-  return firstProblem((position) => markdownToMdast(body, { position }), body, firstLine, []);
+  return firstProblem((position) => markdownToMdast(body, { position }), body, firstLine, [], true);
 }
