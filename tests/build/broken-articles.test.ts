@@ -96,9 +96,9 @@ describe('a broken article fails the build with a message naming the file, the f
     expect(buildWith('unknown-component.mdx')).toMatchInlineSnapshot(`
       {
         "hint": "Articles can use <Figure>, <PullQuote>, and <Tweet> without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md.",
-        "location": "src/content/articles/unknown-component.mdx:11:1",
+        "location": "src/content/articles/unknown-component.mdx:12:1",
         "message": [
-          "src/content/articles/unknown-component.mdx, line 11: <Instagram> is not a component articles can use.",
+          "src/content/articles/unknown-component.mdx, line 12: <Instagram> is not a component articles can use.",
         ],
         "name": "AstroUserError",
       }
