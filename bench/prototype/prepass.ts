@@ -8,7 +8,6 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import type { ImageMetadata, MarkdownHeading } from 'astro';
 import { loadRenderers } from 'astro:container';
 import { mdxComponents } from '../../src/components/mdx';
-import { assertKnownComponents } from '../../src/lib/authoring/mdx-check';
 import StoredBody from './StoredBody.astro';
 
 /** What an MDX module exports that the stored entry keeps. */
@@ -30,19 +29,17 @@ let container: Promise<AstroContainer> | undefined;
  * Renders one article's body.
  * @param module the article's MDX module, as Vite loaded it
  * @param source the article's path from the project root, for messages and slots
- * @param body the article's raw MDX body, for the component check
  * @param slots whether pictures are left as slots (the pre-pass) or rendered (today's path)
  */
 export async function renderBody(
   module: MdxModule,
   source: string,
-  body: string,
   slots: boolean,
 ): Promise<RenderedBody> {
   container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
     AstroContainer.create({ renderers }),
   );
-  assertKnownComponents(body, source, Object.keys(mdxComponents));
+  // The body's allow-list (src/lib/authoring/mdx-allow-list.ts) has run as the file loaded.
   const html = await (
     await container
   ).renderToString(module.default, {

@@ -64,14 +64,12 @@ export async function startRenderer() {
      * @param slots leave pictures as slots (the pre-pass) or render them (today's path)
      */
     async render(file, slots = true) {
-      const contents = readFileSync(file, 'utf8');
-      const body = contents.replace(/^---\n[\s\S]*?\n---\n/, '');
       const t0 = performance.now();
       const module = await server.ssrLoadModule(file);
       timings.loadMs += performance.now() - t0;
       try {
         const t1 = performance.now();
-        const result = await prepass.renderBody(module, relative(ROOT, file), body, slots);
+        const result = await prepass.renderBody(module, relative(ROOT, file), slots);
         timings.renderMs += performance.now() - t1;
         return result;
       } finally {

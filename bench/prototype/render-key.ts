@@ -86,7 +86,7 @@ export function rendererDigests(root: string): RendererDigests {
 
 /**
  * The components a body uses, by name, as MDX tags (`<Tweet`), outside code: the same reading
- * `assertKnownComponents` (src/lib/authoring/mdx-check.ts) makes of a body.
+ * the render-time scan (since replaced by src/lib/authoring/mdx-allow-list.ts) made of a body.
  */
 export function usedComponents(body: string): string[] {
   const prose = body.replace(/^(```|~~~)[\s\S]*?^\1/gm, '').replace(/`[^`\n]*`/g, '');

@@ -60,7 +60,8 @@ export const TweetSchema = z
         error: 'must be the post’s address, e.g. https://x.com/elicoh1/status/1234567890',
       })
       .refine(
-        (u) => /^\/[A-Za-z0-9_]{1,15}\/status\/\d+\/?$/.test(new URL(u).pathname),
+        // URL.parse: zod runs this check on a value the URL check above already refused, too.
+        (u) => /^\/[A-Za-z0-9_]{1,15}\/status\/\d+\/?$/.test(URL.parse(u)?.pathname ?? ''),
         'must be the post’s address, e.g. https://x.com/elicoh1/status/1234567890',
       )
       .optional(),
@@ -120,8 +121,9 @@ export const TweetSchema = z
         });
       }
     }
-    if (!tweet.url) return;
-    const author = new URL(tweet.url).pathname.split('/')[1]?.toLowerCase();
+    const url = tweet.url === undefined ? undefined : URL.parse(tweet.url);
+    if (!url) return; // none, or not a URL: the url check says so
+    const author = url.pathname.split('/')[1]?.toLowerCase();
     if (author !== tweet.handle.toLowerCase()) {
       ctx.addIssue({
         code: 'custom',

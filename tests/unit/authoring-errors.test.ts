@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { splitArticle } from '../../src/lib/authoring/article-parts';
 import { fieldPosition } from '../../src/lib/authoring/field-locator';
 import { frontmatterProblem, yamlQuoted } from '../../src/lib/authoring/frontmatter-slips';
-import { bodyProblem } from '../../src/lib/authoring/mdx-slips';
+import { MDX_COMPONENT_NAMES } from '../../src/components/mdx/names';
+import { bodyProblem } from '../../src/lib/authoring/mdx-allow-list';
 import { authoringError, type AuthoringProblem } from '../../src/lib/authoring/problem';
 import { ROOT } from '../helpers/build';
 import { errorOf } from '../helpers/errors';
@@ -39,7 +40,7 @@ function yamlParses(contents: string): boolean {
 function problemIn(contents: string): AuthoringProblem | undefined {
   if (!yamlParses(contents)) return frontmatterProblem(contents);
   const { body, bodyLine } = splitArticle(contents);
-  return bodyProblem(body, bodyLine);
+  return bodyProblem(body, bodyLine, MDX_COMPONENT_NAMES);
 }
 
 /** The error the build prints for the article's slip, with its location (line:column). */
@@ -367,7 +368,7 @@ describe('bodyProblem: MDX slips, named by file and line, with the fix', () => {
       '```',
     ].join('\n');
     expect(mdxToMdast(body).type).toBe('root');
-    expect(bodyProblem(body)).toBeUndefined();
+    expect(bodyProblem(body, 1, MDX_COMPONENT_NAMES)).toBeUndefined();
   });
 });
 
@@ -383,7 +384,7 @@ describe('the real articles and the example archive', () => {
     const contents = readFileSync(join(ROOT, path), 'utf8');
     const { body, bodyLine } = splitArticle(contents);
     expect(frontmatterProblem(contents)).toBeUndefined();
-    expect(bodyProblem(body, bodyLine)).toBeUndefined();
+    expect(bodyProblem(body, bodyLine, MDX_COMPONENT_NAMES)).toBeUndefined();
   });
 });
 

@@ -123,13 +123,34 @@ describe('toFeedHtml URLs', () => {
     ]);
     // The links' words stay: only the address goes.
     expect(readerText(doc.querySelector('p'))).toBe('mail js upper split entity vb data');
+    // A picture left with no file of its own would show as broken: it goes.
     const images = [...doc.querySelectorAll('img')];
-    expect(images.map((img) => img.getAttribute('src'))).toEqual([
-      null,
-      null,
-      'https://news.example.com/ok.png',
-    ]);
-    expect(images[2]?.getAttribute('srcset')).toBe('https://news.example.com/articles/a/ok.png 2x');
+    expect(images.map((img) => img.getAttribute('src'))).toEqual(['https://news.example.com/ok.png']);
+    expect(images[0]?.getAttribute('srcset')).toBe('https://news.example.com/articles/a/ok.png 2x');
+  });
+
+  it('loads nothing from another host: pictures, sources, posters and media go, links stay', () => {
+    const doc = feedDoc(
+      '<p><a href="https://other.example/story">a link elsewhere</a></p>' +
+        '<img src="https://tracker.example/pixel.gif" alt="pixel">' +
+        '<img src="//tracker.example/pixel.gif" alt="scheme-relative">' +
+        '<img src="HTTPS://TRACKER.EXAMPLE/pixel.gif" alt="capitals">' +
+        '<img src="https://news.example.com.tracker.example/x.gif" alt="lookalike">' +
+        '<img src="/own.jpg" srcset="https://tracker.example/a.jpg 1x, /own-2x.jpg 2x" alt="own">' +
+        '<img srcset="https://tracker.example/a.jpg 1x" alt="srcset only">' +
+        '<picture><source srcset="https://tracker.example/a.avif"><img src="https://tracker.example/a.jpg" alt="picture"></picture>' +
+        '<video src="https://tracker.example/v.mp4" poster="https://tracker.example/p.jpg"><source src="https://tracker.example/v.webm"></video>' +
+        '<audio src="https://tracker.example/a.mp3"></audio>' +
+        '<object data="https://tracker.example/o.swf"></object>',
+    );
+    expect(
+      [...doc.querySelectorAll('[src], [srcset], [poster], [data]')].flatMap((el) =>
+        ['src', 'srcset', 'poster', 'data'].flatMap((name) => el.getAttribute(name) ?? []),
+      ),
+    ).toEqual(['https://news.example.com/own.jpg', 'https://news.example.com/own-2x.jpg 2x']);
+    expect([...doc.querySelectorAll('img')].map((img) => img.getAttribute('alt'))).toEqual(['own']);
+    expect(doc.querySelectorAll('picture, source, video, audio, object')).toHaveLength(0);
+    expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://other.example/story');
   });
 
   it('reads srcset as the HTML standard does: a URL may hold commas, descriptors may not', () => {

@@ -1,6 +1,7 @@
 import type { Document as XmlDocument, Element as XmlElement } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { renderAtom } from '../../src/lib/feed/atom';
+import { toFeedHtml } from '../../src/lib/feed/html';
 import { renderJsonFeed } from '../../src/lib/feed/json';
 import type { FeedChannel, FeedImage, FeedItem } from '../../src/lib/feed/model';
 import { renderRss } from '../../src/lib/feed/rss';
@@ -8,6 +9,7 @@ import { checkAtomFeed } from '../feed-validator/atom';
 import { checkJsonFeed } from '../feed-validator/json-feed';
 import { checkRssFeed } from '../feed-validator/rss';
 import { NS, parseXml, firstElementText } from '../helpers/xml';
+import { parseFragment } from '../helpers/html';
 
 const channel: FeedChannel = {
   title: 'JNS Wire',
@@ -249,6 +251,48 @@ describe('renderJsonFeed', () => {
       content_html: `<p>${HOSTILE}</p>`,
     });
   });
+});
+
+describe('a hostile body given straight to the feed code, past the build’s checks', () => {
+  // What the build's allow-list refuses (src/lib/authoring/mdx-allow-list.ts), as if it had not.
+  const body =
+    '<p>Text <img src="https://tracker.example/pixel.gif?reader=1" alt="">' +
+    '<a href="https://other.example/story">a link elsewhere</a></p>' +
+    '<picture><source srcset="https://tracker.example/a.avif" type="image/avif">' +
+    '<img src="https://tracker.example/a.jpg" srcset="https://tracker.example/a.jpg 1x, /own.jpg 2x" alt="a"></picture>' +
+    '<video src="//tracker.example/v.mp4" poster="https://tracker.example/p.jpg"><source src="https://tracker.example/v.webm"></video>' +
+    '<audio src="https://tracker.example/a.mp3"></audio><iframe src="https://tracker.example/embed"></iframe>' +
+    '<script src="https://tracker.example/s.js"></script><p><img src="/own.png" alt="own"></p>';
+  const hostile = item({ contentHtml: toFeedHtml(body, item().permalink) });
+
+  /** Every address in `html` a reader's program would load by itself, without a click. */
+  const loaded = (html: string): string[] =>
+    [...parseFragment(html).querySelectorAll('*')].flatMap((el) =>
+      ['src', 'srcset', 'poster', 'data'].flatMap((name) => el.getAttribute(name) ?? []),
+    );
+  const contents = {
+    rss: () =>
+      parseXml(renderRss(channel, [hostile])).getElementsByTagNameNS(NS.content, 'encoded')[0]?.textContent,
+    atom: () => atomChildren(parseXml(renderAtom(atomChannel, [hostile])), 'content')[0]?.textContent,
+    json: () =>
+      (JSON.parse(renderJsonFeed(jsonChannel, [hostile])) as { items: { content_html: string }[] }).items[0]
+        ?.content_html,
+  };
+
+  it.each(Object.keys(contents) as (keyof typeof contents)[])(
+    'yields no resource from another host in %s, and keeps the link',
+    (format) => {
+      const html = contents[format]() ?? '';
+      expect(loaded(html)).toEqual([
+        'https://news.example.com/own.jpg 2x',
+        'https://news.example.com/own.png',
+      ]);
+      expect(html).not.toContain('tracker.example');
+      expect(parseFragment(html).querySelector('a')?.getAttribute('href')).toBe(
+        'https://other.example/story',
+      );
+    },
+  );
 });
 
 describe('the three formats', () => {

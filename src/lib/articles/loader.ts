@@ -8,7 +8,8 @@ import sharp from 'sharp';
 import { splitArticle } from '../authoring/article-parts';
 import { fieldPosition } from '../authoring/field-locator';
 import { frontmatterProblem } from '../authoring/frontmatter-slips';
-import { bodyProblem } from '../authoring/mdx-slips';
+import { MDX_COMPONENT_NAMES } from '../../components/mdx/names';
+import { bioProblem, bodyProblem } from '../authoring/mdx-allow-list';
 import { authoringError } from '../authoring/problem';
 import { extensionProblem, sizeProblem } from '../photos/rules';
 import { slugify } from '../site/slug';
@@ -25,9 +26,12 @@ type GlobContext = LoaderContext & { entryTypes?: Map<string, ContentEntryType> 
 /**
  * The articles' loader: Astro's `glob()` loader, plus two checks.
  * - Each article's source, as it is read (src/lib/authoring/): frontmatter YAML that
- *   fails on an everyday slip (an unquoted ": ", a tab, a quote left open), and MDX slips in the
- *   body (braces in text, `<` before a letter, a component never closed) fail the build naming
- *   the file, the line, the field and the fix, where YAML and MDX name only a rule.
+ *   fails on an everyday slip (an unquoted ": ", a tab, a quote left open), MDX slips in the
+ *   body (braces in text, `<` before a letter, a component never closed) and anything in the
+ *   body that is not content (the allow-list: no import or export, no code in braces, only the
+ *   site's components and a few inline HTML tags, safe links, no picture from another host; see
+ *   docs/trust-model.md) fail the build naming the file, the line, the field and the fix, where
+ *   YAML and MDX name only a rule.
  * - Each article's lead image, before its frontmatter is parsed. Astro resolves `image.src` only
  *   later, while bundling, and then fails with "Could not find requested image", naming neither
  *   the article nor where it looked; here the article, the field and the resolved path are
@@ -56,7 +60,8 @@ export function articleLoader(options: GlobOptions): Loader {
  * The people's loader: Astro's `glob()` loader, with the frontmatter checks articles get (an
  * unquoted ": " in `role: Correspondent: Haifa`, a tab, a quote left open fail the build naming
  * the file, the line, the field and the fix; see {@link articleLoader}). A bio is Markdown, not
- * MDX, so its body is not checked: braces and `<` are text there.
+ * MDX (braces are text there): it is checked by the articles' URL rules, and without raw HTML
+ * (`bioProblem`).
  *
  * No person's file yet is a valid site, so then the collection is emptied without asking
  * `glob()`, which would warn that nothing matched (see `hasAuthorFiles`).
@@ -84,8 +89,8 @@ export function authorLoader(options: GlobOptions): Loader {
 
 /**
  * The context's entry types with `extension` reading through the authoring checks: the
- * frontmatter's, and for `.mdx` the body's. Fails when Astro no longer passes them: the checks
- * would otherwise vanish without a word.
+ * frontmatter's, and the body's (an article's MDX, a person's Markdown bio). Fails when Astro
+ * no longer passes them: the checks would otherwise vanish without a word.
  */
 function withAuthoringChecks(context: GlobContext, extension: '.mdx' | '.md'): Map<string, ContentEntryType> {
   const entryType = context.entryTypes?.get(extension);
@@ -111,7 +116,10 @@ function withAuthoringChecks(context: GlobContext, extension: '.mdx' | '.md'): M
             : frontmatterProblem(params.contents, parts.frontmatter.firstLine - 1 + mark);
         throw problem ? authoringError(file, problem) : error;
       }
-      const problem = extension === '.mdx' ? bodyProblem(parts.body, parts.bodyLine) : undefined;
+      const problem =
+        extension === '.mdx'
+          ? bodyProblem(parts.body, parts.bodyLine, MDX_COMPONENT_NAMES)
+          : bioProblem(parts.body, parts.bodyLine);
       if (problem) throw authoringError(file, problem);
       return info;
     },

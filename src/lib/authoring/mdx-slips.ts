@@ -1,10 +1,10 @@
-import { mdxToMdast, type MdastNode } from 'satteri';
 import { lineReads, type AuthoringProblem } from './problem';
 
 /**
  * Everyday slips in an article's MDX body that MDX rejects or misreads with words an author
  * cannot act on ("sic is not defined"): braces in text, `<` before a letter, a component never
- * closed ({@link bodyProblem}, run on every article); pure.
+ * closed. The body's one check (`bodyProblem`, src/lib/authoring/mdx-allow-list.ts) explains a
+ * parse error with {@link parseErrorProblem} and braces in text with {@link bracesProblem}; pure.
  */
 
 /** The widest stretch of a body line shown in a hint, either side of the slip. */
@@ -23,14 +23,17 @@ function excerpt(text: string, from: number, to: number): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
 
-/** The line of `source` (0-based index) with [from, to) replaced by `by`, cut to an excerpt. */
-function rewriteLine(lines: readonly string[], index: number, from: number, to: number, by: string): string {
+/** Line `index` (0-based) of `lines` with columns [from, to) (0-based) replaced by `by`, cut to an excerpt. */
+export function rewriteLine(
+  lines: readonly string[],
+  index: number,
+  from: number,
+  to: number,
+  by: string,
+): string {
   const text = lines[index] ?? '';
   return excerpt(`${text.slice(0, from)}${by}${text.slice(to)}`, from, from + by.length);
 }
-
-/** What a `{…}` in text may hold and still print nothing wrong: a comment, or a string literal. */
-const HARMLESS_EXPRESSION = /^\s*(?:\/\*[\s\S]*\*\/|'[^'\\\n]*'|"[^"\\\n]*"|`[^`\\$]*`)\s*$/;
 
 /** Sätteri's parse error message: "line:column: reason (rule)". */
 const PARSE_ERROR = /^(\d+):(\d+): ([\s\S]*)$/;
@@ -53,10 +56,12 @@ function closeHint(name: string): string {
 
 /**
  * The problem for braces in text that open at line `index` (0-based) of the body, column `from`.
+ * @param lines the body's lines
+ * @param firstLine the file line the body starts on
  * @param to where they close on that line (exclusive); undefined when they do not
  * @param inside what they hold, when they close on a later line; undefined when they never close
  */
-function bracesProblem(
+export function bracesProblem(
   lines: readonly string[],
   index: number,
   from: number,
@@ -86,8 +91,13 @@ function bracesProblem(
   };
 }
 
-/** Maps Sätteri's parse error to a problem, or undefined for one this module does not explain. */
-function parseErrorProblem(
+/**
+ * Sätteri's parse error (`mdxToMdast` throws it) as a problem, or undefined for one this module
+ * does not explain (MDX's own message is then the build's).
+ * @param lines the body's lines
+ * @param firstLine the file line the body starts on
+ */
+export function parseErrorProblem(
   error: unknown,
   lines: readonly string[],
   firstLine: number,
@@ -180,51 +190,4 @@ function parseErrorProblem(
     }
   }
   return undefined;
-}
-
-/** The first `{…}` in text (not in a component's props) that is neither a comment nor a string. */
-function firstExpression(node: MdastNode): MdastNode | undefined {
-  if (
-    (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') &&
-    !HARMLESS_EXPRESSION.test(node.value)
-  ) {
-    return node;
-  }
-  // Props are in `attributes`, not `children`: text={`…`} is never visited.
-  if ('children' in node) {
-    for (const child of node.children) {
-      const found = firstExpression(child);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Finds the slip in an article's MDX body that MDX would reject or misread: braces in text (code
- * in MDX), `<` before a letter (a tag in MDX), an HTML comment or a `<https://…>` link, a
- * component never closed. Other parse errors are left to MDX's own message.
- * @param body the MDX after the frontmatter
- * @param firstLine the file line `body` starts on (see {@link splitArticle})
- * @returns the first slip, or undefined when there is none
- */
-export function bodyProblem(body: string, firstLine = 1): AuthoringProblem | undefined {
-  // Braces and tags are what these slips are made of: no `{` or `<`, nothing to find.
-  if (!body.includes('{') && !body.includes('<')) return undefined;
-  let tree: MdastNode;
-  try {
-    // Without positions first: half the cost, and errors carry theirs in the message anyway.
-    tree = mdxToMdast(body, { position: false });
-  } catch (error) {
-    return parseErrorProblem(error, body.split(/\r?\n/), firstLine);
-  }
-  if (!body.includes('{') || !firstExpression(tree)) return undefined;
-  const found = firstExpression(mdxToMdast(body, { position: true }));
-  const position = found?.position;
-  if (!found || !('value' in found) || !position) return undefined;
-  const { start, end } = position;
-  const lines = body.split(/\r?\n/);
-  return end.line === start.line
-    ? bracesProblem(lines, start.line - 1, start.column - 1, firstLine, end.column - 1)
-    : bracesProblem(lines, start.line - 1, start.column - 1, firstLine, undefined, found.value);
 }

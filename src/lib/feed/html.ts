@@ -3,8 +3,13 @@
  * the site's styles or scripts, so it is cut down to an allow-list of plain HTML: what articles
  * legitimately contain (text, links, quotes, figures, images, tables), every URL absolute and
  * http(s) or mailto, nothing that runs, styles or identifies (no script, style, class, id, on*,
- * data-*). The pipeline is unified's: rehype-parse → each `<picture>` to its `<img>` → absolute
- * URLs → rehype-sanitize with {@link FEED_HTML_SCHEMA} → rehype-stringify.
+ * data-*), nothing loaded from another host (a tracking pixel would tell that host who reads the
+ * feed). The pipeline is unified's: rehype-parse → each `<picture>` to its `<img>` → absolute
+ * URLs → resources from another host dropped → rehype-sanitize with {@link FEED_HTML_SCHEMA} →
+ * rehype-stringify.
+ *
+ * The build already refuses such a body (src/lib/authoring/mdx-allow-list.ts); this is the
+ * second guard, for whatever reaches the feed past it (see docs/trust-model.md).
  *
  * A new MDX component's markup must survive the allow-list and still read well; if it needs an
  * element or attribute the schema lacks, extend {@link FEED_HTML_SCHEMA} here, in one place.
@@ -28,6 +33,14 @@ const IMG_FROM_PICTURE = ['src', 'srcSet', 'sizes', 'width', 'height', 'alt'] as
 /** The hast properties that hold one URL (`href`, `src`, `cite`, `poster`) or a list (`srcSet`). */
 const URL_PROPERTIES = ['href', 'src', 'cite', 'poster'] as const;
 const URL_LIST_PROPERTY = 'srcSet';
+
+/**
+ * The hast properties whose URL a reader's program loads by itself, without a click: a picture's
+ * file (`src`, each `srcset` entry), a video's poster, an object's data. Those on another host
+ * than the article's are dropped ({@link ownHostResources}); links (`href`) and sources quoted
+ * (`cite`) are followed only by a reader's choice, and stay.
+ */
+const RESOURCE_PROPERTIES = ['src', 'poster', 'data'] as const;
 
 /**
  * Removed with everything inside them: they run code, embed another document, take input, or hold
@@ -148,6 +161,7 @@ export function toFeedHtml(html: string, pageUrl: string): string {
       .use(rehypeParse, { fragment: true })
       .use(pictureToImg)
       .use(absoluteUrls, pageUrl)
+      .use(ownHostResources, pageUrl)
       .use(rehypeSanitize, FEED_HTML_SCHEMA)
       // Only what must be escaped is, with the named references every reader knows ("&amp;", "&lt;").
       .use(rehypeStringify, { characterReferences: { useNamedReferences: true } })
@@ -218,6 +232,43 @@ function absoluteUrls(base: string) {
         if (candidates.length === 0) delete properties[URL_LIST_PROPERTY];
         else properties[URL_LIST_PROPERTY] = candidates.join(', ');
       }
+    });
+  };
+}
+
+/**
+ * A rehype plugin, after {@link absoluteUrls}: every resource ({@link RESOURCE_PROPERTIES}, and
+ * each `srcset` entry) on another host than `base`'s is dropped, and an `<img>` left with no
+ * file at all goes with it (it would show a broken picture). Links stay.
+ */
+function ownHostResources(base: string) {
+  const host = new URL(base).host;
+  const own = (url: string) => URL.parse(url)?.host === host;
+  return (tree: Root): void => {
+    visit(tree, 'element', (element: Element, index, parent) => {
+      const { properties } = element;
+      for (const name of RESOURCE_PROPERTIES) {
+        const value = properties[name];
+        if (value !== undefined && value !== null && !(typeof value === 'string' && own(value))) {
+          delete properties[name];
+        }
+      }
+      const list = properties[URL_LIST_PROPERTY];
+      if (list !== undefined && list !== null) {
+        // Already absolute, ", "-joined candidates (see absoluteUrls): the URL is up to the first space.
+        const kept = String(list)
+          .split(', ')
+          .filter((candidate) => own(candidate.split(' ')[0] ?? ''));
+        if (kept.length === 0) delete properties[URL_LIST_PROPERTY];
+        else properties[URL_LIST_PROPERTY] = kept.join(', ');
+      }
+      const empty =
+        element.tagName === 'img' &&
+        properties['src'] === undefined &&
+        properties[URL_LIST_PROPERTY] === undefined;
+      if (!empty || parent === undefined || index === undefined) return undefined;
+      parent.children.splice(index, 1);
+      return index;
     });
   };
 }
