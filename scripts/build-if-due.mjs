@@ -10,8 +10,16 @@ import { decide, outFolder, readSchedule, sourcesFingerprint } from './schedule.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = outFolder(root);
+// The build's clock (src/lib/site/clock.ts): NEWS_BUILD_TIME pins it, for tests.
+const now = process.env.NEWS_BUILD_TIME ? new Date(process.env.NEWS_BUILD_TIME) : new Date();
+if (Number.isNaN(now.getTime())) {
+  console.error(
+    `NEWS_BUILD_TIME=${process.env.NEWS_BUILD_TIME} is not a date; write an ISO instant such as 2023-03-30T12:00:00Z`,
+  );
+  process.exit(1);
+}
 const decision = decide({
-  now: new Date(),
+  now,
   hasBuild: existsSync(out),
   sources: sourcesFingerprint(root, out),
   ...readSchedule(out),
