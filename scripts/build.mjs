@@ -4,35 +4,41 @@
 // index leaves the last good dist/ exactly as it was. The folder starts with hard links to the
 // last good build's unchanged pages rather than empty, and never writes through them
 // (scripts/linked-output.mjs). One build runs at a time (scripts/build-lock.mjs), and a failed
-// build leaves Astro's cache as true as it found it (scripts/astro-cache.mjs).
+// build leaves Astro's cache as true as it found it (scripts/astro-cache.mjs). A finished build
+// records beside dist/ when the next one is due and what it was built from, for a scheduler
+// (scripts/schedule.mjs).
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { NEXT_DUE_PAGE } from '../src/lib/articles/schedule.ts';
 import { sitePaths } from '../src/lib/site/site-paths.ts';
 import { repairAstroCache } from './astro-cache.mjs';
 import { astroCommand, start } from './astro.mjs';
 import { takeBuildLock } from './build-lock.mjs';
 import { linkPreviousPages, removeStalePages, saveManifest } from './linked-output.mjs';
+import { outFolder, recordBuild, recordFailure, sourcesFingerprint } from './schedule.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Article pages, where the site's URL scheme puts them ("articles/<id>/index.html"), for Pagefind.
 const ARTICLE_PAGES = `${sitePaths('/').article('*').slice(1)}index.html`;
 const DRAW_CARDS_AHEAD = fileURLToPath(new URL('draw-cards-ahead.mjs', import.meta.url));
 const BREAK_LINKS = fileURLToPath(new URL('break-links.mjs', import.meta.url));
-// The same folder astro.config.mjs names: dist/, or dist-fixtures/ for the example archive;
-// NEWS_OUT_DIR (an absolute path) puts a build elsewhere, as the base-path test does. The
-// temporary folders sit next to it, on the same file system, so the swap is two renames.
-const out = process.env.NEWS_OUT_DIR
-  ? resolve(process.env.NEWS_OUT_DIR)
-  : `${root}${process.env.NEWS_FIXTURES === '1' ? 'dist-fixtures' : 'dist'}`;
+// The same folder astro.config.mjs names (see outFolder). The temporary folders sit next to it,
+// on the same file system, so the swap is two renames.
+const out = outFolder(root);
 const next = join(dirname(out), `.${basename(out)}-next`);
 const previous = join(dirname(out), `.${basename(out)}-previous`);
 
 /** Removes the unfinished build and says that dist/ is untouched. @param {string} why */
 const discard = (why) => {
   rmSync(next, { recursive: true, force: true });
+  try {
+    recordFailure(out, sources);
+  } catch {
+    // Only spares the scheduler a retry of the same sources: the build has failed either way.
+  }
   console.error(`\n${why}: ${out} was left as it was${existsSync(out) ? ' (the last good build)' : ''}.`);
 };
 /** @param {string} why @param {number} status */
@@ -52,6 +58,10 @@ const timed = (step, run) => {
     profile[step] = Math.round(performance.now() - start);
   }
 };
+
+// What this build is made from, taken before Astro reads anything: an edit made while it runs
+// makes the sources differ from the recorded ones, so the next scheduled check builds again.
+const sources = sourcesFingerprint(root, out);
 
 const lock = (() => {
   try {
@@ -116,7 +126,12 @@ const status = await new Promise((resolveStatus) => {
   start(astroCommand(['build', '--outDir', next, ...process.argv.slice(2)], { preload: BREAK_LINKS }), {
     cwd: root,
     stdio: 'inherit',
-    env: { NEWS_CARDS_DRAWN_AHEAD: '1', ...(linked.length > 0 ? { NEWS_LINKED_OUT_DIR: next } : {}) },
+    env: {
+      NEWS_CARDS_DRAWN_AHEAD: '1',
+      // src/pages/[schedule].txt.ts: when the next build is due, taken out of the folder below.
+      NEWS_NEXT_DUE: '1',
+      ...(linked.length > 0 ? { NEWS_LINKED_OUT_DIR: next } : {}),
+    },
   }).on('close', (code) => resolveStatus(code ?? 1));
 });
 profile.astro = Math.round(performance.now() - astroStart);
@@ -137,6 +152,22 @@ try {
   stale = timed('stale', () => removeStalePages({ root, next, linked }));
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+  fail('Build failed');
+}
+// The next build's due time leaves the folder before Pagefind or a reader can see it.
+const dueFile = join(next, `${NEXT_DUE_PAGE}.txt`);
+/** @type {Date | undefined} */
+let due;
+try {
+  const text = readFileSync(dueFile, 'utf8').trim();
+  rmSync(dueFile);
+  due = text === '' ? undefined : new Date(text);
+  if (due && Number.isNaN(due.getTime())) throw new Error(`it holds "${text}", not an instant`);
+} catch (error) {
+  console.error(
+    `\nCannot read when the next build is due from ${dueFile} (src/pages/[schedule].txt.ts): ` +
+      `${error instanceof Error ? error.message : String(error)}`,
+  );
   fail('Build failed');
 }
 if (stale > 0) {
@@ -207,6 +238,16 @@ timed('swap', () => {
   saveManifest({ root, out });
 });
 console.log(`${out} now holds the new build.`);
+try {
+  recordBuild(out, { due, sources });
+  console.log(due ? `Next build due: ${due.toISOString()}` : 'Nothing held back.');
+} catch (error) {
+  // The site is published; only the scheduler lacks its note, and rebuilds at its next tick.
+  console.warn(
+    `Warning: could not record when the next build is due beside ${out} ` +
+      `(${error instanceof Error ? error.message : String(error)}); the next scheduled check builds again.`,
+  );
+}
 // The old build goes after the swap: readers already get the new one.
 timed('cleanup', () => rmSync(previous, { recursive: true, force: true }));
 const seconds = (/** @type {number | undefined} */ ms) => `${((ms ?? 0) / 1000).toFixed(2)} s`;

@@ -1,13 +1,16 @@
 // Makes sure the browser, validity and deploy tests have what they need outside npm:
 //   - a Chromium for Playwright (it cannot download its own on machines without general internet);
 //   - Java 11 or later for the W3C Nu HTML Checker (npm `vnu-jar`);
-//   - nginx, which serves dist/ with deploy/nginx.conf in tests/e2e/deploy-nginx.spec.ts.
+//   - nginx, which serves dist/ with deploy/nginx.conf in tests/e2e/deploy-nginx.spec.ts;
+//   - systemd-analyze, which checks deploy/news-build.service and .timer in
+//     tests/e2e/deploy-systemd.spec.ts.
 // On a fresh Debian machine where we are root (CI, a new container) it installs what is missing
 // from Debian's packages; anywhere else it stops with one line per tool saying what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from './chromium.mjs';
 import { findNginx } from './nginx.mjs';
+import { findSystemdAnalyze } from './systemd.mjs';
 
 const canApt =
   typeof process.getuid === 'function' &&
@@ -48,6 +51,15 @@ const tools = [
     debianPackage: 'nginx',
     advice:
       'install it (Debian/Ubuntu: `sudo apt-get install nginx`; macOS: `brew install nginx`) or set NGINX_PATH to its executable',
+  },
+  {
+    name: 'systemd-analyze (for the timer and service check)',
+    found: () => findSystemdAnalyze(),
+    // Only its checker is used: the test runs `systemd-analyze verify` on the unit files and
+    // starts nothing (in a container, systemd is installed but not running).
+    debianPackage: 'systemd',
+    advice:
+      'install systemd (Debian/Ubuntu: `sudo apt-get install systemd`; on macOS run the tests in a Linux container) or set SYSTEMD_ANALYZE_PATH to its systemd-analyze',
   },
 ];
 

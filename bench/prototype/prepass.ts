@@ -31,11 +31,7 @@ let container: Promise<AstroContainer> | undefined;
  * @param source the article's path from the project root, for messages and slots
  * @param slots whether pictures are left as slots (the pre-pass) or rendered (today's path)
  */
-export async function renderBody(
-  module: MdxModule,
-  source: string,
-  slots: boolean,
-): Promise<RenderedBody> {
+export async function renderBody(module: MdxModule, source: string, slots: boolean): Promise<RenderedBody> {
   container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
     AstroContainer.create({ renderers }),
   );

@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { runCaptured } from '../../scripts/astro.mjs';
 import { astroManifest, savedManifest } from '../../scripts/linked-output.mjs';
+import { readSchedule, scheduleFiles } from '../../scripts/schedule.mjs';
 import { productionBuild, ROOT } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
 import { addPhotoArticle, copyProject, PHOTO_ARTICLE_ID } from '../helpers/project-copy';
@@ -21,8 +23,17 @@ import { builtFile, paths } from '../helpers/site';
  * was, and differ from the build from nothing. So the last rebuild changes what no article's own
  * file holds: a person's file (their name and links, shown in bylines and feed items) and the
  * bytes of a lead photograph replaced under the same name (a face blurred).
+ *
+ * The first build holds a story back by its clock: only the note beside dist/ says when it is
+ * due (scripts/schedule.mjs), and a scheduler's tick (scripts/build-if-due.mjs) builds nothing
+ * until then, and nothing again after the same sources failed.
  */
 const ENV = { NEWS_BUILD_TIME: '2024-06-11T12:00:00Z' };
+// A story held back by the first build's clock, and the clock of every build after it: the
+// instant the story falls due, when a scheduler's check (scripts/build-if-due.mjs) builds again.
+const EMBARGOED = 'a-report-under-embargo';
+const DUE = '2024-06-12T06:00:00.000Z';
+const LATER = { NEWS_BUILD_TIME: DUE };
 const TAKEN_DOWN = 'a-report-taken-down';
 const report = (headline: string, published: string, tags: string) => `---
 headline: ${headline}
@@ -82,7 +93,14 @@ describe('a build from the last build’s pages', () => {
     const articles = join(project.dir, 'src/content/articles');
     const dist = join(project.dir, 'dist');
     try {
-      const build = () => productionBuild({ root: project.dir, env: ENV });
+      const build = (env = LATER) => productionBuild({ root: project.dir, env });
+      /** A scheduler's tick: builds only when something is due or the sources changed. */
+      const tick = (env = LATER) =>
+        runCaptured([process.execPath, [join(project.dir, 'scripts/build-if-due.mjs')]], {
+          cwd: project.dir,
+          env,
+        });
+      const schedule = () => readSchedule(dist);
       writeFileSync(
         join(articles, `${TAKEN_DOWN}.mdx`),
         report('A report taken down', '2023-02-01', 'Takedown'),
@@ -95,24 +113,51 @@ describe('a build from the last build’s pages', () => {
       mkdirSync(dirname(map));
       copyFileSync(join(ROOT, 'tests/fixtures/archive/fixture-harvest-festival/map.png'), map);
       addPhotoArticle(project.dir);
-      const first = build();
+      writeFileSync(
+        join(articles, `${EMBARGOED}.mdx`),
+        report('A report under embargo', '2024-06-12T09:00:00+03:00', 'Embargo'),
+      );
+      const first = build(ENV);
       expect(first.status, first.stderr).toBe(0);
       expect(first.stdout).not.toMatch(/linked from the last build/);
       expect(listFiles(dist)).toContain(builtFile(paths.topic('takedown')));
+
+      // The story under embargo is nowhere, and its time only beside dist/, for the scheduler.
+      expect(first.stdout).toContain(`Next build due: ${DUE}`);
+      expect(schedule()).toEqual({
+        due: DUE,
+        built: expect.stringMatching(/^[0-9a-f]{64}$/),
+        failed: undefined,
+      });
+      expect(readFileSync(scheduleFiles(dist).due, 'utf8')).toBe(`${DUE}\n`);
+      expect(listFiles(dist)).not.toContain(builtFile(paths.article(EMBARGOED)));
+      expect(listFiles(dist).filter((file) => file.endsWith('.txt'))).toEqual(['robots.txt']);
+      expect(listFiles(dist).some((file) => readFileSync(join(dist, file)).includes(DUE))).toBe(false);
+      // A tick before that, with the sources as built, builds nothing.
+      const idle = tick(ENV);
+      expect(idle.status, idle.output).toBe(0);
+      expect(idle.output.trim()).toBe(
+        `Not building: the sources are as last built, and nothing is due before ${DUE}.`,
+      );
 
       // What dist/ holds now, and links that would see it change.
       const before = digests(dist);
       const watch = join(project.dir, 'watch');
       linkTree(dist, watch);
 
-      // A new story (many pages change), and one taken down (its pages must go).
+      // A new story (many pages change), and one taken down (its pages must go), built by the
+      // tick at the embargoed story's time.
       writeFileSync(join(articles, 'a-later-report.mdx'), report('A later report', '2023-04-02', 'Israel'));
       rmSync(join(articles, `${TAKEN_DOWN}.mdx`));
-      const second = build();
+      const second = tick();
       expect(second.status, second.stderr).toBe(0);
+      expect(second.stdout).toContain(`Building: something held back was due at ${DUE}.`);
       expect(second.stdout).toMatch(
         /\d+ unchanged pages linked from the last build, \d+ no longer built removed\./,
       );
+      expect(listFiles(dist)).toContain(builtFile(paths.article(EMBARGOED)));
+      expect(second.stdout).toContain('Nothing held back.');
+      expect(schedule().due).toBe('');
       // Every file of the old dist/ still has its old bytes, though pages were rendered again.
       expect(digests(watch)).toEqual(before);
 
@@ -140,7 +185,15 @@ describe('a build from the last build’s pages', () => {
       expect(bad.stdout).toMatch(/^\d+ unchanged pages linked from the last build\.$/m);
       expect(bad.stderr).toContain(`Build failed: ${dist} was left as it was (the last good build).`);
       expect(digests(dist)).toEqual(good);
+      // The scheduler does not build the same broken sources again; taken out, they are as built.
+      expect(schedule()).toEqual({ due: '', built: expect.any(String), failed: expect.any(String) });
+      expect(tick().stdout).toMatch(
+        /^Not building: the last build of these sources failed, and nothing is held back/,
+      );
       rmSync(broken);
+      expect(tick().stdout.trim()).toBe(
+        'Not building: the sources are as last built, and nothing is held back.',
+      );
 
       // What no article's own file holds: the person's name and links, and the photograph's bytes.
       const byPerson = builtFile(paths.article(BY_PERSON));
@@ -205,7 +258,7 @@ describe('a build from the last build’s pages', () => {
       // the folder, and would restore the same stale pages.)
       const cold = productionBuild({
         root: project.dir,
-        env: ENV,
+        env: LATER,
         args: ['--force'],
         outDir: join(project.dir, 'cold'),
       });
