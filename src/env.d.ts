@@ -5,5 +5,11 @@ declare namespace App {
      * article's Content, so that MDX components can name it in their build errors.
      */
     articleSource?: string | undefined;
+    /**
+     * The live page being rendered (its `coverage`, `published` and updates), set by
+     * ArticleBody.astro for an article with coverage, undefined for any other: `<Update>` reads it
+     * to place "Key events" before the first update it shows.
+     */
+    live?: import('./lib/live/context').LiveContext | undefined;
   }
 }

@@ -6,5 +6,6 @@
 import Figure from './Figure.astro';
 import PullQuote from './PullQuote.astro';
 import Tweet from './Tweet.astro';
+import Update from './Update.astro';
 
-export const mdxComponents = { Figure, PullQuote, Tweet };
+export const mdxComponents = { Figure, PullQuote, Tweet, Update };
