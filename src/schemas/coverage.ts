@@ -23,7 +23,8 @@ export function parseInstant(value: unknown, example: string): NewsDate | string
   }
   // The zone only matters for a calendar day, which is refused below.
   const parsed = parseNewsDate(value, 'UTC');
-  if (typeof parsed === 'string') return `${parsed}; write e.g. ${example}`;
+  if (typeof parsed === 'string')
+    return parsed.includes('e.g.') ? parsed : `${parsed}; write e.g. ${example}`;
   if (!parsed.hasTime) {
     return `"${value}" is a day without a time; write the time with its UTC offset, e.g. ${example}`;
   }
