@@ -10,6 +10,7 @@ declare namespace App {
      * ArticleBody.astro for an article with coverage, undefined for any other: `<Update>` reads it
      * to place "Key events" before the first update it shows.
      */
+    // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a global declaration file: a top-level import would make it a module and hide App from the rest
     live?: import('./lib/live/context').LiveContext | undefined;
   }
 }
