@@ -81,6 +81,11 @@ export default defineConfig({
     // are set once in src/lib/site/css-constants.ts and written into the stylesheets here.
     css: { postcss: { plugins: [cssConstantsPlugin(CSS_CONSTANTS)] } },
     build: {
+      // The live page's "new updates" script (src/components/live/NewUpdates.astro) stays a file
+      // of its own, /_astro/….js, which the CSP's 'self' allows. Inlined, as Astro inlines small
+      // scripts, its hash would join the CSP of every page of the site, live or not. Everything
+      // else keeps Vite's default (undefined: under 4 KB inlined).
+      assetsInlineLimit: (file) => (file.includes('NewUpdates') ? false : undefined),
       // Astro empties outDir before a build unless told not to. scripts/build.mjs always builds
       // into a folder of its own, which is either empty or starts with hard links to the last
       // good build's unchanged pages (scripts/linked-output.mjs): emptying it would throw those away.

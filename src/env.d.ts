@@ -5,5 +5,12 @@ declare namespace App {
      * article's Content, so that MDX components can name it in their build errors.
      */
     articleSource?: string | undefined;
+    /**
+     * The live page being rendered (its `coverage`, `published` and updates), set by
+     * ArticleBody.astro for an article with coverage, undefined for any other: `<Update>` reads it
+     * to place "Key events" before the first update it shows.
+     */
+    // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a global declaration file: a top-level import would make it a module and hide App from the rest
+    live?: import('./lib/live/context').LiveContext | undefined;
   }
 }

@@ -1,14 +1,16 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
-import { isBefore } from '../lib/site/dates';
+import { isBefore, type NewsDate } from '../lib/site/dates';
 import { SECTIONS } from '../lib/listings/sections';
 import { slugify } from '../lib/site/slug';
 import { siteConfig } from '../site.config';
 import { correctionSchema } from './correction';
+import { coverageSchema, parseInstant } from './coverage';
 import { knownFields } from './known-fields';
 import { leadImageSchema } from './image';
 import { languageTag } from './language';
 import { newsDate } from './news-date';
+import { UPDATE_TIME_EXAMPLE } from './update';
 
 const required = (what: string, example: string) => ({
   error: (issue: { input?: unknown }) =>
@@ -104,7 +106,39 @@ const fieldsAfterImage = {
       error: "must be a list, e.g. corrections:\n  - date: '2024-06-12'\n    kind: correction\n    text: …",
     })
     .optional(),
+  /**
+   * Makes the article a live page: a developing story told as timed `<Update>`s in its body,
+   * newest first. `status: live` while it runs; `status: ended` with `ended` (an instant with
+   * offset) once it is over. See `coverageSchema`.
+   */
+  coverage: coverageSchema.optional(),
 };
+
+/**
+ * The `<Update>`s of a live page, newest first, as the articles' loader reads them from the body
+ * (src/lib/live/extract.ts) and puts them here: not a field an author writes (the loader refuses
+ * one written in the frontmatter), so not named in the list of fields. Absent without updates:
+ * an entry Astro's data store kept from a build before this field existed has none either.
+ */
+const updatesField = z
+  .array(
+    z.object({
+      time: z.unknown().transform((value, ctx): NewsDate => {
+        const parsed = parseInstant(value, UPDATE_TIME_EXAMPLE);
+        if (typeof parsed === 'string') {
+          ctx.addIssue({ code: 'custom', message: parsed });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+      title: z.string(),
+      keyEvent: z.boolean(),
+      anchor: z.string(),
+      line: z.number(),
+      text: z.string(),
+    }),
+  )
+  .optional();
 
 const fieldsWith = (image: SchemaContext['image']) => ({
   ...fieldsBeforeImage,
@@ -120,12 +154,21 @@ const fieldsWith = (image: SchemaContext['image']) => ({
  */
 export function articleSchema({ image }: Pick<SchemaContext, 'image'>) {
   const fields = fieldsWith(image);
-  return knownFields(fields, `the fields are ${Object.keys(fields).join(', ')}`).superRefine((data, ctx) => {
+  const known = `the fields are ${Object.keys(fields).join(', ')}`;
+  return knownFields({ ...fields, updates: updatesField }, known).superRefine((data, ctx) => {
     if (data.updated && isBefore(data.updated, data.published, siteConfig.timeZone)) {
       ctx.addIssue({
         code: 'custom',
         path: ['updated'],
         message: `is before "published" (${data.published.iso}); an update cannot precede publication`,
+      });
+    }
+    const ended = data.coverage?.ended;
+    if (ended && ended.date < data.published.date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coverage', 'ended'],
+        message: `is before "published" (${data.published.iso}); coverage cannot end before the page is published`,
       });
     }
     data.corrections?.forEach((correction, i) => {

@@ -57,7 +57,7 @@ describe('a broken article fails the build with a message naming the file, the f
   it('a component articles cannot use, listing the ones they can', () => {
     expect(buildWith('unknown-component.mdx')).toMatchInlineSnapshot(`
       {
-        "hint": "Articles can use <Figure>, <PullQuote>, and <Tweet> without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md.",
+        "hint": "Articles can use <Figure>, <PullQuote>, <Tweet>, and <Update> without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md.",
         "location": "src/content/articles/unknown-component.mdx:12:1",
         "message": [
           "src/content/articles/unknown-component.mdx, line 12: <Instagram> is not a component articles can use.",

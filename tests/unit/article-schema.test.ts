@@ -90,7 +90,7 @@ describe('article frontmatter', () => {
     `);
     expect(problems({ ...valid, heading: 'x' })).toMatchInlineSnapshot(`
       [
-        "heading: unknown field; the fields are headline, dek, byline, published, updated, section, tags, lang, canonical, draft, image, authors, corrections",
+        "heading: unknown field; the fields are headline, dek, byline, published, updated, section, tags, lang, canonical, draft, image, authors, corrections, coverage",
       ]
     `);
   });

@@ -189,7 +189,7 @@ describe('hostile articles: each refused, naming the file, the line and the fix'
 describe('bodyProblem: what else the allow-list refuses', () => {
   it('refuses a component that is not the site’s, naming those that are', () => {
     expect(said('Text.\n\n<Instagram user="x" />')).toMatchInlineSnapshot(
-      `"3: <Instagram> is not a component articles can use. Articles can use <Figure>, <PullQuote>, and <Tweet> without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md."`,
+      `"3: <Instagram> is not a component articles can use. Articles can use <Figure>, <PullQuote>, <Tweet>, and <Update> without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md."`,
     );
   });
 
@@ -221,7 +221,7 @@ describe('bodyProblem: what else the allow-list refuses', () => {
         "a handler on a component": "1: onClick on <PullQuote> is an event handler: it would run code in the reader’s browser. Delete onClick="alert(1)". Line 1 then reads:
         <PullQuote speaker="A">",
         "a local <img>": "1: MDX reads <img> as HTML, which articles cannot use. Pictures are files beside the article: save it in the article’s folder and show it with <Figure src="./map.png" alt="Map" credit="…">Caption.</Figure>.",
-        "a member-expression tag": "1: <a.b> is not a component articles can use. Articles can use <Figure>, <PullQuote>, and <Tweet> without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md.",
+        "a member-expression tag": "1: <a.b> is not a component articles can use. Articles can use <Figure>, <PullQuote>, <Tweet>, and <Update> without an import. To add one, see "Adding an MDX component" in CONTRIBUTING.md.",
         "a raw link": "1: MDX reads <a> as HTML, which articles cannot use. Write the link in Markdown: [text](https://…). The HTML an article may use: <abbr title="…">, <bdi>, <sub>, <sup> and <br />.",
         "a spread on HTML": "1: {...x} on <abbr> passes props from code: an article writes each prop with its value. Write each prop by name, with its value in quotes (name="…"), instead.",
         "a style on <abbr>": "1: style on <abbr>: in an article, <abbr> takes only title. Delete style="color: red". Line 1 then reads:

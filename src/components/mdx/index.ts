@@ -7,6 +7,7 @@
 import Figure from './Figure.astro';
 import PullQuote from './PullQuote.astro';
 import Tweet from './Tweet.astro';
+import Update from './Update.astro';
 import type { MdxComponentName } from './names';
 
-export const mdxComponents = { Figure, PullQuote, Tweet } satisfies Record<MdxComponentName, unknown>;
+export const mdxComponents = { Figure, PullQuote, Tweet, Update } satisfies Record<MdxComponentName, unknown>;

@@ -11,6 +11,8 @@ import { frontmatterProblem } from '../authoring/frontmatter-slips';
 import { MDX_COMPONENT_NAMES } from '../../components/mdx/names';
 import { bioProblem, bodyProblem } from '../authoring/mdx-allow-list';
 import { authoringError } from '../authoring/problem';
+import { liveProblem, type LiveFrontmatter } from '../live/checks';
+import { readUpdates, type UpdateSource } from '../live/extract';
 import { extensionProblem, sizeProblem } from '../photos/rules';
 import { slugify } from '../site/slug';
 
@@ -48,7 +50,9 @@ export function articleLoader(options: GlobOptions): Loader {
         entryTypes: withAuthoringChecks(context, '.mdx'),
         parseData: async (props) => {
           if (props.filePath) await checkLeadImage(props.filePath, props.data, context.config.root);
-          return parseWithLines(context, props);
+          const data = await parseWithLines(context, props);
+          if (props.filePath) await checkLive(props.filePath, data, context.config.root);
+          return data;
         },
       };
       return inner.load(checked);
@@ -121,10 +125,53 @@ function withAuthoringChecks(context: GlobContext, extension: '.mdx' | '.md'): M
           ? bodyProblem(parts.body, parts.bodyLine, MDX_COMPONENT_NAMES)
           : bioProblem(parts.body, parts.bodyLine);
       if (problem) throw authoringError(file, problem);
+      if (extension === '.mdx') addUpdates(file, params.contents, parts, info.data);
       return info;
     },
   };
   return new Map([...context.entryTypes, [extension, checked]]);
+}
+
+/**
+ * Reads a live page's `<Update>`s from its body into its frontmatter data as `updates`, where the
+ * schema reads them (src/schemas/article.ts): pages, JSON-LD and feeds then know them without
+ * rendering. Fails the build on an update the body alone shows is wrong (src/lib/live/extract.ts),
+ * or on `updates` written in the frontmatter, which would otherwise be taken for the body's.
+ */
+function addUpdates(
+  file: string,
+  contents: string,
+  parts: ReturnType<typeof splitArticle>,
+  data: Record<string, unknown>,
+): void {
+  if ('updates' in data) {
+    const at = fieldPosition(contents, ['updates']) ?? { line: 1, column: 1 };
+    throw authoringError(file, {
+      ...at,
+      field: 'updates',
+      message: 'unknown field; a live page’s updates are written in the body, each as an <Update>.',
+      hint: 'Remove updates from the frontmatter and write each update in the body, newest first, e.g.\n<Update time="2023-03-29T10:15:00+03:00" title="Foreign ministers arrive">\nText.\n</Update>',
+    });
+  }
+  const read = readUpdates(parts.body, parts.bodyLine);
+  if (read.problem) throw authoringError(file, read.problem);
+  if (read.updates.length > 0) data['updates'] = read.updates;
+}
+
+/**
+ * The checks of a live page that need its parsed frontmatter and its updates together
+ * (src/lib/live/checks.ts): updates only with `coverage`, none before `published` or after `ended`.
+ */
+async function checkLive(filePath: string, data: Record<string, unknown>, root: URL): Promise<void> {
+  const updates = data['updates'];
+  if (!Array.isArray(updates) || updates.length === 0) return;
+  const contents = await readFile(filePath, 'utf8');
+  const sources = updates.map((update: { time: { iso: string } } & Omit<UpdateSource, 'time'>) => ({
+    ...update,
+    time: update.time.iso,
+  }));
+  const problem = liveProblem(contents, data as unknown as LiveFrontmatter, sources);
+  if (problem) throw authoringError(relative(root.pathname, filePath), problem);
 }
 
 /** A field's line in Astro's schema error: `  **corrections.0.kind**: message`, as it prints each issue. */

@@ -13,6 +13,10 @@ export const PAGE_IDS = {
   clarifications: 'clarifications',
   /** The "More in <section>" heading under an article. */
   related: 'more-in-section',
+  /** A live page's "Key events" heading. */
+  keyEvents: 'key-events',
+  /** A live page's "Updates" heading, where the "new updates" button sends the reader. */
+  updates: 'updates',
 } as const;
 
 /** What every notice's id starts with: `notice-1`, `notice-2`, … (see {@link noticeId}). */

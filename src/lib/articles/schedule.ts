@@ -23,7 +23,7 @@ export interface ScheduledArticle {
     /** Held back until this instant (a calendar day: midnight in the site's time zone). */
     readonly published: Instant;
     /** A live page's timed updates, each held back until its `time`. */
-    readonly updates?: readonly { readonly time: Instant }[];
+    readonly updates?: readonly { readonly time: Instant }[] | undefined;
   };
 }
 

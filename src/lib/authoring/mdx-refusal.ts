@@ -40,7 +40,7 @@ export function rewritten(place: Place, by: string): string {
   return ` ${lineReads(place.index + place.firstLine, rewriteLine(place.lines, place.index, place.from, place.to, by))}`;
 }
 
-/** Names in a list as English writes them: "<Figure>, <PullQuote>, and <Tweet>". */
+/** Names in a list as English writes them: "<Figure>, <PullQuote>, <Tweet>, and <Update>". */
 export const listed = (names: readonly string[]): string =>
   new Intl.ListFormat('en', { type: 'conjunction' }).format(names);
 

@@ -10,6 +10,8 @@ import type { Article } from '../articles/query';
 import { sourceFile } from '../cards/input';
 import { fileDigest } from './file-digest';
 import { authorsOf, type Author } from '../people/authors';
+import { updatesShownAt } from '../live/context';
+import { publishedUpdates } from '../live/updates';
 
 /** What an article shows from outside its entry: the extras its cache keys carry. */
 export interface OutsideInputs {
@@ -17,6 +19,12 @@ export interface OutsideInputs {
   readonly people: Author[];
   /** SHA-256 of its lead photograph's file, when it has one. */
   readonly photo: string | undefined;
+  /**
+   * A live page's published updates (their anchors): which are shown depends on the build's
+   * instant, not on the file, so an update whose time has come renders the page again. Absent
+   * for an article without updates, whose key stays what it was.
+   */
+  readonly updates?: readonly string[];
 }
 
 /**
@@ -30,5 +38,18 @@ export function leadPhotoDigest(article: Pick<Article, 'data'>): string | undefi
 
 /** {@link OutsideInputs} of an article, its people looked up in `authors` (see `getAuthors`). */
 export function outsideInputsOf(article: Pick<Article, 'data'>, authors: readonly Author[]): OutsideInputs {
-  return { people: authorsOf(article, authors), photo: leadPhotoDigest(article) };
+  return {
+    people: authorsOf(article, authors),
+    photo: leadPhotoDigest(article),
+    ...shownUpdates(article),
+  };
+}
+
+/**
+ * `{ updates }`: the anchors of a live page's updates shown at this build's instant; `{}` for
+ * an article without updates (so the keys of other pages do not change).
+ */
+export function shownUpdates(article: Pick<Article, 'data'>): { updates?: string[] } {
+  if (!article.data.updates?.length) return {};
+  return { updates: publishedUpdates(article, updatesShownAt()).map((update) => update.anchor) };
 }

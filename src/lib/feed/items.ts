@@ -8,6 +8,7 @@ import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { render } from 'astro:content';
+import ArticleBody from '../../components/ArticleBody.astro';
 import FeedEntry from '../../components/FeedEntry.astro';
 import NoticeEntry from '../../components/NoticeEntry.astro';
 import { siteConfig } from '../../site.config';
@@ -17,6 +18,9 @@ import { leadImageRendition, type LeadImage } from '../photos/renditions';
 import { authorsOf, getAuthors } from '../people/authors';
 import { SECTION_LABELS } from '../listings/sections';
 import { absoluteUrl, paths } from '../site/urls';
+import { updatesShownAt } from '../live/context';
+import { updateBodies } from '../live/sections';
+import { publishedUpdates } from '../live/updates';
 import { toFeedHtml } from './html';
 import type { FeedImage, FeedItem } from './model';
 
@@ -101,6 +105,48 @@ export async function noticeItemsFor(
     });
   }
   return result;
+}
+
+/**
+ * A live page's feed items: one per update published at this build's instant, newest first. Each
+ * item's id is the page's URL plus the update's anchor, made from its time, so it never changes;
+ * its date is the update's time; its content is the update's HTML as the page shows it (the body
+ * is rendered through `<ArticleBody>`, then cut at each update), through the feed allow-list.
+ * @param site the site's origin, against which every URL is made absolute
+ */
+export async function liveItemsFor(article: Article, site: URL): Promise<FeedItem[]> {
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
+    AstroContainer.create({ renderers }),
+  );
+  const html = await (await container).renderToString(ArticleBody, { props: { article } });
+  const bodies = updateBodies(html);
+  const page = absoluteUrl(paths.article(article.id), site);
+  const { section, tags, byline } = article.data;
+  const people = authorsOf(article, await getAuthors());
+  return publishedUpdates(article, updatesShownAt()).map((update) => {
+    const permalink = `${page}#${update.anchor}`;
+    const body = bodies.get(update.anchor);
+    if (body === undefined) {
+      throw new Error(
+        `${article.id}: the update ${update.anchor} is published but was not rendered (src/components/mdx/Update.astro)`,
+      );
+    }
+    return {
+      permalink,
+      title: update.title,
+      description: update.text.split('\n\n')[0] ?? '',
+      published: update.time.date,
+      categories: [SECTION_LABELS[section], ...tags],
+      authors:
+        people.length > 0
+          ? people.map((person) => ({
+              name: person.data.name,
+              url: absoluteUrl(paths.author(person.id), site),
+            }))
+          : [{ name: byline }],
+      contentHtml: toFeedHtml(body, permalink),
+    };
+  });
 }
 
 /**

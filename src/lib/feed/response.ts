@@ -9,7 +9,7 @@ import { parseNewsDate } from '../site/dates';
 import { absoluteUrl, paths, requireSite } from '../site/urls';
 import { renderAtom } from './atom';
 import { FEED_FORMATS, type FeedFormat } from './formats';
-import { feedItemsFor, noticeItemsFor } from './items';
+import { feedItemsFor, liveItemsFor, noticeItemsFor } from './items';
 import { renderJsonFeed } from './json';
 import type { FeedChannel, FeedItem, FeedSerializer } from './model';
 import { renderRss } from './rss';
@@ -32,6 +32,24 @@ export function emptyFeedUpdated(): Date {
   return launched.date;
 }
 
+/** A feed's items: articles, notices, or for a live page its updates (each cut to the item limit). */
+async function itemsOf(scope: FeedScope, site: URL): Promise<FeedItem[]> {
+  switch (scope.kind) {
+    case 'corrections':
+      return noticeItemsFor(
+        allCorrections(await getPublishedArticles()).slice(0, siteConfig.feedItemLimit),
+        site,
+      );
+    case 'live': {
+      const [article] = await articlesInFeed(scope);
+      if (!article) throw new Error(`No published live page "${scope.slug}" for its feed`);
+      return (await liveItemsFor(article, site)).slice(0, siteConfig.feedItemLimit);
+    }
+    default:
+      return feedItemsFor(await articlesInFeed(scope), site);
+  }
+}
+
 /**
  * The model of one feed (the site's, a section's, a tag's, a person's, or the corrections'),
  * shared by its three formats: its newest `siteConfig.feedItemLimit` articles (or notices) and its
@@ -41,13 +59,7 @@ export async function buildFeed(
   scope: FeedScope,
   site: URL,
 ): Promise<{ channel: Omit<FeedChannel, 'feedUrl'>; items: FeedItem[] }> {
-  const items =
-    scope.kind === 'corrections'
-      ? await noticeItemsFor(
-          allCorrections(await getPublishedArticles()).slice(0, siteConfig.feedItemLimit),
-          site,
-        )
-      : await feedItemsFor(await articlesInFeed(scope), site);
+  const items = await itemsOf(scope, site);
   const newest = items.reduce<Date | undefined>((max, item) => {
     const changed = item.updated ?? item.published;
     return !max || changed > max ? changed : max;

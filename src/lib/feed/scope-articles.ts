@@ -11,7 +11,7 @@ import { allCorrections } from '../people/corrections';
 import { groupByAuthor, groupByTag } from '../listings/groups';
 import { getAuthors } from '../people/authors';
 import { SECTIONS, SECTION_LABELS } from '../listings/sections';
-import type { FeedScope, NarrowScope } from './scopes';
+import { liveScope, type FeedScope, type LiveScope, type NarrowScope } from './scopes';
 
 /** Tag groups per published-articles array: every tag feed needs them, computed once per build. */
 const tagGroups = new WeakMap<readonly Article[], ReturnType<typeof groupByTag<Article>>>();
@@ -81,6 +81,8 @@ export async function articlesInScope(scope: FeedScope): Promise<Article[]> {
       return (await authorsOf(articles)).get(scope.slug) ?? [];
     case 'corrections':
       return [...new Set(allCorrections(articles).map(({ article }) => article))];
+    case 'live':
+      return articles.filter((article) => article.id === scope.slug);
   }
 }
 
@@ -115,4 +117,26 @@ export async function feedScopePaths(): Promise<
     });
   }
   return paths;
+}
+
+/**
+ * `getStaticPaths` for a live page's feeds (`/feeds/live/<id>/…`): one per published article with
+ * `coverage`, live or ended. Keyed like the scoped feeds, by the article (its digest covers its
+ * updates), its people and photograph, and which of its updates are published (see
+ * `outsideInputsOf`): an update whose time has come changes the feed without changing the file.
+ */
+export async function liveFeedPaths(): Promise<
+  { params: { slug: string }; props: { scope: LiveScope }; cacheKey: string }[]
+> {
+  const authors = await getAuthors();
+  return (await getPublishedArticles())
+    .filter((article) => article.data.coverage)
+    .map((article) => {
+      const scope = liveScope(article);
+      return {
+        params: { slug: scope.slug },
+        props: { scope },
+        cacheKey: cacheKeyOf({ scope }, [{ article, ...outsideInputsOf(article, authors) }]),
+      };
+    });
 }

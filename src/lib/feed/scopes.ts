@@ -11,7 +11,9 @@ export type FeedScope =
   | { readonly kind: 'section'; readonly slug: Section; readonly label: string }
   | { readonly kind: 'tag'; readonly slug: string; readonly label: string }
   | { readonly kind: 'author'; readonly slug: string; readonly label: string }
-  | { readonly kind: 'corrections' };
+  | { readonly kind: 'corrections' }
+  /** A live page's own feed: one item per published update, newest first; `slug` is the article's id. */
+  | { readonly kind: 'live'; readonly slug: string; readonly label: string; readonly description: string };
 
 /** The site-wide feed's scope (`/rss.xml`, `/atom.xml`, `/feed.json`). */
 export const SITE_SCOPE = { kind: 'site' } as const satisfies FeedScope;
@@ -23,7 +25,10 @@ export const SITE_SCOPE = { kind: 'site' } as const satisfies FeedScope;
 export const CORRECTIONS_SCOPE = { kind: 'corrections' } as const satisfies FeedScope;
 
 /** A listing's scope: a section, a tag or a person, each with feeds under /feeds/. */
-export type NarrowScope = Extract<FeedScope, { slug: string }>;
+export type NarrowScope = Extract<FeedScope, { kind: 'section' | 'tag' | 'author' }>;
+
+/** A live page's feed scope (`/feeds/live/<id>/…`). */
+export type LiveScope = Extract<FeedScope, { kind: 'live' }>;
 
 /** What the site needs of its config to name a scope. */
 type Naming = Pick<SiteConfig, 'title' | 'description'>;
@@ -45,6 +50,8 @@ export function scopeHeading(scope: FeedScope, site: Naming): string {
       return scope.label;
     case 'corrections':
       return 'Corrections';
+    case 'live':
+      return scope.label;
   }
 }
 
@@ -73,5 +80,19 @@ export function scopeDescription(scope: FeedScope, site: Naming): string {
       return `Reports by ${scope.label} for ${site.title}.`;
     case 'corrections':
       return `Every correction and clarification ${site.title} has published.`;
+    case 'live':
+      return scope.description;
   }
+}
+
+/**
+ * A live page's feed scope, named after its article: its headline is the feed's heading, its dek
+ * the description.
+ * @example liveScope({ id: 'x', data: { headline: 'Polling day', dek: '…' } }) // { kind: 'live', slug: 'x', label: 'Polling day', description: '…' }
+ */
+export function liveScope(article: {
+  readonly id: string;
+  readonly data: { readonly headline: string; readonly dek: string };
+}): LiveScope {
+  return { kind: 'live', slug: article.id, label: article.data.headline, description: article.data.dek };
 }

@@ -1,10 +1,16 @@
 import type { Article } from '../articles/query';
 import type { NewsDate } from '../site/dates';
 import { noticeId } from '../articles/page-ids';
+import { updatesShownAt } from '../live/context';
+import { isUpdatePublished, type LiveUpdate } from '../live/updates';
 import type { Correction } from '../../schemas/correction';
 
 /** What the corrections helpers need of an article (tests can pass plain objects). */
-type Corrected = { data: Pick<Article['data'], 'published' | 'updated' | 'corrections'> };
+type Corrected = {
+  data: Pick<Article['data'], 'published' | 'updated' | 'corrections'> & {
+    readonly updates?: readonly LiveUpdate[] | undefined;
+  };
+};
 
 /**
  * An article's corrections and clarifications, in the order written: oldest first, since the
@@ -17,15 +23,20 @@ export function correctionsOf(article: Corrected): readonly Correction[] {
 }
 
 /**
- * When an article last changed: the latest of its publication, its `updated` and its
- * corrections. A correction is a change, so the date search engines and feeds get is never
- * before it, whatever `updated` says.
+ * When an article last changed: the latest of its publication, its `updated`, its corrections
+ * and, for a live page, its latest update shown at `now`. A correction is a change, so the date
+ * search engines and feeds get is never before it, whatever `updated` says; a live page's is its
+ * latest update, in feeds, listings and JSON-LD alike.
+ * @param now the build's instant, which decides which updates are shown (`updatesShownAt`)
  */
-export function lastModified(article: Corrected): NewsDate {
-  const { published, updated } = article.data;
-  return [published, ...(updated ? [updated] : []), ...correctionsOf(article).map((c) => c.date)].reduce(
-    (latest, date) => (date.date > latest.date ? date : latest),
-  );
+export function lastModified(article: Corrected, now: Date = updatesShownAt()): NewsDate {
+  const { published, updated, updates = [] } = article.data;
+  return [
+    published,
+    ...(updated ? [updated] : []),
+    ...correctionsOf(article).map((c) => c.date),
+    ...updates.filter((update) => isUpdatePublished(update, now)).map((update) => update.time),
+  ].reduce((latest, date) => (date.date > latest.date ? date : latest));
 }
 
 /**

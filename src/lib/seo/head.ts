@@ -143,7 +143,7 @@ export interface ArticleHeadContext extends NewsArticleContext {
  */
 export function articleHead(data: Article['data'], site: SiteConfig, context: ArticleHeadContext): HeadTag[] {
   const { headline, dek, canonical, section, tags, published } = data;
-  const modified = lastModified({ data });
+  const modified = lastModified({ data }, context.now);
   return [
     property('og:type', 'article'),
     property('og:site_name', site.title),

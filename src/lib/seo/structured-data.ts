@@ -3,6 +3,9 @@ import type { SiteConfig } from '../../site.config';
 import { isoWithOffset } from '../site/dates';
 import { correctionsOf, lastModified } from '../people/corrections';
 import { SECTION_LABELS } from '../listings/sections';
+import { updatesShownAt } from '../live/context';
+import { publishedUpdates } from '../live/updates';
+import type { Coverage } from '../../schemas/coverage';
 
 /** What the structured data needs besides the article's own fields. */
 export interface NewsArticleContext {
@@ -21,6 +24,11 @@ export interface NewsArticleContext {
   wordCount: number;
   /** The people the article names, in byline order; none for an agency's story. */
   people: readonly StructuredPerson[];
+  /**
+   * The instant a live page's updates are shown at (the build's: `updatesShownAt`); an update
+   * after it appears nowhere, here included.
+   */
+  now?: Date;
 }
 
 /** A person as structured data names them: their name, page here, and pages elsewhere. */
@@ -33,7 +41,7 @@ export interface StructuredPerson {
 }
 
 /**
- * schema.org NewsArticle for an article, with the fields Google's article documentation
+ * schema.org NewsArticle for an article (LiveBlogPosting, a kind of NewsArticle, for a live page), with the fields Google's article documentation
  * recommends: headline, image, datePublished/dateModified with offsets (modified: never before the
  * latest correction), author (the people, each a Person; an organisation when no person is named,
  * as with a news agency byline), publisher with logo, and each correction or clarification as a
@@ -41,15 +49,17 @@ export interface StructuredPerson {
  */
 export function newsArticleJsonLd(data: ArticleData, site: SiteConfig, context: NewsArticleContext) {
   const published = isoWithOffset(data.published, site.timeZone);
+  const now = context.now ?? updatesShownAt();
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': data.coverage ? 'LiveBlogPosting' : 'NewsArticle',
     headline: data.headline,
     description: data.dek,
     image: [...context.images],
     datePublished: published,
     // Never before the latest correction: a correction is a change.
-    dateModified: isoWithOffset(lastModified({ data }), site.timeZone),
+    dateModified: isoWithOffset(lastModified({ data }, now), site.timeZone),
+    ...(data.coverage ? liveBlog(data, data.coverage, context.url, now, site) : {}),
     author:
       context.people.length > 0
         ? context.people.map((person) => ({
@@ -79,6 +89,27 @@ export function newsArticleJsonLd(data: ArticleData, site: SiteConfig, context: 
           })),
         }
       : {}),
+  };
+}
+
+/**
+ * A LiveBlogPosting's own fields (Google's live blog markup): when the coverage started (the
+ * article's publication) and, once over, ended; one BlogPosting per update shown at `now`,
+ * newest first, each with its URL on the page (the page's plus its anchor) and its plain text.
+ */
+function liveBlog(data: ArticleData, coverage: Coverage, url: string, now: Date, site: SiteConfig) {
+  return {
+    coverageStartTime: isoWithOffset(data.published, site.timeZone),
+    ...(coverage.status === 'ended' && coverage.ended
+      ? { coverageEndTime: isoWithOffset(coverage.ended, site.timeZone) }
+      : {}),
+    liveBlogUpdate: publishedUpdates({ data }, now).map((update) => ({
+      '@type': 'BlogPosting',
+      headline: update.title,
+      datePublished: isoWithOffset(update.time, site.timeZone),
+      url: `${url}#${update.anchor}`,
+      articleBody: update.text,
+    })),
   };
 }
 

@@ -19,7 +19,9 @@ export type FeedFormat = keyof typeof FEED_FILES;
 export type FeedPlace =
   | { readonly kind: 'site' }
   | { readonly kind: 'corrections' }
-  | { readonly kind: 'section' | 'tag' | 'author'; readonly slug: string };
+  | { readonly kind: 'section' | 'tag' | 'author'; readonly slug: string }
+  /** A live page's own feed, one item per update: its slug is the article's id. */
+  | { readonly kind: 'live'; readonly slug: string };
 
 /**
  * Numbered page n of a listing, under a `page/` segment: "/tags/iran/" → "/tags/iran/page/3/".
@@ -80,7 +82,8 @@ export function sitePaths(base: string) {
       at(`search/${query === undefined ? '' : `?q=${encodeURIComponent(query)}`}`),
     /**
      * A feed: the site's at the root ("/rss.xml"), the corrections' under "/corrections/", a
-     * section's, tag's or author's under "/feeds/<kind>/<slug>/".
+     * section's, tag's or author's under "/feeds/<kind>/<slug>/", a live page's under
+     * "/feeds/live/<article id>/".
      */
     feed: (place: FeedPlace, format: FeedFormat): string => {
       switch (place.kind) {
@@ -92,7 +95,7 @@ export function sitePaths(base: string) {
           return at(`feeds/${place.kind}/${place.slug}/${FEED_FILES[format]}`);
       }
     },
-    /** The page a feed mirrors: the home page, the corrections page, or the listing it narrows to. */
+    /** The page a feed mirrors: the home page, the corrections page, the listing it narrows to, or the live page. */
     feedHome: (place: FeedPlace): string => {
       switch (place.kind) {
         case 'site':
@@ -105,6 +108,8 @@ export function sitePaths(base: string) {
           return at(`tags/${place.slug}/`);
         case 'author':
           return at(`authors/${place.slug}/`);
+        case 'live':
+          return at(`articles/${place.slug}/`);
       }
     },
     /** The XSLT that shows an RSS or Atom feed as a page in a browser. */

@@ -77,6 +77,15 @@ const PAGES: Record<
       { selector: '.clarifications p', faces: [SITE_FACES.sans, SITE_FACES.serifBold] },
     ],
   },
+  // A live page whose coverage runs: the Live label, key events, updates newest first, one held back.
+  live: {
+    path: paths.article('fixture-live-election'),
+    fonts: [
+      { selector: 'h1', faces: [SITE_FACES.serifBold] },
+      { selector: '.update-title', faces: [SITE_FACES.serifBold] },
+      { selector: '.update-body p', faces: [SITE_FACES.serif] },
+    ],
+  },
   // A search already done (?q=), so the shot shows Pagefind's results as a reader sees them.
   search: {
     path: paths.search('budget'),
