@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import { parseHTML } from 'linkedom';
 import { isText, listFiles } from '../helpers/dist';
 import { startNginx } from '../helpers/nginx';
 import { ARTICLE_ID, builtFile, distFile, paths } from '../helpers/site';
@@ -24,6 +25,36 @@ const SERVER_BLOCK = readFileSync(new URL('../../deploy/nginx.conf', import.meta
 const SEARCH_PAGE = builtFile(paths.search());
 /** Pagefind's bundle, written by scripts/build.mjs, as a folder of dist/: "pagefind/". */
 const PAGEFIND_DIR = paths.pagefind().slice(1);
+/**
+ * The two builds whose scripts are checked, with the running live pages each has. The real site
+ * has none; the example archive (npm run build:fixtures) has one, so the exception for live pages
+ * is exercised.
+ */
+const BUILDS = [
+  { dist: DIST, livePages: [] },
+  {
+    dist: fileURLToPath(new URL('../../dist-fixtures/', import.meta.url)),
+    livePages: [builtFile(paths.article('fixture-live-election'))],
+  },
+];
+/**
+ * The "new updates" script of a live page, by the name Astro gives the script of
+ * src/components/live/NewUpdates.astro: "_astro/NewUpdates.astro_astro_type_script_index_0_lang.<hash>.js".
+ * A site without a live page has it too, referenced by no page: the article route imports
+ * NewUpdates.astro (through the MDX components' <Update>), and Astro bundles the script of every
+ * component a route imports, whether or not a page renders it.
+ */
+const LIVE_SCRIPT = /^_astro\/NewUpdates\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js$/;
+/** The live page's script, gzip: the one script an article page may carry stays small. */
+const LIVE_SCRIPT_GZIP = 2_048;
+
+/** Whether a built page is live coverage still running: a LiveBlogPosting with no end. */
+function isRunningLivePage(document: ParentNode): boolean {
+  return [...document.querySelectorAll('script[type="application/ld+json"]')].some((block) => {
+    const data = JSON.parse(block.textContent ?? '{}') as Record<string, unknown>;
+    return data['@type'] === 'LiveBlogPosting' && data['coverageEndTime'] === undefined;
+  });
+}
 
 const wireBytes = (pathname: string) => {
   const body = readFileSync(distFile(DIST, pathname));
@@ -109,28 +140,49 @@ test.describe('budgets', () => {
     }
   });
 
-  // /search/ is the one exception: Pagefind's UI and index (all under pagefind/, written by
-  // scripts/build.mjs) and Astro's own script for the page. Nothing else may have a script.
-  test('no page but /search/ ships a byte of JavaScript', async ({ page }) => {
-    const searchHtml = readFileSync(DIST + SEARCH_PAGE, 'utf8');
-    const searchSources = [...searchHtml.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map(
-      ([, src]) => src ?? '',
-    );
-    expect(searchSources.length, 'the search page loads Pagefind').toBeGreaterThan(0);
-    for (const src of searchSources) {
-      const dir = [paths.pagefind(), '/_astro/'].find((folder) => src.startsWith(folder));
-      expect(dir !== undefined && /^[^/]+\.js$/.test(src.slice(dir.length)), src).toBe(true);
-    }
-    // Files the search page references by name, e.g. /_astro/search.astro_….js if Astro does not
-    // inline its script; pagefind/ holds Pagefind's own bundle.
-    const allowed = new Set(searchSources.map((src) => src.slice(1)));
-    const scripts = listFiles(DIST).filter((f) => /\.(m?js)$/.test(f));
-    expect(scripts.filter((f) => !f.startsWith(PAGEFIND_DIR) && !allowed.has(f))).toEqual([]);
-
-    for (const file of listFiles(DIST).filter((f) => f.endsWith('.html') && f !== SEARCH_PAGE)) {
-      expect(readFileSync(DIST + file, 'utf8'), file).not.toMatch(
-        /<script\b(?![^>]*type="application\/ld\+json")/,
+  // Two kinds of page may run a script. /search/: Pagefind's UI and index (all under pagefind/,
+  // written by scripts/build.mjs) and Astro's own script for the page. A live page whose coverage
+  // runs: its "new updates" button, one small external file and nothing else.
+  test('no page but /search/ and a running live page ships a byte of JavaScript', async ({ page }) => {
+    for (const { dist, livePages } of BUILDS) {
+      const html = (file: string) => readFileSync(dist + file, 'utf8');
+      const searchSources = [...html(SEARCH_PAGE).matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map(
+        ([, src]) => src ?? '',
       );
+      expect(searchSources.length, `${dist}: the search page loads Pagefind`).toBeGreaterThan(0);
+      for (const src of searchSources) {
+        const dir = [paths.pagefind(), '/_astro/'].find((folder) => src.startsWith(folder));
+        expect(dir !== undefined && /^[^/]+\.js$/.test(src.slice(dir.length)), src).toBe(true);
+      }
+      // Files the search page references by name, e.g. /_astro/search.astro_….js if Astro does not
+      // inline its script; pagefind/ holds Pagefind's own bundle; the live page's script.
+      const allowed = new Set(searchSources.map((src) => src.slice(1)));
+      const scripts = listFiles(dist).filter((f) => /\.(m?js)$/.test(f) && !f.startsWith(PAGEFIND_DIR));
+      const liveScripts = scripts.filter((f) => LIVE_SCRIPT.test(f));
+      expect(
+        scripts.filter((f) => !allowed.has(f) && !liveScripts.includes(f)),
+        `${dist}: scripts that are neither the search page's nor the live page's`,
+      ).toEqual([]);
+      expect(liveScripts.length, `${dist}: copies of the live page's script`).toBeLessThanOrEqual(1);
+      for (const file of liveScripts) {
+        const bytes = gzipSync(readFileSync(dist + file), { level: 9 }).length;
+        expect(bytes, `${file}, gzip (budget ${LIVE_SCRIPT_GZIP})`).toBeLessThanOrEqual(LIVE_SCRIPT_GZIP);
+      }
+
+      const running: string[] = [];
+      for (const file of listFiles(dist).filter((f) => f.endsWith('.html') && f !== SEARCH_PAGE)) {
+        const { document } = parseHTML(html(file));
+        const loaded = [...document.querySelectorAll('script:not([type="application/ld+json"])')].map(
+          (script) => `${script.getAttribute('type')} ${script.getAttribute('src') ?? script.textContent}`,
+        );
+        if (isRunningLivePage(document)) {
+          running.push(file);
+          expect(loaded, file).toEqual([`module /${liveScripts[0]}`]);
+        } else {
+          expect(loaded, file).toEqual([]);
+        }
+      }
+      expect(running, `${dist}: running live pages`).toEqual(livePages);
     }
     const requested = await loadAndRecord(page, ARTICLE);
     expect(requested.filter((p) => p.endsWith('.js'))).toEqual([]);

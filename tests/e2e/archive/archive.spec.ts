@@ -27,11 +27,12 @@ test.describe('listings', () => {
     page,
   }) => {
     await page.goto(paths.home());
-    await expect(page.locator('.lead h2')).toHaveText('Fixture article: a budget debate');
+    // The live page, opened on 11 June at 08:00, is the newest: it leads like any article.
+    await expect(page.locator('.lead h2')).toHaveText('Fixture live page: polling day in the north');
     expect(await headlinesOn(page)).toEqual([
+      'Fixture live page: polling day in the north',
       'Fixture article: a budget debate',
       'Fixture article: talks on a border crossing',
-      'Fixture article: a syndicated copy',
     ]);
     await page.getByRole('link', { name: 'All reports, by date' }).click();
     await expect(page).toHaveURL(paths.archive());
@@ -51,15 +52,22 @@ test.describe('listings', () => {
   test('a tag page lists that tag’s articles, newest first, and links back', async ({ page }) => {
     await page.goto(paths.topic('diplomacy'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Topic: diplomacy');
-    // Five articles, three a page: a numbered page is always full, so all five stay on the front page.
+    // Six articles, the ended live page among them, three a page: the front page holds the newest
+    // three, page 1 the oldest three.
     expect(await headlinesOn(page)).toEqual([
       'Fixture article: talks on a border crossing',
       'Fixture article: a syndicated copy',
       'Fixture article: a vote at an assembly',
+    ]);
+    const pages = page.getByRole('navigation', { name: 'Pages' });
+    await pages.getByRole('link', { name: 'Older', exact: true }).click();
+    await expect(page).toHaveURL(paths.listingPage(paths.topic('diplomacy'), 1));
+    expect(await headlinesOn(page)).toEqual([
+      'Fixture live page: a two-day summit, now over',
       'Fixture article: regional talks',
       'Azerbaijan opens embassy in Israel',
     ]);
-    await expect(page.getByRole('navigation', { name: 'Pages' })).toHaveCount(0);
+    await expect(pages.getByRole('link', { name: 'Older', exact: true })).toHaveCount(0);
     await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Topics' }).click();
     await expect(page.getByRole('link', { name: 'diplomacy' })).toBeVisible();
   });
@@ -80,21 +88,33 @@ test.describe('listings', () => {
   test('a long listing keeps its newest on its own page and numbers full pages from the oldest', async ({
     page,
   }) => {
-    // Ten JNS reports, three a page: the front page holds the newest four, page 2 the next three,
-    // page 1 the oldest three. Publishing a story changes the front page only.
+    // Twelve JNS reports (the two live pages among them), three a page: the front page holds the
+    // newest three, page 3 the next three, and so on down to page 1, the oldest three. Publishing a
+    // story changes the front page only.
     const jns = paths.source('jns');
     await page.goto(jns);
     await expect(page).toHaveTitle(/^By JNS – /);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('By JNS');
     expect(await headlinesOn(page)).toEqual([
+      'Fixture live page: polling day in the north',
       'Fixture article: a budget debate',
       'Fixture article: talks on a border crossing',
-      'Fixture article: a syndicated copy',
-      'Fixture article: a vote at an assembly',
     ]);
     const pages = page.getByRole('navigation', { name: 'Pages' });
     await expect(pages).toContainText('Latest');
     await expect(pages.getByRole('link', { name: 'Newer', exact: true })).toHaveCount(0);
+
+    await pages.getByRole('link', { name: 'Older', exact: true }).click();
+    await expect(page).toHaveURL(paths.listingPage(jns, 3));
+    await expect(page).toHaveTitle(/^By JNS \(page 3\) – /);
+    expect(await headlinesOn(page)).toEqual([
+      'Fixture article: a syndicated copy',
+      'Fixture article: a vote at an assembly',
+      'Fixture live page: a two-day summit, now over',
+    ]);
+    // A numbered page never gives the number of pages: that would change it with each new page.
+    await expect(pages).toHaveText(/Newer\s*Page 3\s*Older/);
+    await expect(pages.getByRole('link', { name: 'Newer', exact: true })).toHaveAttribute('href', jns);
 
     await pages.getByRole('link', { name: 'Older', exact: true }).click();
     await expect(page).toHaveURL(paths.listingPage(jns, 2));
@@ -104,9 +124,11 @@ test.describe('listings', () => {
       'Fixture article: a quoted post with its photo',
       'Fixture article: a report on exports',
     ]);
-    // A numbered page never gives the number of pages: that would change it with each new page.
     await expect(pages).toHaveText(/Newer\s*Page 2\s*Older/);
-    await expect(pages.getByRole('link', { name: 'Newer', exact: true })).toHaveAttribute('href', jns);
+    await expect(pages.getByRole('link', { name: 'Newer', exact: true })).toHaveAttribute(
+      'href',
+      paths.listingPage(jns, 3),
+    );
 
     await pages.getByRole('link', { name: 'Older', exact: true }).click();
     await expect(page).toHaveURL(paths.listingPage(jns, 1));
@@ -124,7 +146,7 @@ test.describe('listings', () => {
     page,
   }) => {
     await page.goto(paths.archive());
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText(['2024 (6)', '2023 (3)', '2022 (1)']);
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(['2024 (8)', '2023 (3)', '2022 (1)']);
     await page.getByRole('link', { name: 'March 2023' }).click();
     await expect(page).toHaveURL(paths.archiveMonth('2023', '03'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('March 2023');
@@ -263,13 +285,19 @@ test.describe('being found and shared', () => {
       locs.push(...[...sitemap.getElementsByTagName('loc')].map((l) => l.textContent));
     }
     expect(locs).toContain(siteUrl(paths.article(ARTICLE_ID)));
+    expect(locs).toContain(siteUrl(paths.article('fixture-live-election')));
+    expect(locs).toContain(siteUrl(paths.article('fixture-live-summit')));
     expect(locs).toContain(siteUrl(paths.listingPage(paths.source('jns'), 1)));
     expect(locs.some((l) => l?.includes('404'))).toBe(false);
 
     const news = parseXml(await (await request.get(paths.newsSitemap())).text());
     const titles = [...news.getElementsByTagName('news:title')].map((t) => t.textContent);
-    // Built at 2024-06-11T12:00Z: only the 10 June piece is within two days (the draft never is).
-    expect(titles).toEqual(['Fixture article: a budget debate']);
+    // Built at 2024-06-11T12:00Z: only the live page opened on 11 June and the 10 June piece are
+    // within two days (the draft never is).
+    expect(titles).toEqual([
+      'Fixture live page: polling day in the north',
+      'Fixture article: a budget debate',
+    ]);
   });
 });
 

@@ -112,10 +112,12 @@ test.describe('section and tag feeds', () => {
     );
     expect(rss?.map((item) => item.id)).toEqual(
       [
+        'fixture-live-election',
         'fixture-budget-debate',
         'fixture-crossing-talks',
         'fixture-syndicated-copy',
         'fixture-assembly-vote',
+        'fixture-live-summit',
         'fixture-harvest-festival',
         'fixture-embassy-visit',
         'fixture-tech-exports',
