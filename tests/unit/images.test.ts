@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleId, checkLeadImage } from '../../src/lib/articles/loader';
+import { articleId } from '../../src/lib/articles/loader';
+import { checkLeadImage } from '../../src/lib/photos/lead-check';
 import {
   altProblem,
   CROP_MAX_WIDTH,

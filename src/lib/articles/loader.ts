@@ -1,10 +1,9 @@
-import { existsSync, globSync } from 'node:fs';
+import { globSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext, type ParseDataOptions } from 'astro/loaders';
-import sharp from 'sharp';
 import { splitArticle } from '../authoring/article-parts';
 import { fieldPosition } from '../authoring/field-locator';
 import { frontmatterProblem } from '../authoring/frontmatter-slips';
@@ -13,7 +12,7 @@ import { bioProblem, bodyProblem } from '../authoring/mdx-allow-list';
 import { authoringError } from '../authoring/problem';
 import { liveProblem, type LiveFrontmatter } from '../live/checks';
 import { readUpdates, type UpdateSource } from '../live/extract';
-import { extensionProblem, sizeProblem } from '../photos/rules';
+import { checkLeadImage } from '../photos/lead-check';
 import { slugify } from '../site/slug';
 
 /** What `glob()` takes; the articles' own loader passes it on. */
@@ -261,63 +260,4 @@ export function articleId(entry: string): string {
   const parts = entry.replace(/\.mdx$/, '').split('/');
   const name = parts.at(-1) === 'index' && parts.length > 1 ? parts.at(-2) : parts.at(-1);
   return slugify(name ?? entry);
-}
-
-/** Fails the build, naming the article, the field (its message starts with it) and the fix. */
-function fail(file: string, message: string, hint: string): never {
-  throw authoringError(file, { message, hint });
-}
-
-const HINT =
-  'The lead image is a file next to the article, e.g. image:\n  src: ./harvest/lead.jpg\n  alt: …\n  credit: …\nSee "Photographs" in docs/writing.md.';
-
-/**
- * Checks an article's `image.src`: written as a relative path to a JPEG, PNG, WebP or AVIF file
- * that exists, at least 1,200 px wide, tall enough for 50,000-pixel crops, and at most 8,000 px on
- * either side (`sizeProblem`).
- * @param filePath the article's absolute path
- * @param data its frontmatter, not yet parsed
- * @param root the project root, for paths in messages
- */
-export async function checkLeadImage(
-  filePath: string,
-  data: Record<string, unknown>,
-  root: URL,
-): Promise<void> {
-  const image = data['image'];
-  if (image === undefined || image === null || typeof image !== 'object') return; // the schema says why
-  const file = relative(root.pathname, filePath);
-  const src: unknown = (image as Record<string, unknown>)['src'];
-  if (src === undefined) {
-    fail(
-      file,
-      'image.src is required: the photo’s path relative to this file, e.g. src: ./harvest/lead.jpg',
-      HINT,
-    );
-  }
-  if (typeof src !== 'string' || /^[a-z][a-z0-9+.-]*:|^\//i.test(src)) {
-    fail(
-      file,
-      `image.src must be a path relative to this file, e.g. src: ./harvest/lead.jpg, received ${JSON.stringify(src)}`,
-      'A URL or an absolute path is not processed: keep the photo in a folder next to the article.',
-    );
-  }
-  const extension = extensionProblem(src);
-  if (extension) fail(file, `image.src ${src} ${extension}.`, HINT);
-  const resolved = resolve(dirname(filePath), src);
-  if (!existsSync(resolved)) {
-    fail(
-      file,
-      `image.src ${src} does not exist: looked for ${relative(root.pathname, resolved)}`,
-      `Put the photo there, or correct the path (it is relative to ${file}).`,
-    );
-  }
-  const { width, height, format } = await sharp(resolved).metadata();
-  const size = {
-    width: width ?? 0,
-    height: height ?? 0,
-    format: format === 'heif' ? 'avif' : String(format),
-  };
-  const problem = sizeProblem(size, 'lead');
-  if (problem) fail(file, `image.src ${src} ${problem}.`, HINT);
 }
