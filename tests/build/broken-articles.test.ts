@@ -35,7 +35,7 @@ describe('a broken article fails the build with a message naming the file, the f
         "location": "src/content/articles/unknown-field.mdx:3:1",
         "message": [
           "articles → unknown-field data does not match collection schema.",
-          "subtitle (line 3): unknown field; the fields are headline, dek, byline, published, updated, section, tags, lang, canonical, draft, image, authors, corrections",
+          "subtitle (line 3): unknown field; the fields are headline, dek, byline, published, updated, section, tags, lang, canonical, draft, image, authors, corrections, coverage",
         ],
         "name": "InvalidContentEntryDataError",
       }

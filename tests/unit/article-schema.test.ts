@@ -125,7 +125,7 @@ describe('a broken article’s frontmatter, as the build prints it with each fie
       {
         "at": "3:1",
         "issues": [
-          "subtitle (line 3): unknown field; the fields are headline, dek, byline, published, updated, section, tags, lang, canonical, draft, image, authors, corrections",
+          "subtitle (line 3): unknown field; the fields are headline, dek, byline, published, updated, section, tags, lang, canonical, draft, image, authors, corrections, coverage",
         ],
       }
     `);
