@@ -35,7 +35,8 @@ const previous = join(dirname(out), `.${basename(out)}-previous`);
 const discard = (why) => {
   rmSync(next, { recursive: true, force: true });
   try {
-    recordFailure(out, sources);
+    const clock = process.env.NEWS_BUILD_TIME ? new Date(process.env.NEWS_BUILD_TIME) : new Date();
+    recordFailure(out, sources, clock);
   } catch {
     // Only spares the scheduler a retry of the same sources: the build has failed either way.
   }

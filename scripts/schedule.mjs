@@ -115,12 +115,15 @@ export function recordBuild(out, { due, sources }) {
 }
 
 /**
- * Records a failed build of these sources (dist/ and its schedule are left as they were).
+ * Records a failed build of these sources (dist/ and its schedule are left as they were), and the
+ * build's clock, so a tick after a due instant that this very build already tried does not try
+ * the same sources again every minute.
  * @param {string} out
  * @param {string} sources
+ * @param {Date} at the failed build's clock (NEWS_BUILD_TIME, else now)
  */
-export function recordFailure(out, sources) {
-  writeAtomically(scheduleFiles(out).failed, `${sources}\n`);
+export function recordFailure(out, sources, at) {
+  writeAtomically(scheduleFiles(out).failed, `${sources}\n${at.toISOString()}\n`);
 }
 
 /** A file's trimmed text, or undefined when it does not exist. @param {string} file */
@@ -134,13 +137,15 @@ const readText = (file) => {
 
 /**
  * What scripts/build.mjs recorded beside `out`: the due instant as written (empty: nothing held
- * back; undefined: no record), and the fingerprints of the last good and the last failed build.
+ * back; undefined: no record), the fingerprints of the last good and the last failed build, and
+ * the failed build's clock.
  * @param {string} out
- * @returns {{ due: string | undefined, built: string | undefined, failed: string | undefined }}
+ * @returns {{ due: string | undefined, built: string | undefined, failed: string | undefined, failedAt: string | undefined }}
  */
 export function readSchedule(out) {
   const files = scheduleFiles(out);
-  return { due: readText(files.due), built: readText(files.built), failed: readText(files.failed) };
+  const [failed, failedAt] = readText(files.failed)?.split('\n') ?? [];
+  return { due: readText(files.due), built: readText(files.built), failed, failedAt };
 }
 
 /**
@@ -148,19 +153,28 @@ export function readSchedule(out) {
  * It builds when there is no build yet, when something held back is due, or when the sources
  * differ from the last good build's, unless these very sources just failed to build (then only a
  * change, or something falling due, tries again).
- * @param {{ now: Date, hasBuild: boolean, sources: string } & ReturnType<typeof readSchedule>} state
+ * @param {{ now: Date, hasBuild: boolean, sources: string } & Partial<ReturnType<typeof readSchedule>>} state
  *   `hasBuild`: whether `out` exists; `sources`: the fingerprint of the sources now
  * @returns {{ build: boolean, reason: string }}
  */
-export function decide({ now, hasBuild, sources, due, built, failed }) {
+export function decide({ now, hasBuild, sources, due, built, failed, failedAt }) {
   if (!hasBuild || built === undefined || due === undefined) {
     return { build: true, reason: 'no build is recorded yet' };
   }
   if (due !== '') {
     const at = new Date(due);
     if (Number.isNaN(at.getTime())) return { build: true, reason: `the due time "${due}" is not an instant` };
-    if (at.getTime() <= now.getTime())
+    if (at.getTime() <= now.getTime()) {
+      // These sources already failed at or after that instant: the same build would fail again.
+      const triedSince = failedAt === undefined ? Number.NaN : new Date(failedAt).getTime();
+      if (sources === failed && triedSince >= at.getTime()) {
+        return {
+          build: false,
+          reason: `the last build of these sources failed after ${due} fell due: fix the sources (or run npm run build) to try again`,
+        };
+      }
       return { build: true, reason: `something held back was due at ${due}` };
+    }
   }
   const waiting = due === '' ? 'nothing is held back' : `nothing is due before ${due}`;
   if (sources !== built) {

@@ -29,4 +29,12 @@ describe('cssConstantsPlugin', () => {
       `[Error: css constants: max-block-size names var(--ts-portrait-max), which src/lib/site/css-constants.ts does not declare (known: --ts-portrait-max-vh)]`,
     );
   });
+
+  it('fails the build on a constant named with a fallback, which it would not write in', () => {
+    expect(() =>
+      written('max-block-size', 'var(--ts-portrait-max-vh, 80vh)', { '--ts-portrait-max-vh': '80vh' }),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[Error: css constants: max-block-size: var(--ts-portrait-max-vh, 80vh) names a --ts- constant in a form the build does not write in; use var(--ts-<name>) with no fallback]`,
+    );
+  });
 });

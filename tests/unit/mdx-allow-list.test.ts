@@ -252,6 +252,8 @@ describe('bodyProblem: what else the allow-list refuses', () => {
         'a picture in a link': '[![a](https://tracker.example/p.gif)](https://example.org/)',
         'a data: picture': '![a](data:image/gif;base64,R0lGOD)',
         'a picture from //host': '![a](//tracker.example/p.gif)',
+        'an SVG beside the article': '![Chart](./chart.svg)',
+        'a picture by a label defined twice': '![a][x]\n\n[x]: https://tracker.example/p.gif\n[x]: ./ok.png',
       }).map(([name, body]) => [name, said(body)]),
     );
     expect(messages).toMatchInlineSnapshot(`
@@ -260,11 +262,13 @@ describe('bodyProblem: what else the allow-list refuses', () => {
         a",
         "a data: picture": "1: The picture ![a](data:image/gif;base64,R0lGOD) cannot be published: a data: picture is a file pasted into the text. Pictures are files beside the article: save it in the article’s folder and show it with <Figure src="./photo.jpg" alt="a" credit="…">Caption.</Figure>.",
         "a definition": "3: The link definition [x]: javascript:alert(1) cannot be published: a javascript: address runs code when a reader follows it. Point it at an https:// address or a path on this site, or delete it and the links that use it.",
+        "a picture by a label defined twice": "3: The picture ![a](https://tracker.example/p.gif) cannot be published: it loads from tracker.example, another host. Pictures are files beside the article: save it in the article’s folder and show it with <Figure src="./p.gif" alt="a" credit="…">Caption.</Figure>.",
         "a picture by reference": "3: The picture ![a](https://tracker.example/p.gif) cannot be published: it loads from tracker.example, another host. Pictures are files beside the article: save it in the article’s folder and show it with <Figure src="./p.gif" alt="a" credit="…">Caption.</Figure>.",
         "a picture from //host": "1: The picture ![a](//tracker.example/p.gif) cannot be published: it loads from tracker.example, another host. Pictures are files beside the article: save it in the article’s folder and show it with <Figure src="./p.gif" alt="a" credit="…">Caption.</Figure>.",
         "a picture in a link": "1: The picture ![a](https://tracker.example/p.gif) cannot be published: it loads from tracker.example, another host. Pictures are files beside the article: save it in the article’s folder and show it with <Figure src="./p.gif" alt="a" credit="…">Caption.</Figure>.",
         "a tab inside": "1: The link [a](java	script:alert(1)) cannot be published: a javascript: address runs code when a reader follows it. Link to an https:// address or a path on this site, or keep the words without a link. Line 1 then reads:
         a",
+        "an SVG beside the article": "1: The picture ![Chart](./chart.svg) cannot be published: it is a .svg file; the site takes JPEG, PNG, WebP or AVIF: export it as one of those. Save it as a JPEG, PNG, WebP or AVIF file beside the article and point the picture at that file.",
         "another scheme": "1: The link [a](file:///etc/passwd) cannot be published: a link goes to an https:, http: or mailto: address or a path on this site, not a file: address. Link to an https:// address or a path on this site, or keep the words without a link. Line 1 then reads:
         a",
         "capitals": "1: The link [a](JaVaScRiPt:alert(1)) cannot be published: a javascript: address runs code when a reader follows it. Link to an https:// address or a path on this site, or keep the words without a link. Line 1 then reads:

@@ -122,8 +122,31 @@ describe('decide (scripts/build-if-due.mjs)', () => {
         'the last build of these sources failed, and nothing is held back: fix the sources (or run npm run build) to try again',
     });
     expect(decide({ ...base, sources: 'c', failed: 'b', due: '' }).build).toBe(true);
-    // Something falling due tries again, failed or not.
+    // Something falling due tries again, failed or not…
     expect(decide({ ...base, sources: 'b', failed: 'b', due: '2023-03-29T05:00:00.000Z' }).build).toBe(true);
+    expect(
+      decide({
+        ...base,
+        sources: 'b',
+        failed: 'b',
+        failedAt: '2023-03-29T04:59:00.000Z',
+        due: '2023-03-29T05:00:00.000Z',
+      }).build,
+    ).toBe(true);
+    // …once: when these sources already failed after it fell due, the next tick waits for a fix.
+    expect(
+      decide({
+        ...base,
+        sources: 'b',
+        failed: 'b',
+        failedAt: '2023-03-29T05:00:30.000Z',
+        due: '2023-03-29T05:00:00.000Z',
+      }),
+    ).toEqual({
+      build: false,
+      reason:
+        'the last build of these sources failed after 2023-03-29T05:00:00.000Z fell due: fix the sources (or run npm run build) to try again',
+    });
   });
 
   it('builds when the due file holds no instant', () => {
@@ -156,14 +179,24 @@ describe('the schedule’s files', () => {
       built: join(root, '.dist-sources'),
       failed: join(root, '.dist-failed'),
     });
-    expect(readSchedule(out)).toEqual({ due: undefined, built: undefined, failed: undefined });
-    recordFailure(out, 'x');
+    expect(readSchedule(out)).toEqual({
+      due: undefined,
+      built: undefined,
+      failed: undefined,
+      failedAt: undefined,
+    });
+    recordFailure(out, 'x', new Date('2023-03-29T05:00:00Z'));
     recordBuild(out, { due: new Date('2023-03-29T06:00:00Z'), sources: 'y' });
-    expect(readSchedule(out)).toEqual({ due: '2023-03-29T06:00:00.000Z', built: 'y', failed: undefined });
+    expect(readSchedule(out)).toEqual({
+      due: '2023-03-29T06:00:00.000Z',
+      built: 'y',
+      failed: undefined,
+      failedAt: undefined,
+    });
     recordBuild(out, { due: undefined, sources: 'z' });
-    expect(readSchedule(out)).toEqual({ due: '', built: 'z', failed: undefined });
-    recordFailure(out, 'w');
-    expect(readSchedule(out).failed).toBe('w');
+    expect(readSchedule(out)).toEqual({ due: '', built: 'z', failed: undefined, failedAt: undefined });
+    recordFailure(out, 'w', new Date('2023-03-29T06:01:00Z'));
+    expect(readSchedule(out)).toMatchObject({ failed: 'w', failedAt: '2023-03-29T06:01:00.000Z' });
   });
 
   it('fingerprint the sources and the build’s environment, not what a build writes', () => {

@@ -1,13 +1,17 @@
 import { render } from 'astro:content';
+import { updatesShownAt } from '../live/context';
+import { heldBackUpdates } from '../live/updates';
 import type { Article } from './query';
-import { WORD_COUNT_KEY } from './word-count';
+import { countWords, WORD_COUNT_KEY } from './word-count';
 
 /** Words a reader reads in a minute, for the reading-time estimate (a common news-desk figure). */
 export const WORDS_PER_MINUTE = 230;
 
 /**
  * The words of an article's text, as `wordCountPlugin` (src/lib/articles/word-count.ts) counted them when
- * its MDX was compiled: the prose a reader reads once, pull-quotes not counted again.
+ * its MDX was compiled: the prose a reader reads once, pull-quotes not counted again. A live
+ * page's updates still held back are not counted: the count (and the reading time and JSON-LD
+ * `wordCount` made from it) would tell how long text under embargo is.
  * @throws when the count is missing, i.e. the plugin is not configured in astro.config.mjs
  */
 export async function articleWordCount(article: Article): Promise<number> {
@@ -18,7 +22,8 @@ export async function articleWordCount(article: Article): Promise<number> {
       `${article.filePath ?? article.id}: no word count; add wordCountPlugin to markdown.processor in astro.config.mjs`,
     );
   }
-  return words;
+  const held = heldBackUpdates(article, updatesShownAt());
+  return words - held.reduce((sum, update) => sum + countWords(update.text), 0);
 }
 
 /** Whole minutes to read `words`, at least one. */

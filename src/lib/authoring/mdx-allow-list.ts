@@ -5,6 +5,7 @@ import { elementRefusal } from './mdx-elements';
 import { at, rewritten, shortCode, shortUrl, type Place, type Refusal } from './mdx-refusal';
 import { bracesProblem, parseErrorProblem } from './mdx-slips';
 import type { AuthoringProblem } from './problem';
+import { extensionProblem } from '../photos/rules';
 import { linkRefusal, pictureFileName, pictureRefusal } from './url-rules';
 
 /**
@@ -114,7 +115,21 @@ function linkRefusalOf(node: Extract<MdastNode, { type: 'link' | 'definition' }>
 /** A Markdown picture (`![alt](url)`, or one whose definition gives `url`) from another host. */
 function pictureRefusalOf(node: MdastNode, alt: string, url: string, bio: boolean): Refusal | undefined {
   const reason = pictureRefusal(url);
-  if (reason === undefined) return undefined;
+  if (reason === undefined) {
+    // A file of the site, but only a photograph's format: an SVG is published as written, and
+    // one with a <script> runs it on the site's own origin when opened.
+    const format = extensionProblem(url.split(/[?#]/)[0] ?? url);
+    if (format === undefined) return undefined;
+    return {
+      node,
+      explain: (place) =>
+        at(
+          place,
+          `The picture ![${alt}](${shortUrl(url)}) cannot be published: it ${format}.`,
+          `Save it as a JPEG, PNG, WebP or AVIF file beside the ${bio ? 'bio' : 'article'} and point the picture at that file.`,
+        ),
+    };
+  }
   const file = pictureFileName(url);
   return {
     node,
@@ -163,7 +178,9 @@ function refusalIn(tree: MdastNode, components: readonly string[], bio: boolean)
         found = linkRefusalOf(node);
         break;
       case 'definition':
-        definitions.set(node.identifier, node);
+        // The first definition of a label is the one Markdown uses (CommonMark): a later one must
+        // not stand in for it when its pictures are checked.
+        if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
         return linkRefusalOf(node);
       case 'image':
         return pictureRefusalOf(node, node.alt ?? '', node.url, bio);

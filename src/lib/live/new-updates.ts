@@ -59,7 +59,10 @@ export function startNewUpdates(region: HTMLElement, doc: Document, win: Window)
       });
       region.append(button);
     }
-    button.textContent = `${count} new update${count === 1 ? '' : 's'}`;
+    // Written only when it changes: a live region reads out every write, and the same count
+    // each minute would be said again and again.
+    const label = `${count} new update${count === 1 ? '' : 's'}`;
+    if (button.textContent !== label) button.textContent = label;
   };
   // At load the page is fresh: the first check waits its minute. A tab shown again checks at once.
   const follow = (now: boolean) => {

@@ -42,6 +42,12 @@ export function cssConstantsPlugin(constants: Readonly<Record<string, string>>) 
           );
         return value;
       });
+      // Any other form (a fallback, `var(--ts-x, 80vh)`, or a bare name) would reach the page as
+      // an undefined custom property: refuse it rather than let the rule do nothing.
+      if (declaration.value.includes('--ts-'))
+        throw new Error(
+          `css constants: ${declaration.prop}: ${declaration.value} names a --ts- constant in a form the build does not write in; use var(--ts-<name>) with no fallback`,
+        );
     },
   };
 }
