@@ -170,9 +170,7 @@ test.describe('a live page', () => {
 
   test('offers "2 new updates" when the feed has two newer, and the button takes focus to the updates', async ({
     page,
-    browserName,
   }) => {
-    test.skip(browserName !== 'chromium', 'The button is checked in Chromium.');
     const feedPath = paths.feed(LIVE, 'json');
     const served = (await (await page.request.get(feedPath)).json()) as { items: Record<string, unknown>[] };
     const newer = [
