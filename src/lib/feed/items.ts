@@ -15,17 +15,26 @@ import { siteConfig } from '../../site.config';
 import type { Article } from '../articles/query';
 import { lastModified, type CorrectionEntry } from '../people/corrections';
 import { leadImageRendition, type LeadImage } from '../photos/renditions';
-import { authorsOf, getAuthors } from '../people/authors';
+import { authorsOf, getAuthors, type Author } from '../people/authors';
 import { SECTION_LABELS } from '../listings/sections';
 import { absoluteUrl, paths } from '../site/urls';
 import { updatesShownAt } from '../live/context';
 import { updateBodies } from '../live/sections';
 import { publishedUpdates } from '../live/updates';
 import { toFeedHtml } from './html';
-import type { FeedImage, FeedItem } from './model';
+import type { FeedImage, FeedItem, FeedPerson } from './model';
 
 type Container = Awaited<ReturnType<typeof AstroContainer.create>>;
 let container: Promise<Container> | undefined;
+
+/** An item's authors: the people it names, each with their page, else its byline as written. */
+function feedAuthors(people: readonly Author[], byline: string, site: URL): FeedPerson[] {
+  if (people.length === 0) return [{ name: byline }];
+  return people.map((person) => ({
+    name: person.data.name,
+    url: absoluteUrl(paths.author(person.id), site),
+  }));
+}
 
 /**
  * Items by article (and site), shared by every feed route in a build. A promise, so two routes
@@ -50,13 +59,7 @@ async function buildItem(article: Article, site: URL): Promise<FeedItem> {
     published: published.date,
     ...(modified !== published ? { updated: modified.date } : {}),
     categories: [SECTION_LABELS[section], ...tags],
-    authors:
-      people.length > 0
-        ? people.map((person) => ({
-            name: person.data.name,
-            url: absoluteUrl(paths.author(person.id), site),
-          }))
-        : [{ name: byline }],
+    authors: feedAuthors(people, byline, site),
     contentHtml: toFeedHtml(html, permalink),
     ...(image ? { image: await feedImage(image, site) } : {}),
   };
@@ -137,13 +140,7 @@ export async function liveItemsFor(article: Article, site: URL): Promise<FeedIte
       description: update.text.split('\n\n')[0] ?? '',
       published: update.time.date,
       categories: [SECTION_LABELS[section], ...tags],
-      authors:
-        people.length > 0
-          ? people.map((person) => ({
-              name: person.data.name,
-              url: absoluteUrl(paths.author(person.id), site),
-            }))
-          : [{ name: byline }],
+      authors: feedAuthors(people, byline, site),
       contentHtml: toFeedHtml(body, permalink),
     };
   });

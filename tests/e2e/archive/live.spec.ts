@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { FEED_FORMAT_IDS } from '../../../src/lib/feed/formats';
 import { feed } from '../../helpers/feed-fetch';
 import { paths, siteUrl } from '../../helpers/site';
-import { axeViolations } from '../../helpers/browser';
+import { axeViolations, watchProblems } from '../../helpers/browser';
 
 /**
  * Live pages of the example archive, built at NEWS_BUILD_TIME=2024-06-11T12:00:00Z:
@@ -25,19 +25,7 @@ const HELD = { anchor: 'update-20240611T133000Z', title: 'Held back: counting be
 
 /** Opens a page collecting every CSP violation, console error and page error. */
 async function openWatched(page: Page, path: string): Promise<string[]> {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.exposeFunction('reportViolation', (v: string) => problems.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { reportViolation(v: string): void }).reportViolation(
-        `${e.violatedDirective} ${e.blockedURI}`,
-      ),
-    );
-  });
+  const problems = await watchProblems(page);
   await page.goto(path, { waitUntil: 'networkidle' });
   return problems;
 }

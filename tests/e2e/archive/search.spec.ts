@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { headersFor, parseHeadersFile } from '../../helpers/headers';
 import { ARTICLE_ID, idIn, paths } from '../../helpers/site';
-import { recordForeignRequests } from '../../helpers/browser';
+import { recordForeignRequests, watchProblems } from '../../helpers/browser';
 
 /**
  * /search/ on the example archive: Pagefind's index is built by scripts/build.mjs from the
@@ -24,21 +24,7 @@ async function openSearch(page: Page, path = paths.search()): Promise<string[]> 
       headers: { ...response.headers(), ...headersFor(rules, new URL(route.request().url()).pathname) },
     });
   });
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || /Content Security Policy|Refused to/i.test(message.text())) {
-      problems.push(message.text());
-    }
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.exposeFunction('reportViolation', (v: string) => problems.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { reportViolation(v: string): void }).reportViolation(
-        `${e.violatedDirective} ${e.blockedURI}`,
-      ),
-    );
-  });
+  const problems = await watchProblems(page);
   await page.goto(path, { waitUntil: 'networkidle' });
   return problems;
 }
