@@ -186,7 +186,12 @@ describe('a build from the last build’s pages', () => {
       expect(bad.stderr).toContain(`Build failed: ${dist} was left as it was (the last good build).`);
       expect(digests(dist)).toEqual(good);
       // The scheduler does not build the same broken sources again; taken out, they are as built.
-      expect(schedule()).toEqual({ due: '', built: expect.any(String), failed: expect.any(String) });
+      expect(schedule()).toEqual({
+        due: '',
+        built: expect.any(String),
+        failed: expect.any(String),
+        failedAt: expect.any(String),
+      });
       expect(tick().stdout).toMatch(
         /^Not building: the last build of these sources failed, and nothing is held back/,
       );
