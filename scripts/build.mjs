@@ -24,6 +24,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // Article pages, where the site's URL scheme puts them ("articles/<id>/index.html"), for Pagefind.
 const ARTICLE_PAGES = `${sitePaths('/').article('*').slice(1)}index.html`;
 const DRAW_CARDS_AHEAD = fileURLToPath(new URL('draw-cards-ahead.mjs', import.meta.url));
+const RENDER_BODIES = fileURLToPath(new URL('render-bodies.mjs', import.meta.url));
 const BREAK_LINKS = fileURLToPath(new URL('break-links.mjs', import.meta.url));
 // The same folder astro.config.mjs names (see outFolder). The temporary folders sit next to it,
 // on the same file system, so the swap is two renames.
@@ -122,6 +123,19 @@ try {
 } catch {
   // Not allowed here: it then shares the cores evenly, which still helps.
 }
+// Each article's body is rendered to HTML once per content, before Astro starts, into a cache its
+// loader reads (scripts/render-bodies.mjs): Astro then neither bundles the bodies as modules nor
+// renders them per page. In its own process, so its memory is given back before Astro's build.
+const bodiesStart = performance.now();
+const bodiesStatus = await new Promise((resolveStatus) => {
+  start([process.execPath, [RENDER_BODIES, ...(force ? ['--force'] : [])]], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  }).on('close', (code) => resolveStatus(code ?? 1));
+});
+profile.bodies = Math.round(performance.now() - bodiesStart);
+if (bodiesStatus !== 0)
+  fail('Build failed (rendering the bodies: scripts/render-bodies.mjs)', Number(bodiesStatus));
 const astroStart = performance.now();
 const status = await new Promise((resolveStatus) => {
   start(astroCommand(['build', '--outDir', next, ...process.argv.slice(2)], { preload: BREAK_LINKS }), {
@@ -129,6 +143,8 @@ const status = await new Promise((resolveStatus) => {
     stdio: 'inherit',
     env: {
       NEWS_CARDS_DRAWN_AHEAD: '1',
+      // src/lib/articles/loader.ts: the bodies rendered above are read from their cache.
+      NEWS_RENDERED_BODIES: '1',
       // src/pages/[schedule].txt.ts: when the next build is due, taken out of the folder below.
       NEWS_NEXT_DUE: '1',
       ...(linked.length > 0 ? { NEWS_LINKED_OUT_DIR: next } : {}),

@@ -14,3 +14,14 @@ declare namespace App {
     live?: import('./lib/live/context').LiveContext | undefined;
   }
 }
+
+/**
+ * Astro's content layer's images (internal to Astro): every image an entry lists in `assetImports`,
+ * imported through astro:assets, by `imageSrcToImportId` (src/lib/bodies/stored.ts). Read by
+ * StoredBody.astro for the pictures of a body rendered ahead of time.
+ */
+declare module 'astro:asset-imports' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a global declaration file (see above)
+  const images: Map<string, import('astro').ImageMetadata>;
+  export default images;
+}

@@ -13,6 +13,8 @@ import { authoringError } from '../authoring/problem';
 import { liveProblem, type LiveFrontmatter } from '../live/checks';
 import { readUpdates, type UpdateSource } from '../live/extract';
 import { checkLeadImage } from '../photos/lead-check';
+import { hasRenderedBody, readRenderedBody } from '../bodies/cache';
+import { renderKey, rendererDigests } from '../bodies/key';
 import { slugify } from '../site/slug';
 
 /** What `glob()` takes; the articles' own loader passes it on. */
@@ -46,6 +48,9 @@ export function articleLoader(options: GlobOptions): Loader {
     load: (context: GlobContext) => {
       const checked: GlobContext = {
         ...context,
+        // scripts/build.mjs renders the bodies first; `astro dev`, `astro check` and the tests
+        // render them as Astro does, so an edit to a component shows at once.
+        ...(process.env.NEWS_RENDERED_BODIES === '1' ? withRenderedBodies(context) : {}),
         entryTypes: withAuthoringChecks(context, '.mdx'),
         parseData: async (props) => {
           if (props.filePath) await checkLeadImage(props.filePath, props.data, context.config.root);
@@ -55,6 +60,51 @@ export function articleLoader(options: GlobOptions): Loader {
         },
       };
       return inner.load(checked);
+    },
+  };
+}
+
+/** Marks a digest whose body the pre-pass has not rendered: Astro bundles that body and renders it. */
+const UNRENDERED = '-unrendered';
+
+/**
+ * The store and the digest of the articles' loader, so that a body rendered ahead of time
+ * (scripts/render-bodies.mjs, src/lib/bodies/) is stored as Astro stores a Markdown entry: with its
+ * `rendered` metadata, and without its MDX becoming a module of the bundle. The HTML itself stays
+ * in the body cache, out of the store, which the build holds in memory whole; ArticleBody.astro
+ * reads it there (StoredBody.astro).
+ * - An entry's digest is its body's key (src/lib/bodies/key.ts): the file's text, the pipeline's
+ *   and the components' code. Astro skips an entry whose digest is unchanged, so an edit to a
+ *   component it uses stores it again, and the pages' cache keys, made from digests
+ *   (src/lib/build-cache/cache-keys.ts), change with the body's HTML.
+ * - A body not in the cache (`astro dev`, or a body the pre-pass left: a live page, whose updates
+ *   are shown by the hour, or an author's mistake, which Astro then reports) keeps Astro's own
+ *   path, `deferredRender`, under a digest marked as such, so it is stored again once rendered.
+ */
+function withRenderedBodies(context: GlobContext): Pick<GlobContext, 'store' | 'generateDigest'> {
+  const root = fileURLToPath(context.config.root);
+  const digests = rendererDigests(root);
+  return {
+    generateDigest: (data) => {
+      if (typeof data !== 'string') return context.generateDigest(data);
+      const key = renderKey(data, digests);
+      return hasRenderedBody(key) ? key : `${key}${UNRENDERED}`;
+    },
+    store: {
+      ...context.store,
+      set: (entry) => {
+        const digest = String(entry.digest ?? '');
+        if (!entry.deferredRender || !digest || digest.endsWith(UNRENDERED) || entry.data['coverage']) {
+          return context.store.set(entry);
+        }
+        const { metadata } = readRenderedBody(digest);
+        const { deferredRender: _deferred, ...stored } = entry;
+        return context.store.set({
+          ...stored,
+          rendered: { html: '', metadata },
+          assetImports: metadata.pictures,
+        });
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
 import { render } from 'astro:content';
+import { storedBodyOf } from '../bodies/stored';
 import { updatesShownAt } from '../live/context';
 import { heldBackUpdates } from '../live/updates';
 import type { Article } from './query';
@@ -15,7 +16,11 @@ export const WORDS_PER_MINUTE = 230;
  * @throws when the count is missing, i.e. the plugin is not configured in astro.config.mjs
  */
 export async function articleWordCount(article: Article): Promise<number> {
-  const { remarkPluginFrontmatter } = await render(article);
+  // Rendered ahead of time, the count is in the stored metadata; otherwise render() reads it.
+  const stored = storedBodyOf(article);
+  const remarkPluginFrontmatter = stored
+    ? stored.metadata.frontmatter
+    : (await render(article)).remarkPluginFrontmatter;
   const words: unknown = remarkPluginFrontmatter[WORD_COUNT_KEY];
   if (typeof words !== 'number') {
     throw new Error(

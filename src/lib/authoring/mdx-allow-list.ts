@@ -1,12 +1,12 @@
 import { parse } from 'acorn';
 import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
-import { literalKind } from './js-literal';
-import { elementRefusal } from './mdx-elements';
-import { at, rewritten, shortCode, shortUrl, type Place, type Refusal } from './mdx-refusal';
-import { bracesProblem, parseErrorProblem } from './mdx-slips';
-import type { AuthoringProblem } from './problem';
-import { extensionProblem } from '../photos/rules';
-import { linkRefusal, pictureFileName, pictureRefusal } from './url-rules';
+import { literalKind } from './js-literal.ts';
+import { elementRefusal } from './mdx-elements.ts';
+import { at, rewritten, shortCode, shortUrl, type Place, type Refusal } from './mdx-refusal.ts';
+import { bracesProblem, parseErrorProblem } from './mdx-slips.ts';
+import type { AuthoringProblem } from './problem.ts';
+import { extensionProblem } from '../photos/rules.ts';
+import { linkRefusal, pictureFileName, pictureRefusal } from './url-rules.ts';
 
 /**
  * An article is content, not code: its MDX body is checked once, as it is loaded, on MDX's own

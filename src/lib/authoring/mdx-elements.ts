@@ -1,7 +1,7 @@
 import type { MdastNode } from 'satteri';
-import { literalKind } from './js-literal';
-import { at, listed, rewritten, shortCode, type Place, type Refusal } from './mdx-refusal';
-import { pictureFileName, pictureRefusal } from './url-rules';
+import { literalKind } from './js-literal.ts';
+import { at, listed, rewritten, shortCode, type Place, type Refusal } from './mdx-refusal.ts';
+import { pictureFileName, pictureRefusal } from './url-rules.ts';
 
 /**
  * The body's allow-list for tags (see mdx-allow-list.ts): the site's components by name, a few

@@ -1,6 +1,6 @@
 import type { MdastNode } from 'satteri';
-import { rewriteLine } from './mdx-slips';
-import { lineReads, type AuthoringProblem } from './problem';
+import { rewriteLine } from './mdx-slips.ts';
+import { lineReads, type AuthoringProblem } from './problem.ts';
 
 /**
  * What the body's allow-list (mdx-allow-list.ts, mdx-elements.ts) finds, and the small helpers its

@@ -1,4 +1,4 @@
-import { lineReads, type AuthoringProblem } from './problem';
+import { lineReads, type AuthoringProblem } from './problem.ts';
 
 /**
  * Everyday slips in an article's MDX body that MDX rejects or misreads with words an author
