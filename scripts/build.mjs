@@ -126,16 +126,20 @@ try {
 // Each article's body is rendered to HTML once per content, before Astro starts, into a cache its
 // loader reads (scripts/render-bodies.mjs): Astro then neither bundles the bodies as modules nor
 // renders them per page. In its own process, so its memory is given back before Astro's build.
-const bodiesStart = performance.now();
-const bodiesStatus = await new Promise((resolveStatus) => {
-  start([process.execPath, [RENDER_BODIES, ...(force ? ['--force'] : [])]], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  }).on('close', (code) => resolveStatus(code ?? 1));
-});
-profile.bodies = Math.round(performance.now() - bodiesStart);
-if (bodiesStatus !== 0)
-  fail('Build failed (rendering the bodies: scripts/render-bodies.mjs)', Number(bodiesStatus));
+// NEWS_RENDERED_BODIES=0 leaves every body to Astro, as before (the tests compare the two).
+const renderedBodies = process.env.NEWS_RENDERED_BODIES !== '0';
+if (renderedBodies) {
+  const bodiesStart = performance.now();
+  const bodiesStatus = await new Promise((resolveStatus) => {
+    start([process.execPath, [RENDER_BODIES, ...(force ? ['--force'] : [])]], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    }).on('close', (code) => resolveStatus(code ?? 1));
+  });
+  profile.bodies = Math.round(performance.now() - bodiesStart);
+  if (bodiesStatus !== 0)
+    fail('Build failed (rendering the bodies: scripts/render-bodies.mjs)', Number(bodiesStatus));
+}
 const astroStart = performance.now();
 const status = await new Promise((resolveStatus) => {
   start(astroCommand(['build', '--outDir', next, ...process.argv.slice(2)], { preload: BREAK_LINKS }), {
@@ -144,7 +148,7 @@ const status = await new Promise((resolveStatus) => {
     env: {
       NEWS_CARDS_DRAWN_AHEAD: '1',
       // src/lib/articles/loader.ts: the bodies rendered above are read from their cache.
-      NEWS_RENDERED_BODIES: '1',
+      NEWS_RENDERED_BODIES: renderedBodies ? '1' : '0',
       // src/pages/[schedule].txt.ts: when the next build is due, taken out of the folder below.
       NEWS_NEXT_DUE: '1',
       ...(linked.length > 0 ? { NEWS_LINKED_OUT_DIR: next } : {}),
@@ -269,7 +273,7 @@ try {
 timed('cleanup', () => rmSync(previous, { recursive: true, force: true }));
 const seconds = (/** @type {number | undefined} */ ms) => `${((ms ?? 0) / 1000).toFixed(2)} s`;
 console.log(
-  `Publish profile: link ${seconds(profile.link)} · Astro ${seconds(profile.astro)} · stale pages ` +
+  `Publish profile: link ${seconds(profile.link)} · bodies ${seconds(profile.bodies)} · Astro ${seconds(profile.astro)} · stale pages ` +
     `${seconds(profile.stale)} · search index ${seconds(profile.search)} · swap ${seconds(profile.swap)} · ` +
     `old build removed ${seconds(profile.cleanup)}`,
 );

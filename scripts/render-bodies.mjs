@@ -55,7 +55,10 @@ async function startRenderer() {
     },
     { root: ROOT, devToolbar: { enabled: false }, logLevel: 'warn' },
   )({ command: 'serve', mode: 'production' });
-  const server = await createServer({ ...config, configFile: false });
+  // Astro's dev-server app (request handling, and a content-config load on start) serves no one
+  // here, and would still be starting when the server closes.
+  const plugins = (config.plugins ?? []).flat(Infinity).filter((plugin) => plugin?.name !== 'astro:server');
+  const server = await createServer({ ...config, plugins, configFile: false });
   const prepass = await server.ssrLoadModule(PREPASS);
   const { default: siteConfig } = await import(pathToFileURL(join(ROOT, 'astro.config.mjs')).href);
   const markdown = siteConfig.markdown ?? {};

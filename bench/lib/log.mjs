@@ -6,6 +6,8 @@ import { IMAGE_FORMATS, imageFormat } from './measure.mjs';
 
 /** Astro's messages that mark where a build is; the times they arrive split the build into phases. */
 const MARKS = [
+  // scripts/build.mjs's pre-pass (scripts/render-bodies.mjs) has rendered the bodies: "Bodies: …".
+  ['bodiesDone', /^Bodies: \d+ rendered/],
   ['syncStart', /\[content\] Syncing content/],
   ['contentSynced', /\[content\] Synced content/],
   ['bundleStart', /Building static entrypoints/],
@@ -16,6 +18,7 @@ const MARKS = [
 /** The phase a build is in after each mark. */
 const PHASE_AFTER = {
   none: 'start-up',
+  bodiesDone: 'start-up',
   syncStart: 'content sync',
   contentSynced: 'preparing',
   bundleStart: 'bundling',
@@ -29,6 +32,7 @@ const PUBLISH_STEP = /([A-Za-z][A-Za-z ]*?) (\d+(?:\.\d+)?) s/g;
 /** Its steps' names as the results name them. */
 const PUBLISH_STEPS = {
   link: 'link',
+  bodies: 'bodies',
   Astro: 'astro',
   'stale pages': 'stale',
   'search index': 'search',
@@ -132,7 +136,10 @@ export function buildLog(routeGroup) {
       const at = (name) => marks[name];
       const span = (from, to) => (from !== undefined && to !== undefined ? Math.round(to - from) : null);
       const phases = {
-        startup: span(0, at('syncStart')),
+        // The bodies' pre-pass runs first, in its own process (0 when every body was cached,
+        // null for a build without it, e.g. bare Astro).
+        bodies: span(0, at('bodiesDone')),
+        startup: span(at('bodiesDone') ?? 0, at('syncStart')),
         sync: span(at('syncStart'), at('contentSynced')),
         prepare: span(at('contentSynced'), at('bundleStart')),
         bundle: span(at('bundleStart'), at('renderStart')),

@@ -201,7 +201,7 @@ function markdown(result) {
   lines.push('## Where the time goes');
   lines.push('');
   lines.push(
-    'Phases from the times Astro’s messages arrive: start-up (config, integrations) to “Syncing content”, content ' +
+    'Phases from the times the build’s messages arrive: the bodies’ pre-pass (`scripts/render-bodies.mjs`, from the build’s start to its “Bodies:” line), start-up (config, integrations) to “Syncing content”, content ' +
       'sync (reading, parsing and validating the articles) to “Synced content”, then to “Building static entrypoints” ' +
       '(types, build info), bundling (Vite) to “generating static routes”, rendering to “generating optimized images”, ' +
       'images (astro:assets and sharp) to “page(s) built”, and what `scripts/build.mjs` does after Astro (e.g. search ' +
@@ -211,9 +211,9 @@ function markdown(result) {
   );
   lines.push('');
   lines.push(
-    '| N | Build | Start-up | Content sync | Prepare | Bundle | Render | Images | After Astro | Render time by route (top 4) | Warnings |',
+    '| N | Build | Bodies | Start-up | Content sync | Prepare | Bundle | Render | Images | After Astro | Render time by route (top 4) | Warnings |',
   );
-  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --: | --- | --: |');
+  lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --: | --: | --- | --: |');
   for (const b of result.builds) {
     if (!b.ok) continue;
     const p = b.phases;
@@ -222,7 +222,7 @@ function markdown(result) {
       .map(([route, ms]) => `${route} ${fmtMs(ms)}`)
       .join(', ');
     lines.push(
-      `| ${fmtNum(b.n)} | ${b.label} | ${fmtMs(p.startup)} | ${fmtMs(p.sync)} | ${fmtMs(p.prepare)} | ${fmtMs(p.bundle)} | ${fmtMs(p.render)} | ${fmtMs(p.images)} | ${fmtMs(p.after)} | ${top || '–'} | ${fmtNum(b.warnings)} |`,
+      `| ${fmtNum(b.n)} | ${b.label} | ${fmtMs(p.bodies)} | ${fmtMs(p.startup)} | ${fmtMs(p.sync)} | ${fmtMs(p.prepare)} | ${fmtMs(p.bundle)} | ${fmtMs(p.render)} | ${fmtMs(p.images)} | ${fmtMs(p.after)} | ${top || '–'} | ${fmtNum(b.warnings)} |`,
     );
   }
   lines.push('');

@@ -32,7 +32,8 @@ export const PIPELINE_PACKAGES = ['astro', '@astrojs/mdx', '@astrojs/markdown-sa
 /** The folder of the components articles may use (src/components/mdx/index.ts lists them). */
 export const COMPONENTS_DIR = 'src/components/mdx';
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?:[^'"]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/g;
+// A runtime import or re-export by relative path; `import type` is not code that runs.
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type\s)(?:[^'"]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/g;
 
 /**
  * A file and every project file it imports by relative path, transitively (the .astro and .ts
@@ -81,15 +82,22 @@ export function rendererDigests(root: string): RendererDigests {
     };
     return `${name}@${manifest.version}`;
   });
-  const pipeline = new Set<string>();
-  for (const file of PIPELINE_FILES) importClosure(root, file, pipeline);
+  const names = [
+    ...readFileSync(join(root, COMPONENTS_DIR, 'index.ts'), 'utf8').matchAll(
+      /import (\w+) from '\.\/\w+\.astro'/g,
+    ),
+  ].map(([, name = '']) => name);
+  const componentFile = (name: string) => `${COMPONENTS_DIR}/${name}.astro`;
   const components: Record<string, string> = {};
-  for (const [, name = ''] of readFileSync(join(root, COMPONENTS_DIR, 'index.ts'), 'utf8').matchAll(
-    /import (\w+) from '\.\/\w+\.astro'/g,
-  )) {
-    const files = [...importClosure(root, `${COMPONENTS_DIR}/${name}.astro`)].sort();
-    components[name] = digestOf(files.map(read));
+  for (const name of names) {
+    components[name] = digestOf([...importClosure(root, componentFile(name))].sort().map(read));
   }
+  // The pipeline reaches the components through the list of them (index.ts); each is in the key
+  // of the bodies that use it alone, so the pipeline's closure stops at them.
+  const stops = new Set(names.map(componentFile));
+  const pipeline = new Set<string>(stops);
+  for (const file of PIPELINE_FILES) importClosure(root, file, pipeline);
+  for (const file of stops) pipeline.delete(file);
   return { pipeline: digestOf([...[...pipeline].sort().map(read), ...versions]), components };
 }
 

@@ -14,7 +14,7 @@ export interface StoredBodyRef {
 }
 
 /** The stored body of an article, or undefined when Astro renders it (dev, tests, a live page). */
-export function storedBodyOf(article: Article): StoredBodyRef | undefined {
+export function storedBodyOf(article: Pick<Article, 'rendered' | 'digest'>): StoredBodyRef | undefined {
   const { rendered, digest } = article;
   if (!rendered || typeof digest !== 'string') return undefined;
   return { key: digest, metadata: rendered.metadata as unknown as RenderedBody['metadata'] };

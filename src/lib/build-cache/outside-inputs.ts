@@ -6,7 +6,10 @@
  * a face blurred). Pages keyed for incremental builds (src/lib/build-cache/cache-keys.ts) carry these in
  * their keys, so editing a person's file or a photograph renders them again.
  */
+import { dirname } from 'node:path';
 import type { Article } from '../articles/query';
+import { storedBodyOf } from '../bodies/stored';
+import { fromRoot } from '../site/project-root';
 import { sourceFile } from '../cards/input';
 import { fileDigest } from './file-digest';
 import { authorsOf, type Author } from '../people/authors';
@@ -25,6 +28,12 @@ export interface OutsideInputs {
    * for an article without updates, whose key stays what it was.
    */
   readonly updates?: readonly string[];
+  /**
+   * SHA-256 of each picture in a body rendered ahead of time (src/lib/bodies/): its HTML leaves
+   * the pictures to the page, and Astro, which hashes the modules of a body it renders itself,
+   * does not see them. Absent for any other body.
+   */
+  readonly bodyPictures?: readonly string[];
 }
 
 /**
@@ -37,12 +46,29 @@ export function leadPhotoDigest(article: Pick<Article, 'data'>): string | undefi
 }
 
 /** {@link OutsideInputs} of an article, its people looked up in `authors` (see `getAuthors`). */
-export function outsideInputsOf(article: Pick<Article, 'data'>, authors: readonly Author[]): OutsideInputs {
+export function outsideInputsOf(
+  article: Pick<Article, 'data' | 'rendered' | 'digest' | 'filePath'>,
+  authors: readonly Author[],
+): OutsideInputs {
   return {
     people: authorsOf(article, authors),
     photo: leadPhotoDigest(article),
     ...shownUpdates(article),
+    ...bodyPictures(article),
   };
+}
+
+/**
+ * `{ bodyPictures }`: the digests of the pictures in a body rendered ahead of time (see
+ * {@link OutsideInputs.bodyPictures}); `{}` for any other body, and for one without pictures.
+ */
+export function bodyPictures(article: Pick<Article, 'data' | 'rendered' | 'digest' | 'filePath'>): {
+  bodyPictures?: string[];
+} {
+  const pictures = storedBodyOf(article)?.metadata.pictures ?? [];
+  if (pictures.length === 0 || !article.filePath) return {};
+  const folder = dirname(fromRoot(`./${article.filePath}`));
+  return { bodyPictures: pictures.map((picture) => fileDigest(`${folder}/${picture}`)) };
 }
 
 /**
