@@ -134,7 +134,7 @@ let merging;
 const merged = () =>
   (merging ??= (async () => {
     for (const year of others) {
-      await primary.mergeIndex(new URL(\`\${year}/\`, import.meta.url).href, baseUrl ? { baseUrl } : {});
+      await primary.mergeIndex(new URL(\`\${year}/\`, import.meta.url).pathname, baseUrl ? { baseUrl } : {});
     }
   })());
 
