@@ -14,6 +14,8 @@ const rules = parseHeadersFile(
 );
 const BUDGET = { title: 'Fixture article: a budget debate', href: paths.article('fixture-budget-debate') };
 const HIDDEN = [paths.article('fixture-draft'), paths.article('fixture-embargoed')];
+// Two articles with "talks" in their headline, in two years' search shards (scripts/search-shards.mjs).
+const TALKS = [paths.article('fixture-regional-talks'), paths.article('fixture-crossing-talks')];
 
 /** Opens /search/ with the _headers policy applied and collects every CSP violation and error. */
 async function openSearch(page: Page, path = paths.search()): Promise<string[]> {
@@ -41,10 +43,14 @@ async function search(page: Page, query: string): Promise<void> {
  * Every result for a query, not just the first page the UI shows, from Pagefind's own API; `null`
  * asks for every page in the index.
  */
-async function allResults(page: Page, query: string | null): Promise<{ url: string; content: string }[]> {
+async function allResults(
+  page: Page,
+  query: string | null,
+): Promise<{ url: string; content: string; score: number }[]> {
   return page.evaluate(
     async ({ q, api }) => {
       interface Result {
+        score: number;
         data(): Promise<{ url: string; content: string }>;
       }
       const pagefind = (await import(api)) as {
@@ -54,7 +60,7 @@ async function allResults(page: Page, query: string | null): Promise<{ url: stri
       return Promise.all(
         results.map(async (r) => {
           const { url, content } = await r.data();
-          return { url, content };
+          return { url, content, score: r.score };
         }),
       );
     },
@@ -130,6 +136,23 @@ test.describe('search', () => {
       const urls = await allResultUrls(page, query);
       for (const hidden of HIDDEN) expect(urls, query).not.toContain(hidden);
     }
+  });
+
+  test('a word in articles of two years finds both, best score first', async ({ page }) => {
+    await openSearch(page);
+    // September 2023 and June 2024: one shard each, merged by pagefind/pagefind.js.
+    const results = await allResults(page, 'talks');
+    expect(results.map((r) => r.url).sort()).toEqual([...TALKS].sort());
+    const scores = results.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // The search box shows both, in that order.
+    await search(page, 'talks');
+    await expect(page.locator('.pagefind-ui__message')).toHaveText('2 results for talks');
+    const links = page.locator('.pagefind-ui__result-link');
+    await expect(links).toHaveCount(2);
+    expect(await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')))).toEqual(
+      results.map((r) => r.url),
+    );
   });
 
   test('searching asks no other host for anything and breaks no CSP rule', async ({ page, baseURL }) => {
