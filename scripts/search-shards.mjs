@@ -13,7 +13,8 @@
 // Layout of the published folder:
 //   pagefind/<year>/          a whole Pagefind bundle for the articles published that year
 //   pagefind/pagefind.js      Pagefind's search API over every year (written here, see
-//                             facadeModule): the newest year's, the others merged into it
+//                             facadeModule), ranked as one index would rank them
+//   pagefind/shards.js        what does that (scripts/search-shards-client.mjs)
 //   pagefind/pagefind-ui.js   Pagefind's UI and its CSS, linked from the newest year's bundle
 //   pagefind/pagefind-ui.css
 // So the search page loads the same files from the same place as with one bundle, and neither
@@ -115,47 +116,21 @@ function readRecord(out) {
   }
 }
 
+/** The browser module that searches the years as one index, copied to pagefind/shards.js. */
+const CLIENT = new URL('./search-shards-client.mjs', import.meta.url);
+
 /**
- * Pagefind's module API (the one its UI imports from the bundle folder) over every shard: it is
- * the newest year's `pagefind.js`, with the other years merged in, one after another so that
- * results of equal score keep the same order on every visit, before the first search. The
- * merged shards take the result URLs' base from the options the page gives, as the first does
- * (without options, each derives it from its own folder, as Pagefind does).
+ * Pagefind's module API (the one its UI imports from the bundle folder) over every shard: the
+ * years' bundles searched together and ranked as one index of the whole archive would rank them
+ * (pagefind/shards.js, from scripts/search-shards-client.mjs).
  * @param {readonly string[]} shards newest first
  */
 export function facadeModule(shards) {
-  const [first, ...rest] = shards;
   return `// Pagefind's search API over every year's bundle of the site (scripts/search-shards.mjs).
-import * as primary from './${first}/pagefind.js';
+import { shardedPagefind } from './shards.js';
 
-const others = ${JSON.stringify(rest)};
-let baseUrl;
-let merging;
-const merged = () =>
-  (merging ??= (async () => {
-    for (const year of others) {
-      await primary.mergeIndex(new URL(\`\${year}/\`, import.meta.url).pathname, baseUrl ? { baseUrl } : {});
-    }
-  })());
-
-export const options = async (options) => {
-  if (typeof options?.baseUrl === 'string') baseUrl = options.baseUrl;
-  await primary.options(options);
-};
-export const init = async () => {
-  await primary.init();
-  await merged();
-};
-export const destroy = async () => {
-  await primary.destroy();
-  merging = undefined;
-};
-export const mergeIndex = async (...args) => (await merged(), primary.mergeIndex(...args));
-export const search = async (...args) => (await merged(), primary.search(...args));
-export const debouncedSearch = async (...args) => (await merged(), primary.debouncedSearch(...args));
-export const preload = async (...args) => (await merged(), primary.preload(...args));
-export const filters = async () => (await merged(), primary.filters());
-export const createInstance = primary.createInstance;
+const pagefind = shardedPagefind(new URL('./', import.meta.url), ${JSON.stringify(shards)});
+export const { options, init, destroy, mergeIndex, search, debouncedSearch, preload, filters } = pagefind;
 `;
 }
 
@@ -253,6 +228,7 @@ export async function indexShards({ site, out, pattern, force = false }) {
   }
   if (shards.length > 0) {
     for (const file of UI_FILES) linkSync(join(bundles, shards[0], file), join(bundles, file));
+    writeFileSync(join(bundles, 'shards.js'), readFileSync(CLIENT));
     writeFileSync(join(bundles, 'pagefind.js'), facadeModule(shards));
   }
   return { pages: Object.keys(record.pages).length, shards, indexed, record };
