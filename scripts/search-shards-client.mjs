@@ -103,7 +103,8 @@ export function termMatch(stem, response) {
 /**
  * For each query term, which years one index over every year would match it in, and on how many
  * pages in all: the years whose words start with the term; if none has such a word, the years
- * whose longest word the term starts with is the longest of all (one index falls back to that one).
+ * whose longest word the term starts with is the longest of all (one index falls back to that one);
+ * a term that no year has is left out, as Pagefind leaves it out.
  * @param {TermMatch[][]} matches matches[year][term]
  * @returns {{ kept: boolean[], counts: number[] }} whether each year's results stand, and each
  *   term's page count over the kept years
@@ -119,6 +120,11 @@ export function keptShards(matches) {
       ...matches.map((year) => (year[t]?.count ? (year[t]?.word?.length ?? 0) : 0)),
     );
     let count = 0;
+    // A term no year has any word for is left out of the search, by one index as by each year.
+    if (matches.every((year) => !year[t]?.count)) {
+      counts.push(0);
+      continue;
+    }
     matches.forEach((year, y) => {
       const match = year[t];
       const stands = anyExtension
@@ -302,7 +308,7 @@ export function shardedPagefind(base, years) {
           );
           if (!warned && Math.abs(again.check - raw.score) > 1e-3 * Math.max(1, raw.score)) {
             warned = true;
-            console.warn(
+            console.error(
               `search shards: Pagefind scored a result ${raw.score}, recomputed ${again.check}; ` +
                 'its scoring has changed (scripts/search-shards-client.mjs), ranking across years may be off',
             );
