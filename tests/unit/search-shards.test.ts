@@ -79,7 +79,9 @@ describe('search shards', () => {
     const facade = readFileSync(join(out, 'pagefind/pagefind.js'), 'utf8');
     expect(facade).toContain(`shardedPagefind(new URL('./', import.meta.url), ["2024","2023"])`);
     // With the module that does it beside it.
-    expect(readFileSync(join(out, 'pagefind/shards.js'), 'utf8')).toContain('export function shardedPagefind(');
+    expect(readFileSync(join(out, 'pagefind/shards.js'), 'utf8')).toContain(
+      'export function shardedPagefind(',
+    );
     const before2023 = inodes(join(out, 'pagefind/2023'));
 
     // The next build: the 2023 page linked as it was (build.mjs links unchanged pages), the 2024
