@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
@@ -23,6 +23,11 @@ import { builtFile, paths } from '../helpers/site';
  * was, and differ from the build from nothing. So the last rebuild changes what no article's own
  * file holds: a person's file (their name and links, shown in bylines and feed items) and the
  * bytes of a lead photograph replaced under the same name (a face blurred).
+ *
+ * The search index is in one Pagefind bundle per year (scripts/search-shards.mjs): each build
+ * indexes again only the years whose article pages changed, and hard-links the others' files from
+ * dist/ unchanged. The build from nothing at the end proves those reused bundles are the ones a
+ * fresh index of the same pages writes.
  *
  * The first build holds a story back by its clock: only the note beside dist/ says when it is
  * due (scripts/schedule.mjs), and a scheduler's tick (scripts/build-if-due.mjs) builds nothing
@@ -120,6 +125,8 @@ describe('a build from the last build’s pages', () => {
       const first = build(ENV);
       expect(first.status, first.stderr).toBe(0);
       expect(first.stdout).not.toMatch(/linked from the last build/);
+      // Every article is from 2023 (the one from 2024 is held back): one shard, indexed.
+      expect(first.stdout).toContain('Search index: 1 of 1 shard re-indexed (2023).');
       expect(listFiles(dist)).toContain(builtFile(paths.topic('takedown')));
 
       // The story under embargo is nowhere, and its time only beside dist/, for the scheduler.
@@ -156,6 +163,7 @@ describe('a build from the last build’s pages', () => {
         /\d+ unchanged pages linked from the last build, \d+ no longer built removed\./,
       );
       expect(listFiles(dist)).toContain(builtFile(paths.article(EMBARGOED)));
+      expect(second.stdout).toContain('Search index: 2 of 2 shards re-indexed (2023, 2024).');
       expect(second.stdout).toContain('Nothing held back.');
       expect(schedule().due).toBe('');
       // Every file of the old dist/ still has its old bytes, though pages were rendered again.
@@ -225,6 +233,8 @@ describe('a build from the last build’s pages', () => {
       writeFileSync(photo, await sharp(readFileSync(photo)).blur(20).jpeg({ quality: 80 }).toBuffer());
       const third = build();
       expect(third.status, third.stderr).toBe(0);
+      // Both articles changed are from 2023: the 2024 shard is the last build's.
+      expect(third.stdout).toContain('Search index: 1 of 2 shards re-indexed (2023).');
       // Bylines and feed items name the person by their new name, with their new link.
       const page = parseHTML(readFileSync(join(dist, byPerson), 'utf8')).document;
       expect(page.querySelector('.byline a[rel="author"]')?.textContent).toBe('Dana Levi-Cohen');
@@ -251,9 +261,22 @@ describe('a build from the last build’s pages', () => {
         );
       const mapBefore = images();
       const pageBefore = digests(dist).get(byPerson);
+      const shard2024 = join(dist, paths.pagefind('2024/').slice(1));
+      const shardBefore = new Map(
+        listFiles(shard2024).map((file) => [file, statSync(join(shard2024, file)).ino]),
+      );
+      const shardBytes = digests(shard2024);
       writeFileSync(map, await sharp(readFileSync(map)).negate().png().toBuffer());
       const fourth = build();
       expect(fourth.status, fourth.stderr).toBe(0);
+      // One article of 2023 changed: only its year is indexed again; the 2024 shard is the same
+      // files (hard links to the last build's, never rewritten), byte for byte.
+      expect(fourth.stdout).toContain('Search index: 1 of 2 shards re-indexed (2023).');
+      expect(shardBefore.size).toBeGreaterThan(5);
+      expect(
+        new Map(listFiles(shard2024).map((file) => [file, statSync(join(shard2024, file)).ino])),
+      ).toEqual(shardBefore);
+      expect(digests(shard2024)).toEqual(shardBytes);
       expect(mapBefore).toHaveLength(1);
       expect(images()).not.toEqual(mapBefore);
       expect(digests(dist).get(byPerson)).not.toBe(pageBefore);

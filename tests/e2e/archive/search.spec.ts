@@ -14,6 +14,68 @@ const rules = parseHeadersFile(
 );
 const BUDGET = { title: 'Fixture article: a budget debate', href: paths.article('fixture-budget-debate') };
 const HIDDEN = [paths.article('fixture-draft'), paths.article('fixture-embargoed')];
+/**
+ * What one Pagefind index of the whole example archive answers (main at 7b9de8e, before the index
+ * was split by year): each query's results in order, with their scores. Recorded once from that
+ * build (`git archive 7b9de8e | tar -x -C /tmp/main-base`, `npm run build:fixtures` there, each
+ * query through its /pagefind/pagefind.js), as docs/performance.md says. The shards must answer the same.
+ */
+const ONE_INDEX: Record<string, [string, number][]> = {
+  // Two years, ranked the other way round by the years' own statistics before.
+  talks: [
+    ['fixture-regional-talks', 11.5241],
+    ['fixture-crossing-talks', 11.1499],
+    ['fixture-live-summit', 4.6332],
+  ],
+  // A prefix.
+  tal: [
+    ['fixture-regional-talks', 11.3352],
+    ['fixture-crossing-talks', 10.888],
+    ['fixture-live-summit', 4.379],
+  ],
+  // One year only (2022): the other years have no word starting with it and must not fall back.
+  agreement: [['fixture-trade-agreement', 18.9576]],
+  israel: [
+    ['azerbaijan-opens-embassy-in-israel', 13.9359],
+    ['fixture-budget-debate', 3.1435],
+  ],
+  border: [
+    ['fixture-crossing-talks', 13.8563],
+    ['azerbaijan-opens-embassy-in-israel', 1.5345],
+  ],
+  // Two words.
+  'regional talks': [['fixture-regional-talks', 23.0481]],
+  'the vote': [
+    ['fixture-assembly-vote', 13.6491],
+    ['fixture-live-election', 6.7833],
+  ],
+  'talks a': [
+    ['fixture-regional-talks', 12.3759],
+    ['fixture-crossing-talks', 11.9725],
+    ['fixture-live-summit', 5.2398],
+  ],
+  // A word no article has is left out of the search; a typo falls back to the archive's longest prefix.
+  'zzz talks': [
+    ['fixture-regional-talks', 5.504],
+    ['fixture-crossing-talks', 5.1298],
+    ['fixture-live-summit', 4.6332],
+  ],
+  agreemnt: [
+    ['fixture-embassy-visit', 0.3807],
+    ['fixture-harvest-festival', 0.3766],
+    ['fixture-budget-debate', 0.3409],
+    ['fixture-trade-agreement', 0.3405],
+    ['fixture-crossing-talks', 0.3403],
+    ['fixture-assembly-vote', 0.34],
+    ['fixture-live-summit', 0.3397],
+    ['fixture-syndicated-copy', 0.3396],
+    ['fixture-tech-exports', 0.3356],
+    ['fixture-live-election', 0.1357],
+    ['fixture-regional-talks', 0.1261],
+    ['azerbaijan-opens-embassy-in-israel', 0.0807],
+  ],
+  '"budget debate"': [['fixture-budget-debate', 1]],
+};
 
 /** Opens /search/ with the _headers policy applied and collects every CSP violation and error. */
 async function openSearch(page: Page, path = paths.search()): Promise<string[]> {
@@ -41,10 +103,14 @@ async function search(page: Page, query: string): Promise<void> {
  * Every result for a query, not just the first page the UI shows, from Pagefind's own API; `null`
  * asks for every page in the index.
  */
-async function allResults(page: Page, query: string | null): Promise<{ url: string; content: string }[]> {
+async function allResults(
+  page: Page,
+  query: string | null,
+): Promise<{ url: string; content: string; score: number }[]> {
   return page.evaluate(
     async ({ q, api }) => {
       interface Result {
+        score: number;
         data(): Promise<{ url: string; content: string }>;
       }
       const pagefind = (await import(api)) as {
@@ -54,7 +120,7 @@ async function allResults(page: Page, query: string | null): Promise<{ url: stri
       return Promise.all(
         results.map(async (r) => {
           const { url, content } = await r.data();
-          return { url, content };
+          return { url, content, score: r.score };
         }),
       );
     },
@@ -130,6 +196,32 @@ test.describe('search', () => {
       const urls = await allResultUrls(page, query);
       for (const hidden of HIDDEN) expect(urls, query).not.toContain(hidden);
     }
+  });
+
+  test("the years' shards answer as one index of the archive: same results, order and scores", async ({
+    page,
+  }) => {
+    const problems = await openSearch(page);
+    for (const [query, expected] of Object.entries(ONE_INDEX)) {
+      const results = await allResults(page, query);
+      expect(
+        results.map((r) => r.url),
+        query,
+      ).toEqual(expected.map(([id]) => paths.article(id)));
+      results.forEach((r, i) =>
+        expect(r.score, `${query}: ${r.url}`).toBeCloseTo(expected[i]?.[1] ?? NaN, 3),
+      );
+    }
+    // The search box shows them in that order.
+    await search(page, 'talks');
+    await expect(page.locator('.pagefind-ui__message')).toHaveText('3 results for talks');
+    const links = page.locator('.pagefind-ui__result-link');
+    await expect(links).toHaveCount(3);
+    expect(await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')))).toEqual(
+      ONE_INDEX.talks?.map(([id]) => paths.article(id)),
+    );
+    // No "Pagefind scored … recomputed …" warning: the scoring replica matched Pagefind's own.
+    expect(problems).toEqual([]);
   });
 
   test('searching asks no other host for anything and breaks no CSP rule', async ({ page, baseURL }) => {
