@@ -147,7 +147,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   });
   const { rendered, cached, left, ms } = result;
   console.log(
-    `Bodies: ${rendered} rendered, ${cached} unchanged, ${left.length} left to Astro (${(ms / 1000).toFixed(1)} s).`,
+    `Bodies: ${rendered} rendered, ${cached} unchanged, ${left.length} left to Astro ` +
+      `(${(ms / 1000).toFixed(1)} s, peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB).`,
   );
   for (const { file, why } of left.slice(0, 5)) console.log(`  ${file}: ${why}`);
   if (left.length > 5) console.log(`  … and ${left.length - 5} more`);

@@ -98,7 +98,8 @@ function withRenderedBodies(context: GlobContext): Pick<GlobContext, 'store' | '
           return context.store.set(entry);
         }
         const { metadata } = readRenderedBody(digest);
-        const { deferredRender: _deferred, ...stored } = entry;
+        // Nor is its MDX kept: the store is held whole in memory, and travels in the bundle.
+        const { deferredRender: _deferred, body: _body, ...stored } = entry;
         return context.store.set({
           ...stored,
           rendered: { html: '', metadata },

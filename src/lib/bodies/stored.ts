@@ -4,7 +4,7 @@
  * body cache, src/lib/bodies/cache.ts).
  */
 import type { Article } from '../articles/query';
-import type { RenderedBody } from './cache';
+import { readRenderedBody, type RenderedBody } from './cache';
 
 /** What a stored entry holds of its body: the metadata, under the body's key. */
 export interface StoredBodyRef {
@@ -32,4 +32,14 @@ export function assetImportId(image: string, filePath: string): string {
   const params = new URLSearchParams('astroContentImageFlag');
   params.set('importer', filePath);
   return `${image}?${params.toString()}`;
+}
+
+/**
+ * The article's text as the layout scans it (for the scripts it needs a font for): its MDX, or,
+ * for a body rendered ahead of time, whose MDX the store does not keep, its HTML, which holds the
+ * same words.
+ */
+export function scannableText(article: Article): string {
+  const stored = storedBodyOf(article);
+  return article.body ?? (stored ? readRenderedBody(stored.key).html : '');
 }
