@@ -1,13 +1,14 @@
 // The archives the bench builds and the projects it builds them in: a made-up archive of N
 // articles (bench/lib/archive/), placed in a throwaway copy of the site or of the bare baseline
 // (bench/bare/), and the breaking story the incremental build adds.
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyProjectTo, linkNodeModules } from '../../scripts/project-copy.mjs';
 import { breakingStory } from './archive/article.mjs';
 import { generateRoster, rosterSize } from './archive/roster.mjs';
 import { generateArchive, writeArticle } from './archive/write.mjs';
+import { writeHugoArticle, writeHugoPeople } from './hugo/project.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BENCH = fileURLToPath(new URL('..', import.meta.url));
@@ -56,6 +57,29 @@ export async function addBreakingStory(dir, n, options) {
     generateRoster(join(dir, 'src/content/authors'), n + 1, options.seed, {
       start: rosterSize(n),
     });
+  }
+  return { slug: extra.slug, lead: extra.pictures.some((p) => p.role === 'lead') };
+}
+
+/**
+ * The same breaking story as {@link addBreakingStory}, added to the Hugo project in `dir` (see
+ * bench/lib/hugo/project.mjs): the article and whoever joins the roster with it, written first
+ * as the MDX archive has them into `scratch` (a new folder), then as Hugo pages.
+ * @param {string} dir
+ * @param {string} scratch
+ * @param {number} n
+ * @param {{ seed: number, photoShare: number, people: boolean }} options
+ * @returns {Promise<{ slug: string, lead: boolean }>} the article, as the measurements take it
+ */
+export async function addHugoBreakingStory(dir, scratch, n, options) {
+  const extra = breakingStory(n, options.seed, BREAKING_AT, sharesOf(options));
+  const articles = join(scratch, 'articles');
+  mkdirSync(articles, { recursive: true });
+  await writeArticle(articles, extra, options.seed);
+  writeHugoArticle(dir, articles, extra.file);
+  if (options.people) {
+    generateRoster(join(scratch, 'authors'), n + 1, options.seed, { start: rosterSize(n) });
+    writeHugoPeople(dir, join(scratch, 'authors'));
   }
   return { slug: extra.slug, lead: extra.pictures.some((p) => p.role === 'lead') };
 }
