@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../bench/lib/archive/article.mjs';
+import { parseSize } from '../../bench/lib/args.mjs';
 import { generateCorpus } from '../../bench/lib/corpus.mjs';
 import { hugoPage, shortcodeValue } from '../../bench/lib/hugo/page.mjs';
 import { hugoCommand, hugoVersion, makeHugoProject } from '../../bench/lib/hugo/project.mjs';
+import { judge } from '../../bench/lib/targets.mjs';
 
 // Article 4 of seed 1, with every share at 1: a lead photograph and a graphic, pull-quotes, a
 // post, people and a correction; everything the Hugo page writer has to turn into Hugo's terms.
@@ -162,5 +164,39 @@ describe.skipIf(hugo === null)(`Hugo (${hugo ?? 'not installed'}) building the b
       expect(existsSync(join(publicDir, 'sections', `${section}`, 'index.html'))).toBe(true);
     expect(readdirSync(join(publicDir, 'authors')).length).toBeGreaterThan(1);
     expect(readFileSync(join(publicDir, 'index.xml'), 'utf8')).toContain('<rss');
+  });
+});
+
+describe('the bench against Hugo', () => {
+  const build = (ms: number) => ({ ok: true, ms, peakMiB: 100, cpuMs: ms });
+
+  it('judges the 20,000 cold build against Hugo’s where both ran, and only there', () => {
+    const size = (n: number, full: number, hugo: number | null) => ({
+      n,
+      full: build(full),
+      bare: null,
+      hugo: hugo === null ? null : build(hugo),
+      ratio: null,
+      hugoRatio: hugo === null ? null : full / hugo,
+    });
+    const target = (perSize: ReturnType<typeof size>[]) =>
+      judge(perSize, null).targets.find((t) => t.id === 'full-vs-hugo-20000');
+
+    expect(target([size(4000, 40_000, 1000), size(20_000, 90_000, 30_000)])).toMatchObject({
+      value: 3,
+      pass: true,
+    });
+    expect(target([size(20_000, 150_000, 30_000)])).toMatchObject({ value: 5, pass: false });
+    expect(target([size(4000, 40_000, 1000), size(20_000, 90_000, null)])).toMatchObject({
+      value: null,
+      pass: null,
+    });
+  });
+
+  it('reads sizes with a "k" for thousands', () => {
+    expect(['4k', '20k', '150k', '150_000', '100'].map(parseSize)).toEqual([
+      4000, 20_000, 150_000, 150_000, 100,
+    ]);
+    expect(parseSize('1.5k')).toBeNaN();
   });
 });
