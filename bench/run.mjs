@@ -1,14 +1,17 @@
 // Archive-scale benchmark: how the production build grows with the number of articles, against a
-// bare Astro + MDX build of the same articles. See bench/README.md for what is measured and how.
+// bare Astro + MDX build of the same articles and, when `hugo` is on the PATH, a Hugo build of them
+// as Markdown with shortcodes. See bench/README.md for what is measured and how.
 //
-//   npm run bench -- [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-incremental]
-//                    [--seed 1] [--photo-share 0.2] [--no-people] [--keep] [--no-warmup]
+//   npm run bench -- [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-hugo]
+//                    [--skip-incremental] [--seed 1] [--photo-share 0.2] [--no-people] [--keep]
+//                    [--no-warmup]
 //
 // Every build runs in a throwaway copy under the OS temp folder; nothing in the working tree is
 // touched except bench/results/.
 //
 // This file is the run's order of events; the parts live in bench/lib/: args.mjs (the command
-// line), corpus.mjs (the archives and the copies they are built in), build.mjs (running a build:
+// line), corpus.mjs (the archives and the copies they are built in), hugo/ (the archive as a Hugo
+// project), build.mjs (running a build:
 // time, memory, CPU), log.mjs (what its output says), measure.mjs (what it wrote), targets.mjs
 // (growth and the targets), report.mjs (the JSON and Markdown results), format.mjs (numbers).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,11 +23,13 @@ import { fail, parseArgs } from './lib/args.mjs';
 import { CAN_SAMPLE, buildEnv, runBuild, stopRunningBuild } from './lib/build.mjs';
 import {
   addBreakingStory,
+  addHugoBreakingStory,
   generateCorpus,
   makeBareProject,
   makeCold,
   makeFullProject,
 } from './lib/corpus.mjs';
+import { hugoCommand, hugoVersion, makeHugoCold, makeHugoProject } from './lib/hugo/project.mjs';
 import { fmtBytes, fmtMs, fmtNum, fmtShare, round, say } from './lib/format.mjs';
 import { ROUTE_GROUP, bytesByFolder, imageFigures, measureOutput } from './lib/measure.mjs';
 import { resultsOf, writeResults } from './lib/report.mjs';
@@ -33,8 +38,9 @@ import { judge } from './lib/targets.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * One run: its options, its temporary folder and the folder of its build logs.
- * @typedef {{ options: import('./lib/args.mjs').Options, work: string, logs: string }} Run
+ * One run: its options, its temporary folder, the folder of its build logs, and whether Hugo is
+ * built beside the site (`hugo` on the PATH and no --skip-hugo).
+ * @typedef {{ options: import('./lib/args.mjs').Options, work: string, logs: string, withHugo: boolean }} Run
  */
 
 async function main() {
@@ -50,11 +56,14 @@ async function main() {
   const astroVersion = JSON.parse(
     readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8'),
   ).version;
+  const hugo = options.skipHugo ? null : hugoVersion();
+  if (!options.skipHugo && !hugo)
+    console.warn('No `hugo` on the PATH: no Hugo builds (Debian/Ubuntu: `sudo apt-get install hugo`).');
   const work = mkdtempSync(join(os.tmpdir(), 'news-bench-'));
   const logs = join(work, 'logs');
   mkdirSync(logs);
   /** @type {Run} */
-  const run = { options, work, logs };
+  const run = { options, work, logs, withHugo: hugo !== null };
   const cleanup = () => {
     if (options.keep) console.error(`Kept ${work} (projects, corpora, card caches, build logs).`);
     else rmSync(work, { recursive: true, force: true });
@@ -74,7 +83,8 @@ async function main() {
   say(
     `sizes ${options.sizes.join(', ')}; seed ${options.seed}; ${fmtShare(options.photoShare)} with a photograph` +
       `${options.people ? '' : '; no people or notices'}; working in ${work}` +
-      `${options.skipBare ? '; no bare baseline' : ''}${incrementalN ? `; incremental at ${incrementalN}` : ''}`,
+      `${options.skipBare ? '; no bare baseline' : ''}${hugo ? `; beside ${hugo.split(' ')[1]}` : '; no Hugo'}` +
+      `${incrementalN ? `; incremental at ${incrementalN}` : ''}`,
   );
 
   if (options.warmup) await warmUp(run);
@@ -82,17 +92,21 @@ async function main() {
   const builds = [];
   const perSize = [];
   let incremental = null;
+  let hugoPublish = null;
   for (const n of options.sizes) {
     const size = await benchSize(run, n, n === incrementalN);
     builds.push(...size.builds);
     perSize.push(size.perSize);
     incremental ??= size.incremental;
+    hugoPublish ??= size.hugoPublish;
   }
 
   const { growth, targets } = judge(perSize, incremental);
   const result = resultsOf({
     options,
     astroVersion,
+    hugoVersion: hugo,
+    hugoPublish,
     loadavgStart,
     builds,
     perSize,
@@ -109,16 +123,20 @@ async function main() {
  * Builds the project in `dir` cold (or warm) and returns its figures; `articles` (which have
  * a photograph) for the figures per article.
  * @param {Run} run
- * @param {'full' | 'bare'} kind
+ * @param {'full' | 'bare' | 'hugo'} kind
  * @param {number} n the articles in the archive
  * @param {string} dir the project
  * @param {string} cardCache its social-card cache
  * @param {{ label?: string, cold?: boolean, articles?: { slug: string, lead: boolean }[] }} [build]
  */
 async function build(run, kind, n, dir, cardCache, { label, cold = true, articles = [] } = {}) {
-  if (cold) makeCold(dir);
+  if (cold) (kind === 'hugo' ? makeHugoCold : makeCold)(dir);
   if (cold) rmSync(cardCache, { recursive: true, force: true });
-  const command = kind === 'bare' ? astroCommand(['build']) : buildCommand(`${dir}/`);
+  const command = {
+    full: () => buildCommand(`${dir}/`),
+    bare: () => astroCommand(['build']),
+    hugo: () => hugoCommand(dir, { cold }),
+  }[kind]();
   const name = label ?? kind;
   const log = join(run.logs, `${name.replace(/\W+/g, '-')}-${n}.log`);
   say(`${n} articles, ${name}: building…`);
@@ -128,14 +146,16 @@ async function build(run, kind, n, dir, cardCache, { label, cold = true, article
     env: buildEnv(cardCache),
     log,
     routeGroup: ROUTE_GROUP[kind],
+    phased: kind !== 'hugo',
   });
-  const { pages, bytes, files } = measureOutput(join(dir, 'dist'));
+  const { pages, bytes, files } = measureOutput(join(dir, kind === 'hugo' ? 'public' : 'dist'));
   const images = { ...imageFigures(files, { kind, articles }), log: r.imageLog };
   const byFolder = bytesByFolder(files);
   if (r.ok) {
     say(
       `${n} articles, ${name}: ${fmtMs(r.ms)} (CPU ${fmtMs(r.cpuMs)}), peak ${r.peakMiB} MiB, ${pages} pages, ${fmtBytes(bytes)}; ` +
-        `${fmtNum(images.files.count)} images (${fmtBytes(images.files.bytes)}), image step ${fmtMs(r.phases.images)}`,
+        `${fmtNum(images.files.count)} images (${fmtBytes(images.files.bytes)})` +
+        `${kind === 'hugo' ? '' : `, image step ${fmtMs(r.phases.images)}`}`,
     );
   } else {
     say(`${n} articles, ${name}: FAILED (${r.status}); last lines of ${log}:\n${r.tail.join('\n')}`);
@@ -184,15 +204,22 @@ async function warmUp(run) {
       label: 'warm-up bare',
     });
   }
+  if (run.withHugo) {
+    makeHugoProject(join(work, 'warmup-hugo'), corpus);
+    await build(run, 'hugo', 5, join(work, 'warmup-hugo'), join(work, 'cards-warmup'), {
+      label: 'warm-up Hugo',
+    });
+  }
   if (!options.keep) {
-    for (const d of ['corpus-warmup', 'warmup-full', 'warmup-bare', 'cards-warmup'])
+    for (const d of ['corpus-warmup', 'warmup-full', 'warmup-bare', 'warmup-hugo', 'cards-warmup'])
       rmSync(join(work, d), { recursive: true, force: true });
   }
 }
 
 /**
  * Every build of one size: the archive of `n`, the full site's cold build, the incremental one
- * when `withIncremental` (one article added, caches warm), and the bare baseline's cold build.
+ * when `withIncremental` (one article added, caches warm), the bare baseline's cold build, and
+ * Hugo's cold build and, when `withIncremental`, its build after the same article is added.
  * @param {Run} run
  * @param {number} n
  * @param {boolean} withIncremental
@@ -268,18 +295,58 @@ async function benchSize(run, n, withIncremental) {
     }
     if (!options.keep) rmSync(bareDir, { recursive: true, force: true });
   }
+
+  let hugo = null;
+  let hugoPublish = null;
+  if (run.withHugo) {
+    const hugoDir = join(work, `hugo-${n}`);
+    makeHugoProject(hugoDir, corpus);
+    hugo = await build(run, 'hugo', n, hugoDir, join(work, `cards-hugo-${n}`), {
+      label: 'Hugo',
+      articles: archive.articles,
+    });
+    builds.push(hugo);
+    if (withIncremental && hugo.ok) {
+      // `hugo` has no incremental build (only its server does): publishing a story is another
+      // full build, with the processed pictures of the last one in its cache.
+      const extra = await addHugoBreakingStory(hugoDir, join(work, `hugo-story-${n}`), n, options);
+      const again = await build(run, 'hugo', n + 1, hugoDir, join(work, `cards-hugo-${n}`), {
+        label: 'Hugo, one story added',
+        cold: false,
+        articles: [...archive.articles, extra],
+      });
+      builds.push(again);
+      hugoPublish = {
+        n,
+        fullBuild: true,
+        ok: again.ok,
+        status: again.status,
+        ms: again.ms,
+        coldMs: hugo.ms,
+        ratio: again.ok ? round(again.ms / hugo.ms, 3) : null,
+        peakMiB: again.peakMiB,
+        pages: again.pages,
+      };
+    }
+    if (!options.keep) {
+      for (const d of [hugoDir, join(work, `hugo-story-${n}`)]) rmSync(d, { recursive: true, force: true });
+    }
+  }
   if (!options.keep) {
     for (const d of [fullDir, corpus, cards]) rmSync(d, { recursive: true, force: true });
   }
   return {
     builds,
     incremental,
+    hugoPublish,
     perSize: {
       n,
       corpus: corpusFigures,
       full,
       bare,
+      hugo,
       ratio: full.ok && bare?.ok ? round(full.ms / bare.ms) : null,
+      hugoRatio: full.ok && hugo?.ok ? round(full.ms / hugo.ms) : null,
     },
   };
 }

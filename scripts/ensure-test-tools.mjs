@@ -3,9 +3,13 @@
 //   - Java 11 or later for the W3C Nu HTML Checker (npm `vnu-jar`);
 //   - nginx, which serves dist/ with deploy/nginx.conf in tests/e2e/deploy-nginx.spec.ts;
 //   - systemd-analyze, which checks deploy/news-build.service and .timer in
-//     tests/e2e/deploy-systemd.spec.ts.
+//     tests/e2e/deploy-systemd.spec.ts;
+//   - Hugo, which tests/unit/hugo-corpus.test.ts builds the bench's archive with (optional: that
+//     one test is skipped without it, and so is Hugo in `npm run bench`).
 // On a fresh Debian machine where we are root (CI, a new container) it installs what is missing
-// from Debian's packages; anywhere else it stops with one line per tool saying what to install.
+// from Debian's packages; anywhere else it stops with one line per tool saying what to install
+// (for an optional tool, it says so and goes on).
+import { hugoVersion } from '../bench/lib/hugo/project.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from './chromium.mjs';
@@ -61,6 +65,15 @@ const tools = [
     advice:
       'install systemd (Debian/Ubuntu: `sudo apt-get install systemd`; on macOS run the tests in a Linux container) or set SYSTEMD_ANALYZE_PATH to its systemd-analyze',
   },
+  {
+    name: 'Hugo (for the bench archive as a Hugo site)',
+    found: () => hugoVersion() ?? undefined,
+    // Debian 12's is 0.111 (extended: it encodes WebP), the version the bench's theme is written for.
+    debianPackage: 'hugo',
+    optional: true,
+    advice:
+      "install it to run tests/unit/hugo-corpus.test.ts's build and the bench's Hugo side (Debian/Ubuntu: `sudo apt-get install hugo`; macOS: `brew install hugo`)",
+  },
 ];
 
 let missing = tools.filter((tool) => !tool.found());
@@ -76,5 +89,9 @@ if (missing.length > 0 && canApt) {
   missing = tools.filter((tool) => !tool.found());
 }
 for (const tool of tools.filter((t) => !missing.includes(t))) console.log(`${tool.name}: ${tool.found()}`);
-for (const tool of missing) console.error(`Missing ${tool.name} for the tests: ${tool.advice}.`);
-process.exit(missing.length > 0 ? 1 : 0);
+for (const tool of missing) {
+  console.error(
+    `${tool.optional ? 'Optional, missing' : 'Missing'} ${tool.name} for the tests: ${tool.advice}.`,
+  );
+}
+process.exit(missing.some((tool) => !tool.optional) ? 1 : 0);

@@ -3,14 +3,17 @@
 import { DEFAULT_PHOTO_SHARE } from './archive/article.mjs';
 
 /** What `node bench/run.mjs --help` prints, and a bad argument after its message. */
-export const USAGE = `usage: node bench/run.mjs [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-incremental]
-                         [--seed N] [--photo-share 0.2] [--no-people] [--keep] [--no-warmup]`;
+export const USAGE = `usage: node bench/run.mjs [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-hugo]
+                         [--skip-incremental] [--seed N] [--photo-share 0.2] [--no-people] [--keep]
+                         [--no-warmup]
+       sizes: whole numbers, with a "k" for thousands: --sizes 4k,20k,50k,100k,150k`;
 
 /**
  * @typedef {object} Options
  * @property {number[]} sizes the archive sizes, ascending, each once (10,000 added by --with-10k)
  * @property {boolean} with10k
  * @property {boolean} skipBare no bare-Astro baseline
+ * @property {boolean} skipHugo no Hugo build, even with `hugo` on the PATH
  * @property {boolean} skipIncremental no rebuild after adding one article
  * @property {boolean} keep keep the temporary projects, corpora and build logs
  * @property {boolean} warmup one unreported small build of each kind first
@@ -30,6 +33,7 @@ export function parseArgs(argv) {
     sizes: [100, 1000, 4000],
     with10k: false,
     skipBare: false,
+    skipHugo: false,
     skipIncremental: false,
     keep: false,
     warmup: true,
@@ -46,17 +50,18 @@ export function parseArgs(argv) {
     };
     switch (flag) {
       case '--sizes':
-        options.sizes = value()
-          .split(',')
-          .map((s) => Number(s.trim().replace(/_/g, '')));
+        options.sizes = value().split(',').map(parseSize);
         if (options.sizes.some((n) => !Number.isInteger(n) || n < 1))
-          fail(`--sizes takes whole numbers ≥ 1, e.g. --sizes 100,1000,4000`);
+          fail(`--sizes takes whole numbers ≥ 1, e.g. --sizes 100,1000,4000 or --sizes 4k,20k,150k`);
         break;
       case '--with-10k':
         options.with10k = true;
         break;
       case '--skip-bare':
         options.skipBare = true;
+        break;
+      case '--skip-hugo':
+        options.skipHugo = true;
         break;
       case '--skip-incremental':
         options.skipIncremental = true;
@@ -101,6 +106,18 @@ export function parseArgs(argv) {
 export function fail(message) {
   console.error(message);
   process.exit(2);
+}
+
+/**
+ * An archive size as given on a command line: "150000" or "150_000", or with a "k" for
+ * thousands, "150k" (a comma separates sizes, so "150,000" is two).
+ * @returns {number} NaN when it is not a number
+ * @example parseSize('20k') // 20000
+ */
+export function parseSize(text) {
+  const match = /^\s*(\d[\d_]*)(k?)\s*$/i.exec(text);
+  if (!match) return Number.NaN;
+  return Number(match[1].replace(/_/g, '')) * (match[2] ? 1000 : 1);
 }
 
 /**

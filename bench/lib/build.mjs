@@ -139,11 +139,12 @@ export function stopRunningBuild() {
 
 /**
  * Runs one build, sampling the memory of its process tree every 100 ms and taking its CPU time.
- * `routeGroup` names the group a built path's render time is added to (see bench/lib/log.mjs).
- * @param {{ cwd: string, command: [string, string[]], env: Record<string, string>, log: string, routeGroup: (path: string) => string }} build
+ * `routeGroup` names the group a built path's render time is added to (see bench/lib/log.mjs);
+ * `phased: false` for a build whose output has no Astro phases to report (Hugo's).
+ * @param {{ cwd: string, command: [string, string[]], env: Record<string, string>, log: string, routeGroup: (path: string) => string, phased?: boolean }} build
  * @returns {Promise<BuildRun>}
  */
-export function runBuild({ cwd, command, env, log, routeGroup }) {
+export function runBuild({ cwd, command, env, log, routeGroup, phased = true }) {
   return new Promise((resolve) => {
     const out = createWriteStream(log);
     const tail = [];
@@ -170,7 +171,7 @@ export function runBuild({ cwd, command, env, log, routeGroup }) {
     // A sign of life every 30 s: large builds take minutes.
     const heartbeat = setInterval(() => {
       console.error(
-        `[bench]   … ${fmtMs(elapsed())}, ${reader.phase()}` +
+        `[bench]   … ${fmtMs(elapsed())}${phased ? `, ${reader.phase()}` : ''}` +
           `${CAN_SAMPLE ? `, peak so far ${Math.round(peakKiB / 1024)} MiB` : ''}`,
       );
     }, 30_000);

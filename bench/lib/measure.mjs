@@ -39,8 +39,11 @@ export const imageFormat = (path) => {
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
   return extension === 'jpeg' ? 'jpg' : IMAGE_FORMATS.includes(extension ?? '') ? extension : undefined;
 };
-/** Where Astro writes the files it makes (`build.assets`, the same in the site and the baseline). */
-const ASSETS_DIR = '_astro/';
+/**
+ * Where each build writes the files it makes from the pictures: Astro into `build.assets` (the
+ * same in the site and the baseline), Hugo beside the page of the article they belong to.
+ */
+const ASSETS_DIR = { full: '_astro/', bare: '_astro/', hugo: 'articles/' };
 /** Where scripts/build.mjs has Pagefind write the search index. */
 const SEARCH_INDEX_DIR = 'pagefind/';
 /** The site's paths at the root (the bench builds without a base path). */
@@ -51,14 +54,16 @@ const pageFile = (path) => `${path.replace(/^\//, '')}index.html`;
 const ARTICLE_PAGE = {
   full: (slug) => pageFile(SITE.article(slug)),
   bare: (slug) => pageFile(`/${slug}/`),
+  hugo: (slug) => pageFile(`/articles/${slug}/`),
 };
 
 /**
  * What the images of a build weigh, and the bytes per article with and without a photograph.
  *
- * - `files`: the images Astro made (everything under `_astro/` in an image format), by format,
- *   and by which picture they came from: the generator names every lead photograph `lead.jpg`
- *   and every graphic `figure.png`, and Astro keeps that name in front of its hashes.
+ * - `files`: the images the build made (everything in an image format under `_astro/`, or for
+ *   Hugo under `articles/`), by format, and by which picture they came from: the generator names
+ *   every lead photograph `lead.jpg` and every graphic `figure.png`, and Astro and Hugo keep that
+ *   name in front of their hashes (Hugo: `lead_hu<hash>_….webp`).
  * - `cards`: the social cards, PNG (drawn from the headline) and JPEG (from the photograph).
  * - `perArticle.all`: the whole output but the search index, ÷ the articles;
  *   `perArticle.withoutPictures` leaves out the files made from the articles' pictures too.
@@ -66,7 +71,7 @@ const ARTICLE_PAGE = {
  *   card, plus, for those with a photograph, every file made from the pictures ÷ their number.
  *   What is shared (listings, feeds, fonts, CSS) is in `all` only.
  * @param {Map<string, number>} files from measureOutput
- * @param {{ kind: 'full' | 'bare', articles: { slug: string, lead: boolean }[] }} build
+ * @param {{ kind: 'full' | 'bare' | 'hugo', articles: { slug: string, lead: boolean }[] }} build
  */
 export function imageFigures(files, { kind, articles }) {
   const byFormat = Object.fromEntries(IMAGE_FORMATS.map((f) => [f, { count: 0, bytes: 0 }]));
@@ -77,11 +82,11 @@ export function imageFigures(files, { kind, articles }) {
     total += size;
     if (path.startsWith(SEARCH_INDEX_DIR)) searchIndexBytes += size;
     const format = imageFormat(path);
-    if (!format || !path.startsWith(ASSETS_DIR)) continue;
+    if (!format || !path.startsWith(ASSETS_DIR[kind])) continue;
     byFormat[format].count++;
     byFormat[format].bytes += size;
-    const name = path.slice(ASSETS_DIR.length);
-    byPicture[name.startsWith('lead.') ? 'lead' : name.startsWith('figure.') ? 'figure' : 'other'] += size;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    byPicture[/^lead[._]/.test(name) ? 'lead' : /^figure[._]/.test(name) ? 'figure' : 'other'] += size;
   }
   const cards = { png: { count: 0, bytes: 0 }, jpg: { count: 0, bytes: 0 } };
   const own = { withPhoto: { count: 0, bytes: 0 }, withoutPhoto: { count: 0, bytes: 0 } };
@@ -141,6 +146,8 @@ export const ROUTE_GROUP = {
   },
   // The bare baseline has one route, the articles.
   bare: () => 'articles',
+  // Hugo's `--quiet` build prints no routes.
+  hugo: () => 'pages',
 };
 
 /**

@@ -37,9 +37,11 @@ const RESULTS = join(ROOT, 'bench/results');
  * @param {object} run
  * @param {import('./args.mjs').Options} run.options
  * @param {string} run.astroVersion
+ * @param {string | null} run.hugoVersion what `hugo version` printed (null: no Hugo builds)
+ * @param {object | null} run.hugoPublish Hugo's build after one story was added (a full build)
  * @param {number[]} run.loadavgStart the load average when the run started
  * @param {object[]} run.builds every build, in the order they ran
- * @param {{ n: number, corpus: object, full: object, bare: object | null, ratio: number | null }[]} run.perSize
+ * @param {{ n: number, corpus: object, full: object, bare: object | null, hugo: object | null, ratio: number | null, hugoRatio: number | null }[]} run.perSize
  * @param {object | null} run.growth
  * @param {object | null} run.incremental
  * @param {import('./targets.mjs').Target[]} run.targets
@@ -47,6 +49,8 @@ const RESULTS = join(ROOT, 'bench/results');
 export function resultsOf({
   options,
   astroVersion,
+  hugoVersion,
+  hugoPublish,
   loadavgStart,
   builds,
   perSize,
@@ -68,6 +72,7 @@ export function resultsOf({
     },
     node: process.version,
     astro: astroVersion,
+    hugo: hugoVersion,
     seed: options.seed,
     photoShare: options.photoShare,
     people: options.people,
@@ -80,18 +85,25 @@ export function resultsOf({
       corpus: s.corpus,
       fullMs: s.full.ok ? s.full.ms : null,
       bareMs: s.bare?.ok ? s.bare.ms : null,
+      hugoMs: s.hugo?.ok ? s.hugo.ms : null,
       fullMsPerArticle: s.full.ok ? s.full.msPerArticle : null,
       bareMsPerArticle: s.bare?.ok ? s.bare.msPerArticle : null,
+      hugoMsPerArticle: s.hugo?.ok ? s.hugo.msPerArticle : null,
       fullCpuMsPerArticle: s.full.ok ? s.full.cpuMsPerArticle : null,
       bareCpuMsPerArticle: s.bare?.ok ? s.bare.cpuMsPerArticle : null,
+      hugoCpuMsPerArticle: s.hugo?.ok ? s.hugo.cpuMsPerArticle : null,
       fullPeakMiB: s.full.ok ? s.full.peakMiB : null,
       barePeakMiB: s.bare?.ok ? s.bare.peakMiB : null,
+      hugoPeakMiB: s.hugo?.ok ? s.hugo.peakMiB : null,
       ratio: s.ratio,
+      // The full site's cold build ÷ Hugo's (issue 16's target is at 20,000).
+      hugoRatio: s.hugoRatio,
       // The people's pages and feeds, and the corrections page and feeds: files, render time.
       ...(s.full.ok ? peopleRoutes(s.full) : { authors: null, corrections: null }),
     })),
     growth,
     incremental,
+    hugoPublish,
     targets: targets.map(({ limitText: _l, valueText: _v, ...t }) => t),
   };
 }
@@ -135,7 +147,8 @@ function markdown(result) {
   lines.push(`# Archive-scale benchmark, ${result.date}`);
   lines.push('');
   lines.push(
-    `${m.cpus} cores (${m.cpuModel}), ${m.totalMemGiB} GiB memory, ${m.os}; Node ${result.node}, Astro ${result.astro}. ` +
+    `${m.cpus} cores (${m.cpuModel}), ${m.totalMemGiB} GiB memory, ${m.os}; Node ${result.node}, Astro ${result.astro}` +
+      `${result.hugo ? `, Hugo ${result.hugo.split(' ')[1] ?? result.hugo}` : ', no Hugo'}. ` +
       `Seed ${result.seed}, ${fmtShare(result.photoShare)} of articles with a photograph${result.people ? '' : ', no people or notices'}, build time pinned to ${result.buildTime}. ` +
       `Load average at start ${m.loadavgStart.join(', ')}, at end ${m.loadavgEnd.join(', ')}.`,
   );
@@ -150,6 +163,7 @@ function markdown(result) {
     for (const [kind, label] of [
       ['full', 'full site'],
       ['bare', 'bare Astro'],
+      ['hugo', 'Hugo'],
     ]) {
       const b = size[kind];
       if (!b) continue;
@@ -163,14 +177,18 @@ function markdown(result) {
     }
     if (size.ratio !== null)
       lines.push(`| ${fmtNum(size.n)} | full ÷ bare | ${fmtRatio(size.ratio)} | | | | | | |`);
+    if (size.hugoRatio !== null)
+      lines.push(`| ${fmtNum(size.n)} | full ÷ Hugo | ${fmtRatio(size.hugoRatio)} | | | | | | |`);
   }
   lines.push('');
   if (result.growth) {
     const g = result.growth;
     lines.push(
       `Growth of the time per article from ${fmtNum(g.from)} to ${fmtNum(g.to)} articles: ` +
-        `full site ${fmtRatio(g.full)}${g.bare !== null ? `, bare Astro ${fmtRatio(g.bare)}` : ''} (1.00× is linear); ` +
-        `of the CPU time per article: full site ${fmtRatio(g.fullCpu)}${g.bareCpu !== null ? `, bare Astro ${fmtRatio(g.bareCpu)}` : ''}.`,
+        `full site ${fmtRatio(g.full)}${g.bare !== null ? `, bare Astro ${fmtRatio(g.bare)}` : ''}` +
+        `${g.hugo !== null ? `, Hugo ${fmtRatio(g.hugo)}` : ''} (1.00× is linear); ` +
+        `of the CPU time per article: full site ${fmtRatio(g.fullCpu)}${g.bareCpu !== null ? `, bare Astro ${fmtRatio(g.bareCpu)}` : ''}` +
+        `${g.hugoCpu !== null ? `, Hugo ${fmtRatio(g.hugoCpu)}` : ''}.`,
     );
     lines.push('');
   }
@@ -184,6 +202,17 @@ function markdown(result) {
             `peak ${fmtNum(inc.peakMiB)} MiB; ${fmtNum(inc.copiedFiles)} pages kept from the previous build by Astro's ` +
             `incremental build instead of rendered.`
         : `Incremental: the build of the ${fmtNum(inc.n)}-article full site with one added article failed (${inc.status}).`,
+    );
+    lines.push('');
+  }
+  if (result.hugoPublish) {
+    const hp = result.hugoPublish;
+    lines.push(
+      hp.ok
+        ? `Hugo, one story added to the ${fmtNum(hp.n)}-article archive: ${fmtMs(hp.ms)}, ${(hp.ratio * 100).toFixed(0)}% of ` +
+            `its cold build (${fmtMs(hp.coldMs)}). \`hugo\` has no incremental build, so this is another full build, ` +
+            `with the processed pictures of the last one in its cache; peak ${fmtNum(hp.peakMiB)} MiB.`
+        : `Hugo, one story added to the ${fmtNum(hp.n)}-article archive: the build failed (${hp.status}).`,
     );
     lines.push('');
   }
@@ -215,7 +244,7 @@ function markdown(result) {
   );
   lines.push('| --: | --- | --: | --: | --: | --: | --: | --: | --: | --: | --- | --: |');
   for (const b of result.builds) {
-    if (!b.ok) continue;
+    if (!b.ok || b.kind === 'hugo') continue; // `hugo --quiet` says nothing of its phases
     const p = b.phases;
     const top = Object.entries(b.routes)
       .slice(0, 4)
@@ -327,7 +356,9 @@ function imagesMarkdown(result) {
       : 'Archive: no article has a photograph (`--photo-share 0`). ') +
       'Image files: what astro:assets wrote under `_astro/`, count · bytes: ' +
       'AVIF, WebP and a JPEG or PNG fallback at each width, in the full site also three 1,200 px JPEG crops per ' +
-      'photograph for structured data, and a copy of each source picture. Image step: the wall time of Astro’s ' +
+      'photograph for structured data, and a copy of each source picture; Hugo (Markdown with shortcodes, its image ' +
+      'processing): WebP and a JPEG or PNG fallback at the same widths (Hugo 0.111 has no AVIF encoder) beside each ' +
+      'article’s page, and a copy of each source picture. Image step: the wall time of Astro’s ' +
       '“generating optimized images”; Σ per file: its per-file times added up, with the files made and those taken ' +
       'from Astro’s cache (files are made one per core at a time, so the sum is about cores × the step). A cold ' +
       'build makes every file; the incremental one takes them from the cache.',
@@ -346,7 +377,7 @@ function imagesMarkdown(result) {
     lines.push(
       `| ${fmtNum(b.n)} | ${b.label} | ${c ? `${fmtNum(c.withPhoto)} / ${fmtNum(c.withFigure)}` : '–'} | ` +
         `${c ? fmtFiles({ count: c.sourceImages, bytes: c.sourceBytes }) : '–'} | ${fmtFiles(i.files)} | ` +
-        `${IMAGE_FORMATS.map((f) => fmtFiles(i.files.byFormat[f])).join(' | ')} | ${fmtMs(b.phases.images)} | ` +
+        `${IMAGE_FORMATS.map((f) => fmtFiles(i.files.byFormat[f])).join(' | ')} | ${b.kind === 'hugo' ? '–' : fmtMs(b.phases.images)} | ` +
         `${i.log.made + i.log.reused > 0 ? `${fmtMs(fileMs)} (${fmtNum(i.log.made)} made${i.log.reused ? `, ${fmtNum(i.log.reused)} cached` : ''})` : '–'} |`,
     );
   }

@@ -1,4 +1,5 @@
-// How the archive's growth and issue 11's targets are judged from the builds of every size:
+// How the archive's growth and the targets (issue 11's, and issue 16's against Hugo) are judged
+// from the builds of every size:
 // the growth of the time per article from one size to another, and each target's limit, value
 // and verdict (true, false, or null when its sizes were not built).
 import { fmtBytes, fmtMs, fmtNum, fmtRatio, round } from './format.mjs';
@@ -10,9 +11,12 @@ const TARGETS = {
   peakVsBare: 1.25, // full ÷ bare, peak memory of the build's process tree
   incrementalVsBare: 0.75, // one article added to the archive, warm caches ÷ bare's cold build
   outputPerArticle: 60 * 1024, // the output ÷ the articles, search index and photographs aside
+  fullVsHugo: 4, // full ÷ Hugo, cold build time of the same archive (issue 16)
 };
-/** The sizes the targets are judged at. */
+/** The sizes issue 11's targets are judged at. */
 const TARGET_SIZES = [4000, 10_000];
+/** The size issue 16 compares the site's cold build with Hugo's at. */
+const HUGO_TARGET_SIZE = 20_000;
 
 /**
  * @typedef {object} Target
@@ -28,10 +32,10 @@ const TARGET_SIZES = [4000, 10_000];
 /**
  * The growth of the time per article (1,000 → 4,000 when both were built, else smallest →
  * largest), wall and CPU, and the targets.
- * @param {{ n: number, full: object, bare: object | null, ratio: number | null }[]} perSize the
- *   builds of each size, ascending
+ * @param {{ n: number, full: object, bare: object | null, hugo?: object | null, ratio: number | null, hugoRatio?: number | null }[]} perSize
+ *   the builds of each size, ascending
  * @param {{ n: number, ms: number, vsBare?: number, bareColdMs?: number } | null} incremental
- * @returns {{ growth: { from: number, to: number, full: number | null, bare: number | null, fullCpu: number | null, bareCpu: number | null } | null, targets: Target[] }}
+ * @returns {{ growth: { from: number, to: number, full: number | null, bare: number | null, hugo: number | null, fullCpu: number | null, bareCpu: number | null, hugoCpu: number | null } | null, targets: Target[] }}
  */
 export function judge(perSize, incremental) {
   const at = (n) => perSize.find((s) => s.n === n);
@@ -51,8 +55,10 @@ export function judge(perSize, incremental) {
           to: to.n,
           full: growthOf('full'),
           bare: growthOf('bare'),
+          hugo: growthOf('hugo'),
           fullCpu: growthOf('full', 'cpuMs'),
           bareCpu: growthOf('bare', 'cpuMs'),
+          hugoCpu: growthOf('hugo', 'cpuMs'),
         }
       : null;
 
@@ -112,6 +118,17 @@ export function judge(perSize, incremental) {
       },
     );
   }
+  const h = at(HUGO_TARGET_SIZE);
+  const vsHugo = h?.hugoRatio ?? null;
+  targets.push({
+    id: `full-vs-hugo-${HUGO_TARGET_SIZE}`,
+    description: `Cold build at ${fmtNum(HUGO_TARGET_SIZE)}: full site ÷ Hugo, the same archive`,
+    limit: TARGETS.fullVsHugo,
+    limitText: `≤ ${TARGETS.fullVsHugo.toFixed(2)}×`,
+    value: vsHugo,
+    valueText: vsHugo === null ? '–' : `${fmtRatio(vsHugo)} (${fmtMs(h.full.ms)} ÷ ${fmtMs(h.hugo.ms)})`,
+    pass: check(vsHugo, TARGETS.fullVsHugo),
+  });
   const incVsBare = incremental?.vsBare ?? null;
   targets.push({
     id: 'incremental-vs-bare',
