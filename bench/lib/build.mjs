@@ -105,6 +105,9 @@ function childrenCpuMs() {
   }
 }
 
+/** The most a build's process tree may hold (NEWS_BENCH_MAX_GIB, default 20 GiB) before it is stopped. */
+const MEMORY_CEILING_KIB = Number(process.env.NEWS_BENCH_MAX_GIB || 20) * 1024 ** 2;
+
 let current; // the running build, so Ctrl-C can stop it
 
 /** Stops the running build, if any, with its whole process tree (it runs in a group of its own). */
@@ -162,9 +165,21 @@ export function runBuild({ cwd, command, env, log, routeGroup, phased = true }) 
       detached: true, // its own process group, so an interrupted bench can stop the whole tree
     });
     current = child;
+    let overCeiling = false;
     const sample = () => {
       if (!CAN_SAMPLE) return;
       peakKiB = Math.max(peakKiB, treeRssKiB(child.pid));
+      // A build that does not fit is stopped before it takes the machine down with it: the
+      // bench reports it as not fitting (the machine has 24 GiB; 20 by default).
+      if (!overCeiling && peakKiB > MEMORY_CEILING_KIB) {
+        overCeiling = true;
+        tail.push(`[bench] stopped: the process tree passed ${MEMORY_CEILING_KIB / 1024 ** 2} GiB`);
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+      }
     };
     sample();
     const timer = setInterval(sample, SAMPLE_MS);
@@ -191,7 +206,7 @@ export function runBuild({ cwd, command, env, log, routeGroup, phased = true }) 
     let status;
     child.on('exit', (code, signal) => {
       ms = elapsed();
-      status = code ?? signal;
+      status = overCeiling ? 'over the memory ceiling' : (code ?? signal);
       clearInterval(timer);
       clearInterval(heartbeat);
     });
