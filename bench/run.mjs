@@ -3,7 +3,7 @@
 // as Markdown with shortcodes. See bench/README.md for what is measured and how.
 //
 //   npm run bench -- [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-hugo]
-//                    [--skip-incremental] [--seed 1] [--photo-share 0.2] [--no-people] [--keep]
+//                    [--skip-incremental] [--incremental-at N] [--seed 1] [--photo-share 0.2] [--no-people] [--keep]
 //                    [--no-warmup]
 //
 // Every build runs in a throwaway copy under the OS temp folder; nothing in the working tree is
@@ -78,7 +78,10 @@ async function main() {
 
   const incrementalN = options.skipIncremental
     ? null
-    : ([...options.sizes].reverse().find((n) => n <= 4000) ?? null);
+    : (options.incrementalAt ?? [...options.sizes].reverse().find((n) => n <= 4000) ?? null);
+  if (incrementalN !== null && !options.sizes.includes(incrementalN)) {
+    fail(`--incremental-at ${incrementalN} is not one of the sizes (${options.sizes.join(', ')})`);
+  }
   const loadavgStart = os.loadavg().map((x) => round(x));
   say(
     `sizes ${options.sizes.join(', ')}; seed ${options.seed}; ${fmtShare(options.photoShare)} with a photograph` +

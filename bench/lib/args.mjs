@@ -3,7 +3,7 @@
 import { DEFAULT_PHOTO_SHARE } from './archive/article.mjs';
 
 /** What `node bench/run.mjs --help` prints, and a bad argument after its message. */
-export const USAGE = `usage: node bench/run.mjs [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-hugo]
+export const USAGE = `usage: node bench/run.mjs [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-hugo] [--incremental-at N]
                          [--skip-incremental] [--seed N] [--photo-share 0.2] [--no-people] [--keep]
                          [--no-warmup]
        sizes: whole numbers, with a "k" for thousands: --sizes 4k,20k,50k,100k,150k`;
@@ -15,6 +15,7 @@ export const USAGE = `usage: node bench/run.mjs [--sizes 100,1000,4000] [--with-
  * @property {boolean} skipBare no bare-Astro baseline
  * @property {boolean} skipHugo no Hugo build, even with `hugo` on the PATH
  * @property {boolean} skipIncremental no rebuild after adding one article
+ * @property {number | null} incrementalAt the size the story is added to (default: the largest ≤ 4,000)
  * @property {boolean} keep keep the temporary projects, corpora and build logs
  * @property {boolean} warmup one unreported small build of each kind first
  * @property {number} seed the archive's seed
@@ -35,6 +36,7 @@ export function parseArgs(argv) {
     skipBare: false,
     skipHugo: false,
     skipIncremental: false,
+    incrementalAt: null,
     keep: false,
     warmup: true,
     seed: 1,
@@ -65,6 +67,12 @@ export function parseArgs(argv) {
         break;
       case '--skip-incremental':
         options.skipIncremental = true;
+        break;
+      case '--incremental-at':
+        options.incrementalAt = Number(value().replace(/k$/i, '000'));
+        if (!Number.isInteger(options.incrementalAt) || options.incrementalAt < 1) {
+          fail('--incremental-at takes one of the sizes, e.g. --incremental-at 150k');
+        }
         break;
       case '--keep':
         options.keep = true;

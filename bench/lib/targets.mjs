@@ -13,6 +13,17 @@ const TARGETS = {
   outputPerArticle: 60 * 1024, // the output ÷ the articles, search index and photographs aside
   fullVsHugo: 4, // full ÷ Hugo, cold build time of the same archive (issue 16)
 };
+
+/** Issue 16's targets for the whole archive: 150,000 articles on this kind of machine (2 cores, 24 GiB). */
+const ARCHIVE = {
+  size: 150_000,
+  coldMs: 30 * 60 * 1000, // a cold build of 150,000
+  peakMiB: 12 * 1024, // its process tree's peak
+  publishMs: 20 * 1000, // one story added to 150,000, until it is in dist/
+  fullVsBare20k: 0.6, // the site's cold build at 20,000 ÷ bare Astro + MDX's
+  incrementalVsBare4k: 0.25, // one story added to 4,000 ÷ bare Astro's cold build
+  linear: 1.1, // time per article at 150,000 ÷ at 20,000
+};
 /** The sizes issue 11's targets are judged at. */
 const TARGET_SIZES = [4000, 10_000];
 /** The size issue 16 compares the site's cold build with Hugo's at. */
@@ -129,6 +140,74 @@ export function judge(perSize, incremental) {
     valueText: vsHugo === null ? '–' : `${fmtRatio(vsHugo)} (${fmtMs(h.full.ms)} ÷ ${fmtMs(h.hugo.ms)})`,
     pass: check(vsHugo, TARGETS.fullVsHugo),
   });
+  // Issue 16's, each judged only where its sizes were built in this run.
+  const whole = at(ARCHIVE.size);
+  const twenty = at(20_000);
+  const fullOk = (x) => (x?.full?.ok ? x.full : null);
+  const perArticle = (x) => (fullOk(x) ? fullOk(x).ms / x.n : null);
+  const linearArchive =
+    perArticle(whole) !== null && perArticle(twenty) !== null
+      ? round(perArticle(whole) / perArticle(twenty), 3)
+      : null;
+  const publishWhole = incremental?.n === ARCHIVE.size && incremental.ok ? incremental.ms : null;
+  const vsBare20k = twenty?.ratio ?? null;
+  const vsBare4k = incremental?.n === 4000 ? (incremental.vsBare ?? null) : null;
+  targets.push(
+    {
+      id: 'archive-cold-150000',
+      description: 'Cold build of 150,000 articles',
+      limit: ARCHIVE.coldMs,
+      limitText: `≤ ${fmtMs(ARCHIVE.coldMs)}`,
+      value: fullOk(whole)?.ms ?? null,
+      valueText: fmtMs(fullOk(whole)?.ms ?? null),
+      pass: check(fullOk(whole)?.ms, ARCHIVE.coldMs),
+    },
+    {
+      id: 'archive-peak-150000',
+      description: "Peak memory of the cold build's process tree at 150,000",
+      limit: ARCHIVE.peakMiB,
+      limitText: `≤ ${fmtNum(ARCHIVE.peakMiB)} MiB`,
+      value: fullOk(whole)?.peakMiB ?? null,
+      valueText: fullOk(whole)?.peakMiB == null ? '–' : `${fmtNum(fullOk(whole).peakMiB)} MiB`,
+      pass: check(fullOk(whole)?.peakMiB, ARCHIVE.peakMiB),
+    },
+    {
+      id: 'archive-publish-150000',
+      description: 'One story added to 150,000, until it is in dist/',
+      limit: ARCHIVE.publishMs,
+      limitText: `≤ ${fmtMs(ARCHIVE.publishMs)}`,
+      value: publishWhole,
+      valueText: fmtMs(publishWhole),
+      pass: check(publishWhole, ARCHIVE.publishMs),
+    },
+    {
+      id: 'archive-linear-20000-150000',
+      description: 'Time per article at 150,000 ÷ at 20,000 (full site)',
+      limit: ARCHIVE.linear,
+      limitText: `≤ ${ARCHIVE.linear.toFixed(2)}×`,
+      value: linearArchive,
+      valueText: fmtRatio(linearArchive),
+      pass: check(linearArchive, ARCHIVE.linear),
+    },
+    {
+      id: 'archive-full-vs-bare-20000',
+      description: 'Cold build at 20,000: full site ÷ bare Astro + MDX',
+      limit: ARCHIVE.fullVsBare20k,
+      limitText: `≤ ${ARCHIVE.fullVsBare20k.toFixed(2)}×`,
+      value: vsBare20k,
+      valueText: fmtRatio(vsBare20k),
+      pass: check(vsBare20k, ARCHIVE.fullVsBare20k),
+    },
+    {
+      id: 'archive-incremental-vs-bare-4000',
+      description: "One story added to 4,000 ÷ bare Astro's cold build",
+      limit: ARCHIVE.incrementalVsBare4k,
+      limitText: `≤ ${ARCHIVE.incrementalVsBare4k.toFixed(2)}×`,
+      value: vsBare4k,
+      valueText: fmtRatio(vsBare4k),
+      pass: check(vsBare4k, ARCHIVE.incrementalVsBare4k),
+    },
+  );
   const incVsBare = incremental?.vsBare ?? null;
   targets.push({
     id: 'incremental-vs-bare',
