@@ -4,6 +4,10 @@
 // and with every key cached Vite is not even started. Astro then stores each entry with its
 // rendered metadata instead of bundling its MDX as a module (src/lib/articles/loader.ts).
 //
+// A publish (fewer than 100 new bodies, NEWS_BODIES_AHEAD_MIN, into an archive already rendered)
+// leaves its few bodies to Astro: starting Vite and Astro's container here takes seconds, more than
+// Astro takes to bundle and render a few bodies itself.
+//
 // A body this pass cannot render (a mistake of the author's, a live page, whose updates depend on
 // the hour) is left to Astro, which renders it as before and, for a mistake, fails with the
 // message the author would get without this pass.
@@ -94,10 +98,16 @@ const LIVE = /^coverage:/m;
 
 /**
  * Renders every article body not yet in the cache.
- * @param {{ fixtures: boolean, force?: boolean }} options fixtures: the example archive too
+ * @param {{ fixtures: boolean, force?: boolean, minimum?: number }} options fixtures: the example
+ *   archive too; minimum: fewer new bodies than this, in an archive already rendered, are left to
+ *   Astro (a publish), NEWS_BODIES_AHEAD_MIN or 100
  * @returns {Promise<{ rendered: number, cached: number, left: { file: string, why: string }[], ms: number }>}
  */
-export async function renderBodies({ fixtures, force = false }) {
+export async function renderBodies({
+  fixtures,
+  force = false,
+  minimum = Number(process.env.NEWS_BODIES_AHEAD_MIN || 100),
+}) {
   const started = performance.now();
   const digests = rendererDigests(ROOT);
   const files = globSync(articlePatterns(fixtures), { cwd: ROOT }).sort();
@@ -105,33 +115,49 @@ export async function renderBodies({ fixtures, force = false }) {
   const left = [];
   let cached = 0;
   let rendered = 0;
+  /** @type {{ file: string, key: string, contents: string }[]} */
+  const due = [];
+  for (const file of files) {
+    const contents = readFileSync(join(ROOT, file), 'utf8');
+    const key = renderKey(contents, digests);
+    if (!force && hasRenderedBody(key)) {
+      cached++;
+      continue;
+    }
+    const parts = splitArticle(contents);
+    if (parts.frontmatter?.lines.some((line) => LIVE.test(line))) {
+      left.push({ file, why: 'a live page' });
+      continue;
+    }
+    // The allow-list before anything is compiled or evaluated: a body that is not content is
+    // left to Astro's loader, which refuses it with the file, line and fix.
+    if (bodyProblem(parts.body, parts.bodyLine, MDX_COMPONENT_NAMES)) {
+      left.push({ file, why: 'refused by the allow-list' });
+      continue;
+    }
+    due.push({ file, key, contents });
+  }
+  // Publishing a story into a rendered archive: starting Vite and Astro here costs more than
+  // Astro rendering a few bodies itself, which it then bundles (they come out the same, byte for
+  // byte). They are rendered ahead with the next build that has enough to do.
+  if (cached > 0 && due.length > 0 && due.length < minimum) {
+    for (const { file } of due)
+      left.push({ file, why: `one of ${due.length} new bodies (fewer than ${minimum})` });
+    due.length = 0;
+  }
   /** @type {Awaited<ReturnType<typeof startRenderer>> | undefined} */
   let renderer;
   try {
-    for (const file of files) {
-      const contents = readFileSync(join(ROOT, file), 'utf8');
-      const key = renderKey(contents, digests);
-      if (!force && hasRenderedBody(key)) {
-        cached++;
-        continue;
-      }
-      const parts = splitArticle(contents);
-      if (parts.frontmatter?.lines.some((line) => LIVE.test(line))) {
-        left.push({ file, why: 'a live page' });
-        continue;
-      }
-      // The allow-list before anything is compiled or evaluated: a body that is not content is
-      // left to Astro's loader, which refuses it with the file, line and fix.
-      if (bodyProblem(parts.body, parts.bodyLine, MDX_COMPONENT_NAMES)) {
-        left.push({ file, why: 'refused by the allow-list' });
-        continue;
-      }
+    for (const { file, key, contents } of due) {
       renderer ??= await startRenderer();
       try {
         writeRenderedBody(key, await renderer.render(join(ROOT, file), contents));
         rendered++;
       } catch (error) {
-        left.push({ file, why: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+        left.push({
+          file,
+          why: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+        });
       }
     }
   } finally {

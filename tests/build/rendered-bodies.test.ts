@@ -17,7 +17,14 @@ import { copyProject } from '../helpers/project-copy';
  * - a body the pre-pass cannot render is left to Astro, which fails the build with the author's
  *   message; dist/ stays as it was, and the cache holds only whole bodies.
  */
-const ENV = { NEWS_FIXTURES: '1', NEWS_BUILD_TIME: '2024-06-11T12:00:00Z', NEWS_PAGE_SIZE: '3' };
+// NEWS_BODIES_AHEAD_MIN=1: the pre-pass renders even one changed body (a publish leaves fewer
+// than 100 to Astro, which one step below checks).
+const ENV = {
+  NEWS_FIXTURES: '1',
+  NEWS_BUILD_TIME: '2024-06-11T12:00:00Z',
+  NEWS_PAGE_SIZE: '3',
+  NEWS_BODIES_AHEAD_MIN: '1',
+};
 /** An article in a folder with a Markdown picture beside a `<Figure>`, added to the copy's archive. */
 const PICTURES = 'fixture-markdown-picture';
 const PICTURES_ARTICLE = `---
@@ -132,6 +139,23 @@ describe('bodies rendered ahead of time', { timeout: 600_000 }, () => {
     build();
     const total = bodies(build());
     expect(total.rendered).toBe(0);
+
+    // A publish: one body changed, with the default minimum, is left to Astro, and shows.
+    const published = article('fixture-tech-exports');
+    writeFileSync(
+      published,
+      `${readFileSync(published, 'utf8')}\nA paragraph published by the rendered-bodies test.\n`,
+    );
+    const publish = productionBuild({
+      root: project.dir,
+      outDir: out,
+      env: { ...ENV, NEWS_BODIES_AHEAD_MIN: '100' },
+    });
+    expectBuilt(publish);
+    expect(bodies(publish)).toEqual({ rendered: 0, unchanged: total.unchanged - 1, left: total.left + 1 });
+    expect(page(out, 'fixture-tech-exports')).toContain('A paragraph published by the rendered-bodies test.');
+    // The next build renders it ahead.
+    expect(bodies(build())).toEqual({ ...total, rendered: 1, unchanged: total.unchanged - 1 });
 
     // One body's text.
     const edited = article('fixture-budget-debate');
