@@ -13,18 +13,16 @@
  * passed the allow-list (src/lib/authoring/mdx-allow-list.ts): no code of the author's, only
  * literals, the site's components and Markdown; scripts/render-bodies.mjs checks it first.
  */
-import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import * as jsxRuntime from 'astro/jsx-runtime';
 // Exported by Astro's runtime (every compiled MDX module imports it) but not in its types.
 // @ts-expect-error -- see above
 import { __astro_tag_component__ as tagComponent } from 'astro/runtime/server/index.js';
-import { loadRenderers } from 'astro:container';
 import { init, parse } from 'es-module-lexer';
 import { mdxComponents } from '../../components/mdx';
 import ImageSlot from '../../components/body/ImageSlot.astro';
 import type { RenderedBody } from './cache';
 import { slotImages } from './slots';
+import { renderInContainer } from '../site/container';
 
 /** What the compiled body defines, which the stored entry keeps or renders. */
 interface CompiledBody {
@@ -32,8 +30,6 @@ interface CompiledBody {
   frontmatter: Record<string, unknown>;
   getHeadings(): RenderedBody['metadata']['headings'];
 }
-
-let container: Promise<AstroContainer> | undefined;
 
 /** One import statement of the compiled body: `import x from "…"`, `import { a as b } from "…"`. */
 const IMPORT_STATEMENT = /^import\s+(?:(\w+)|\{([^}]*)\})\s+from\s+(["'])(.+)\3;?$/s;
@@ -121,12 +117,7 @@ export async function renderCompiled(code: string, file: string, source: string)
     moduleId: file,
   });
   (tagComponent as (component: unknown, renderer: string) => void)(Content, 'astro:jsx');
-  container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
-    AstroContainer.create({ renderers }),
-  );
-  const html = await (
-    await container
-  ).renderToString(Content as Parameters<AstroContainer['renderToString']>[0], {
+  const html = await renderInContainer(Content as Parameters<typeof renderInContainer>[0], {
     props: { components: mdxComponents },
     locals: { articleSource: source },
   });

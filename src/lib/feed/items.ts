@@ -4,9 +4,6 @@
  * once per build, through `<FeedEntry>` in Astro's container: the lead photograph as the page
  * shows it (`<LeadPhoto>`), then the body through `<ArticleBody>`, the article page's own renderer.
  */
-import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { loadRenderers } from 'astro:container';
 import { render } from 'astro:content';
 import ArticleBody from '../../components/ArticleBody.astro';
 import FeedEntry from '../../components/FeedEntry.astro';
@@ -23,9 +20,7 @@ import { updateBodies } from '../live/sections';
 import { publishedUpdates } from '../live/updates';
 import { toFeedHtml } from './html';
 import type { FeedImage, FeedItem, FeedPerson } from './model';
-
-type Container = Awaited<ReturnType<typeof AstroContainer.create>>;
-let container: Promise<Container> | undefined;
+import { renderInContainer } from '../site/container';
 
 /** An item's authors: the people it names, each with their page, else its byline as written. */
 function feedAuthors(people: readonly Author[], byline: string, site: URL): FeedPerson[] {
@@ -43,11 +38,8 @@ function feedAuthors(people: readonly Author[], byline: string, site: URL): Feed
 const items = new Map<string, Promise<FeedItem>>();
 
 async function buildItem(article: Article, site: URL): Promise<FeedItem> {
-  container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
-    AstroContainer.create({ renderers }),
-  );
   const permalink = absoluteUrl(paths.article(article.id), site);
-  const html = await (await container).renderToString(FeedEntry, { props: { article } });
+  const html = await renderInContainer(FeedEntry, { props: { article } });
   const { headline, dek, published, section, tags, byline, image } = article.data;
   // The last change, corrections included: a corrected article shows its change in every format.
   const modified = lastModified(article);
@@ -88,15 +80,11 @@ export async function noticeItemsFor(
   entries: readonly CorrectionEntry<Article>[],
   site: URL,
 ): Promise<FeedItem[]> {
-  container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
-    AstroContainer.create({ renderers }),
-  );
-  const renderer = await container;
   const result: FeedItem[] = [];
   for (const { article, correction, anchor } of entries) {
     const permalink = absoluteUrl(`${paths.article(article.id)}#${anchor}`, site);
     const kind = correction.kind === 'correction' ? 'Correction' : 'Clarification';
-    const html = await renderer.renderToString(NoticeEntry, { props: { article, correction, anchor } });
+    const html = await renderInContainer(NoticeEntry, { props: { article, correction, anchor } });
     result.push({
       permalink,
       title: `${kind}: ${article.data.headline}`,
@@ -118,10 +106,7 @@ export async function noticeItemsFor(
  * @param site the site's origin, against which every URL is made absolute
  */
 export async function liveItemsFor(article: Article, site: URL): Promise<FeedItem[]> {
-  container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
-    AstroContainer.create({ renderers }),
-  );
-  const html = await (await container).renderToString(ArticleBody, { props: { article } });
+  const html = await renderInContainer(ArticleBody, { props: { article } });
   const bodies = updateBodies(html);
   const page = absoluteUrl(paths.article(article.id), site);
   const { section, tags, byline } = article.data;
@@ -153,7 +138,7 @@ export async function liveItemsFor(article: Article, site: URL): Promise<FeedIte
  */
 export async function feedItemsFor(articles: readonly Article[], site: URL): Promise<FeedItem[]> {
   const result: FeedItem[] = [];
-  // One at a time: the renders share one container, and a failure then names one article.
+  // One at a time: a failure then names one article.
   for (const article of articles) {
     if (import.meta.env.DEV) {
       result.push(await buildItem(article, site));
