@@ -1,7 +1,6 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig, fontProviders } from 'astro/config';
 import { CSS_CONSTANTS, cssConstantsPlugin } from './src/lib/site/css-constants.ts';
 import { FONT_FAMILIES, webFontVariants } from './src/lib/site/fonts.ts';
@@ -18,6 +17,10 @@ export default defineConfig({
   site: process.env.SITE_URL ?? siteConfig.url,
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // Astro's caches (content store, incremental build, images). A part of the site built on its own
+  // (scripts/build-part.mjs) keeps its own, as it would on a machine of its own; scripts/linked-output.mjs
+  // reads the same variable.
+  cacheDir: process.env.NEWS_ASTRO_CACHE_DIR || './node_modules/.astro',
   // The example archive (NEWS_FIXTURES=1, tests only) builds into its own folder.
   outDir: process.env.NEWS_FIXTURES === '1' ? './dist-fixtures' : './dist',
   // Two articles with the same slug (or two routes with the same URL) fail the build instead of
@@ -40,9 +43,8 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    // sitemap-index.xml for every page but the 404 page; the Google News sitemap is its own
-    // route (src/pages/sitemaps/[name].xml.ts).
-    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    // The sitemaps are written after Astro, by part of the site (scripts/sitemaps.mjs); the Google
+    // News sitemap is a route of its own (src/pages/sitemaps/[name].xml.ts).
   ],
   // Photographs through astro:assets and the sharp that Astro ships, with the encoder settings of
   // src/lib/photos/encoder.ts (AVIF effort 2, mozjpeg, the 8,000 px limit).

@@ -54,6 +54,8 @@ export default defineConfig(
     ignores: [
       'dist/',
       'dist-fixtures/',
+      'parts/',
+      'parts-fixtures/',
       '.dist-*/',
       '.astro/',
       'node_modules/',

@@ -3,7 +3,7 @@
 // as Markdown with shortcodes. See bench/README.md for what is measured and how.
 //
 //   npm run bench -- [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-hugo]
-//                    [--skip-incremental] [--incremental-at N] [--seed 1] [--photo-share 0.2] [--no-people] [--keep]
+//                    [--skip-incremental] [--incremental-at N] [--parts N] [--seed 1] [--photo-share 0.2] [--no-people] [--keep]
 //                    [--no-warmup]
 //
 // Every build runs in a throwaway copy under the OS temp folder; nothing in the working tree is
@@ -19,6 +19,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { astroCommand, buildCommand } from '../scripts/astro.mjs';
+import { planParts } from '../scripts/parts.mjs';
 import { fail, parseArgs } from './lib/args.mjs';
 import { CAN_SAMPLE, buildEnv, runBuild, stopRunningBuild } from './lib/build.mjs';
 import {
@@ -32,6 +33,7 @@ import {
 import { hugoCommand, hugoVersion, makeHugoCold, makeHugoProject } from './lib/hugo/project.mjs';
 import { fmtBytes, fmtMs, fmtNum, fmtShare, round, say } from './lib/format.mjs';
 import { ROUTE_GROUP, bytesByFolder, imageFigures, measureOutput } from './lib/measure.mjs';
+import { benchParts } from './lib/parts.mjs';
 import { resultsOf, writeResults } from './lib/report.mjs';
 import { judge } from './lib/targets.mjs';
 
@@ -96,15 +98,18 @@ async function main() {
   const perSize = [];
   let incremental = null;
   let hugoPublish = null;
+  /** @type {import('./lib/parts.mjs').PartsResult[]} */
+  const parts = [];
   for (const n of options.sizes) {
     const size = await benchSize(run, n, n === incrementalN);
     builds.push(...size.builds);
     perSize.push(size.perSize);
     incremental ??= size.incremental;
     hugoPublish ??= size.hugoPublish;
+    if (size.parts) parts.push(size.parts);
   }
 
-  const { growth, targets } = judge(perSize, incremental);
+  const { growth, targets } = judge(perSize, incremental, parts);
   const result = resultsOf({
     options,
     astroVersion,
@@ -115,6 +120,7 @@ async function main() {
     perSize,
     growth,
     incremental,
+    parts,
     targets,
   });
   await writeResults(result, { perSize, targets });
@@ -130,28 +136,35 @@ async function main() {
  * @param {number} n the articles in the archive
  * @param {string} dir the project
  * @param {string} cardCache its social-card cache
- * @param {{ label?: string, cold?: boolean, articles?: { slug: string, lead: boolean }[] }} [build]
+ * @param {{ label?: string, cold?: boolean, articles?: { slug: string, lead: boolean }[],
+ *   how?: { command: [string, string[]], env: Record<string, string>, output: string } }} [build]
+ *   how: a command of its own (a part of the site, the merge: bench/lib/parts.mjs), with extra
+ *   environment and the folder it writes
  */
-async function build(run, kind, n, dir, cardCache, { label, cold = true, articles = [] } = {}) {
-  if (cold) (kind === 'hugo' ? makeHugoCold : makeCold)(dir);
+async function build(run, kind, n, dir, cardCache, { label, cold = true, articles = [], how } = {}) {
+  if (cold && !how) (kind === 'hugo' ? makeHugoCold : makeCold)(dir);
   if (cold) rmSync(cardCache, { recursive: true, force: true });
-  const command = {
-    full: () => buildCommand(`${dir}/`),
-    bare: () => astroCommand(['build']),
-    hugo: () => hugoCommand(dir, { cold }),
-  }[kind]();
+  const command =
+    how?.command ??
+    {
+      full: () => buildCommand(`${dir}/`),
+      bare: () => astroCommand(['build']),
+      hugo: () => hugoCommand(dir, { cold }),
+    }[kind]();
   const name = label ?? kind;
   const log = join(run.logs, `${name.replace(/\W+/g, '-')}-${n}.log`);
   say(`${n} articles, ${name}: building…`);
   const r = await runBuild({
     cwd: dir,
     command,
-    env: buildEnv(cardCache),
+    env: { ...buildEnv(cardCache), ...how?.env },
     log,
     routeGroup: ROUTE_GROUP[kind],
-    phased: kind !== 'hugo',
+    phased: kind !== 'hugo' && label !== 'merge',
   });
-  const { pages, bytes, files } = measureOutput(join(dir, kind === 'hugo' ? 'public' : 'dist'));
+  const { pages, bytes, files } = measureOutput(
+    how?.output ?? join(dir, kind === 'hugo' ? 'public' : 'dist'),
+  );
   const images = { ...imageFigures(files, { kind, articles }), log: r.imageLog };
   const byFolder = bytesByFolder(files);
   if (r.ok) {
@@ -283,6 +296,19 @@ async function benchSize(run, n, withIncremental) {
     };
   }
 
+  let parts = null;
+  if (options.parts && full.ok) {
+    parts = await benchParts({
+      n,
+      dir: fullDir,
+      work,
+      slices: options.parts,
+      singleMs: full.ms,
+      plan: planParts(`${fullDir}/`, options.parts, false).parts,
+      build: (label, { cardCache, ...how }) => build(run, 'full', n, fullDir, cardCache, { label, how }),
+    });
+  }
+
   let bare = null;
   if (!options.skipBare) {
     const bareDir = join(work, `bare-${n}`);
@@ -342,6 +368,7 @@ async function benchSize(run, n, withIncremental) {
     builds,
     incremental,
     hugoPublish,
+    parts,
     perSize: {
       n,
       corpus: corpusFigures,

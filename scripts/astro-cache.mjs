@@ -8,10 +8,10 @@
 // NEWS_OUT_DIR) would ship the listing with a headline that links to nothing.
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { astroManifest, fileIn, savedManifest } from './linked-output.mjs';
+import { astroCacheDir, astroManifest, fileIn, savedManifest } from './linked-output.mjs';
 
-/** Astro's copies of the pages it rendered, in its default cacheDir (astro.config.mjs keeps it). */
-export const astroCacheCopies = (/** @type {string} */ root) => join(root, 'node_modules/.astro/dist');
+/** Astro's copies of the pages it rendered, in its cacheDir. */
+export const astroCacheCopies = (/** @type {string} */ root) => join(astroCacheDir(root), 'dist');
 
 /** @param {string} file @param {string} text */
 const writeAtomically = (file, text) => {

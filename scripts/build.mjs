@@ -7,7 +7,7 @@
 // build leaves Astro's cache as true as it found it (scripts/astro-cache.mjs). A finished build
 // records beside dist/ when the next one is due and what it was built from, for a scheduler
 // (scripts/schedule.mjs).
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,11 @@ import { astroCommand, start } from './astro.mjs';
 import { takeBuildLock } from './build-lock.mjs';
 import { linkPreviousPages, removeStalePages, saveManifest } from './linked-output.mjs';
 import { indexShards, saveSearchRecord } from './search-shards.mjs';
+import { configDigest, PART_RECORD, planParts, sourceCommit } from './parts.mjs';
+import { pruneToPart } from './part-output.mjs';
+import { writeSitemapIndex, writeSitemaps } from './sitemaps.mjs';
+import { parsePart, partName, readAssignment, writeAssignment } from '../src/lib/parts/parts.ts';
+import { siteConfig } from '../src/site.config.ts';
 import { outFolder, recordBuild, recordFailure, sourcesFingerprint } from './schedule.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -80,6 +85,34 @@ process.on('exit', () => {
   if (existsSync(next)) discard(stage);
   lock.release();
 });
+
+// A part of the site (src/lib/parts/, scripts/build-part.mjs: NEWS_PART=front or slice-<i>-of-<n>),
+// or the whole site. A part's processes (the pre-passes, Astro) learn from the environment which
+// years each slice holds, and share one "now", which its record keeps for the merge.
+const part = (() => {
+  const named = process.env.NEWS_PART
+    ? parsePart(process.env.NEWS_PART)
+    : { kind: /** @type {const} */ ('whole') };
+  if ('error' in named) {
+    console.error(`NEWS_PART: ${named.error}`);
+    return process.exit(2);
+  }
+  return named;
+})();
+/** For a part: its sources by their bytes, which the merge compares across parts (as at the start). */
+let partSources = '';
+if (part.kind !== 'whole') {
+  partSources = sourcesFingerprint(root, out, process.env, { bytes: true });
+  process.env.NEWS_BUILD_TIME ??= new Date().toISOString();
+  if (part.kind === 'slice' && !process.env.NEWS_PART_YEARS) {
+    const { assignment } = planParts(root, part.of, process.env.NEWS_FIXTURES === '1');
+    process.env.NEWS_PART_YEARS = writeAssignment(assignment);
+  }
+  // The front renders only the bodies its feeds carry: the pre-pass chooses them and leaves the
+  // list here for the articles' loader (scripts/front-bodies.mjs, src/lib/articles/loader.ts).
+  if (part.kind === 'front' && process.env.NEWS_RENDERED_BODIES !== '0')
+    process.env.NEWS_FRONT_BODIES = join(dirname(out), `.${basename(out)}-front-bodies.json`);
+}
 
 rmSync(next, { recursive: true, force: true });
 // The pages Astro would copy out of its cache start as hard links to dist/'s (scripts/linked-output.mjs);
@@ -191,6 +224,16 @@ try {
   );
   fail('Build failed');
 }
+if (part.kind !== 'whole') {
+  try {
+    const pruned = timed('prune', () => pruneToPart(next, part));
+    if (pruned > 0)
+      console.log(`${pruned} file${pruned === 1 ? '' : 's'} of other parts removed (${partName(part)}).`);
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    fail('Build failed');
+  }
+}
 if (stale > 0) {
   console.log(
     `${linked.length} unchanged page${linked.length === 1 ? '' : 's'} linked from the last build, ${stale} no longer built removed.`,
@@ -216,7 +259,14 @@ stage = 'Search index failed (Pagefind stopped)';
 let search;
 const indexStart = performance.now();
 try {
-  search = await indexShards({ site: next, out, pattern: ARTICLE_PAGES, force });
+  // A slice indexes its years, and leaves joining them to the merge; the front has no article.
+  search = await indexShards({
+    site: next,
+    out,
+    pattern: ARTICLE_PAGES,
+    force,
+    joined: part.kind === 'whole',
+  });
   profile.search = Math.round(performance.now() - indexStart);
 } catch (error) {
   console.error(`\nPagefind failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -229,6 +279,42 @@ console.log(
     (indexed.length > 0 ? ` (${[...indexed].reverse().join(', ')})` : '') +
     '.',
 );
+stage = 'Sitemaps failed';
+try {
+  const at = { site: process.env.SITE_URL ?? siteConfig.url, base: process.env.BASE_PATH ?? '/' };
+  const records = search.record.pages;
+  writeSitemaps({
+    site: next,
+    at,
+    yearOf: (page) => {
+      const year = records[page]?.year;
+      if (!year) throw new Error(`${page}: no year for it in the search record`);
+      return year;
+    },
+  });
+  // The index joins every part's sitemaps: a build in parts has it written by the merge.
+  if (part.kind === 'whole') writeSitemapIndex({ site: next, at });
+  if (part.kind !== 'whole') {
+    /** @type {import('./parts.mjs').PartRecord} */
+    const record = {
+      part: partName(part),
+      kind: part.kind,
+      ...(part.kind === 'slice' ? { index: part.index } : {}),
+      slices: part.kind === 'slice' ? part.of : 0,
+      years: search.shards.slice().sort(),
+      assignment: Object.fromEntries(readAssignment(process.env.NEWS_PART_YEARS)),
+      commit: sourceCommit(root),
+      sources: partSources,
+      config: configDigest(),
+      buildTime: new Date(String(process.env.NEWS_BUILD_TIME)).toISOString(),
+      due: due ? due.toISOString() : null,
+    };
+    writeFileSync(join(next, PART_RECORD), `${JSON.stringify(record, null, 2)}\n`);
+  }
+} catch (error) {
+  console.error(`\nSitemaps failed: ${error instanceof Error ? error.message : String(error)}`);
+  fail('Build failed');
+}
 stage = 'Swap failed';
 
 timed('swap', () => {

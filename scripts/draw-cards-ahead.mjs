@@ -22,11 +22,14 @@ import { parseNewsDate } from '../src/lib/site/dates.ts';
 import { SECTIONS } from '../src/lib/listings/sections.ts';
 import { socialCard } from '../src/lib/cards/cache.ts';
 import { siteConfig } from '../src/site.config.ts';
+import { ownArticles } from './parts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The build's "now" (as src/lib/site/clock.ts reads it): an embargoed article gets no card yet. */
 const now = process.env.NEWS_BUILD_TIME ? new Date(process.env.NEWS_BUILD_TIME) : new Date();
+
+const own = ownArticles();
 
 /** A trimmed, non-empty string, or undefined. @param {unknown} value */
 const text = (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -40,7 +43,10 @@ const text = (value) => (typeof value === 'string' && value.trim() !== '' ? valu
 function cardOf(file) {
   let frontmatter;
   try {
-    ({ frontmatter } = parseFrontmatter(readFileSync(join(root, file), 'utf8')));
+    const contents = readFileSync(join(root, file), 'utf8');
+    // A year slice draws its own years' cards (src/lib/parts/).
+    if (!own(contents)) return undefined;
+    ({ frontmatter } = parseFrontmatter(contents));
   } catch {
     return undefined;
   }
@@ -71,7 +77,12 @@ process.on('SIGTERM', () => {
   stopping = true;
 });
 
-const cards = globSync(articlePatterns(process.env.NEWS_FIXTURES === '1'), { cwd: root })
+// The front of a build in parts has no cards: the year slices hold them (src/lib/parts/).
+const files =
+  process.env.NEWS_PART === 'front'
+    ? []
+    : globSync(articlePatterns(process.env.NEWS_FIXTURES === '1'), { cwd: root });
+const cards = files
   .map(cardOf)
   .filter((card) => card !== undefined)
   // Newest first: the order the cards' pages are rendered in.

@@ -29,12 +29,20 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Astro's incremental-build manifest, in its default cacheDir (astro.config.mjs keeps it). */
+/**
+ * Astro's cacheDir, as astro.config.mjs sets it: node_modules/.astro/, or `NEWS_ASTRO_CACHE_DIR`
+ * (a part of the site built on its own keeps its own: scripts/build-part.mjs).
+ * @param {string} root @param {Record<string, string | undefined>} env
+ */
+export const astroCacheDir = (root, env = process.env) =>
+  env.NEWS_ASTRO_CACHE_DIR ? resolve(root, env.NEWS_ASTRO_CACHE_DIR) : join(root, 'node_modules/.astro');
+
+/** Astro's incremental-build manifest, in its cacheDir. */
 export const astroManifest = (/** @type {string} */ root) =>
-  join(root, 'node_modules/.astro/incremental-build.json');
+  join(astroCacheDir(root), 'incremental-build.json');
 
 /** The copy of Astro's manifest that describes the build now in `out`, kept beside it. */
 export const savedManifest = (/** @type {string} */ out) =>

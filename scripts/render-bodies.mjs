@@ -13,7 +13,7 @@
 // message the author would get without this pass.
 //
 // CLI: node scripts/render-bodies.mjs [--force]   (NEWS_FIXTURES=1 adds the example archive)
-import { globSync, readFileSync } from 'node:fs';
+import { globSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +24,8 @@ import { splitArticle } from '../src/lib/authoring/article-parts.ts';
 import { bodyProblem } from '../src/lib/authoring/mdx-allow-list.ts';
 import { hasRenderedBody, writeRenderedBody } from '../src/lib/bodies/cache.ts';
 import { renderKey, rendererDigests } from '../src/lib/bodies/key.ts';
+import { frontBodies } from './front-bodies.mjs';
+import { ownArticles } from './parts.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PHOTO_SLOT = join(ROOT, 'src/components/body/PhotoSlot.astro');
@@ -93,6 +95,26 @@ async function startRenderer() {
   };
 }
 
+/**
+ * For the front of a build in parts (NEWS_FRONT_BODIES, set by scripts/build.mjs), the bodies its
+ * feeds may carry, chosen from the sources and written where the articles' loader reads them;
+ * undefined for every other build.
+ * @returns {Set<string> | undefined}
+ */
+function frontBodiesList() {
+  const list = process.env.NEWS_FRONT_BODIES;
+  if (process.env.NEWS_PART !== 'front' || !list) return undefined;
+  const now = process.env.NEWS_BUILD_TIME ? new Date(process.env.NEWS_BUILD_TIME) : new Date();
+  const chosen = frontBodies(
+    ROOT,
+    globSync(articlePatterns(process.env.NEWS_FIXTURES === '1'), { cwd: ROOT }),
+    { now },
+  );
+  writeFileSync(`${list}.tmp`, JSON.stringify([...chosen].sort()));
+  renameSync(`${list}.tmp`, list);
+  return chosen;
+}
+
 /** A live page's frontmatter: its updates are shown by the hour, so Astro renders it per build. */
 const LIVE = /^coverage:/m;
 
@@ -118,8 +140,13 @@ export async function renderBodies({
   // Names and keys only: at 150,000 articles their texts would be a gigabyte held for nothing.
   /** @type {{ file: string, key: string }[]} */
   const due = [];
+  // A year slice renders its own years' bodies, the front those its feeds carry (src/lib/parts/).
+  const own = ownArticles();
+  const front = frontBodiesList();
   for (const file of files) {
+    if (front && !front.has(file)) continue;
     const contents = readFileSync(join(ROOT, file), 'utf8');
+    if (!own(contents)) continue;
     const key = renderKey(contents, digests);
     if (!force && hasRenderedBody(key)) {
       cached++;

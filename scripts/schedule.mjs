@@ -46,6 +46,8 @@ const NOT_SOURCES = new Set([
   'node_modules',
   'dist',
   'dist-fixtures',
+  'parts',
+  'parts-fixtures',
   'test-results',
   'playwright-report',
   'blob-report',
@@ -60,9 +62,11 @@ const NOT_SOURCES = new Set([
  * @param {string} root the project folder
  * @param {string} out the folder the build replaces (left out if it is inside `root`)
  * @param {Record<string, string | undefined>} [env]
+ * @param {{ bytes?: boolean }} [options] bytes: every file's bytes instead of its size and time, so
+ *   that two checkouts of the same sources agree (the parts of a build: scripts/parts.mjs)
  * @returns {string} 64 hex digits
  */
-export function sourcesFingerprint(root, out, env = process.env) {
+export function sourcesFingerprint(root, out, env = process.env, { bytes = false } = {}) {
   const hash = createHash('sha256');
   for (const name of BUILD_ENV) hash.update(`${name}=${env[name] ?? ''}\0`);
   const skip = resolve(out);
@@ -84,7 +88,9 @@ export function sourcesFingerprint(root, out, env = process.env) {
       } catch {
         continue; // a dangling link, or a file removed since the listing
       }
-      if (stats.isFile()) hash.update(`${file}\0${stats.size}\0${stats.mtimeMs}\0`);
+      if (!stats.isFile()) continue;
+      if (bytes) hash.update(`${file}\0`).update(readFileSync(path)).update('\0');
+      else hash.update(`${file}\0${stats.size}\0${stats.mtimeMs}\0`);
     }
   };
   walk(resolve(root), '');

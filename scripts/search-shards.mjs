@@ -170,14 +170,16 @@ async function writeBundle(site, pages, outputPath) {
 /**
  * Indexes the built site for /search/ in shards by year, re-indexing only the shards whose pages
  * changed since the build in `out` and hard-linking the others from it.
- * @param {{ site: string, out: string, pattern: string, force?: boolean }} build the new build's
- *   folder, the last good build's folder (dist/), where the article pages are
- *   ("articles/*\/index.html"), and whether to index every shard again (`npm run build -- --force`)
+ * @param {{ site: string, out: string, pattern: string, force?: boolean, joined?: boolean }} build
+ *   the new build's folder, the last good build's folder (dist/), where the article pages are
+ *   ("articles/*\/index.html"), whether to index every shard again (`npm run build -- --force`),
+ *   and whether to join the shards into the site's search ({@link joinShards}; a year slice leaves
+ *   that to the merge)
  * @returns {Promise<{ pages: number, shards: string[], indexed: string[], record: SearchRecord }>}
  *   how many pages the index holds, every shard and those indexed by this build (newest first),
  *   and the record to keep beside dist/ once the build is in place ({@link saveSearchRecord})
  */
-export async function indexShards({ site, out, pattern, force = false }) {
+export async function indexShards({ site, out, pattern, force = false, joined = true }) {
   const last = force ? undefined : readRecord(out);
   /** @type {SearchRecord} */
   const record = { pagefind: PAGEFIND_VERSION, shards: {}, pages: {} };
@@ -221,17 +223,41 @@ export async function indexShards({ site, out, pattern, force = false }) {
       }
       record.shards[year] = { digest, entry: fileKey(join(bundles, year, 'pagefind-entry.json')) };
     }
-    // A site with no articles yet still gets a working, empty search.
-    if (shards.length === 0) await writeBundle(site, [], bundles);
   } finally {
     await pagefind.close();
   }
-  if (shards.length > 0) {
-    for (const file of UI_FILES) linkSync(join(bundles, shards[0], file), join(bundles, file));
-    writeFileSync(join(bundles, 'shards.js'), readFileSync(CLIENT));
-    writeFileSync(join(bundles, 'pagefind.js'), facadeModule(shards));
-  }
+  if (joined) await joinShards(bundles);
   return { pages: Object.keys(record.pages).length, shards, indexed, record };
+}
+
+/**
+ * Writes what joins the years' bundles in `bundles` (pagefind/) into one search: the API module
+ * over them all, its client, and Pagefind's UI files at their fixed path; a site with no articles
+ * yet gets one empty bundle there instead, so that /search/ still works. The whole build does it
+ * after indexing; a build in parts, once the slices' bundles are merged (scripts/merge-parts.mjs).
+ * @param {string} bundles the site's pagefind/ folder
+ * @returns {Promise<string[]>} the years joined, newest first
+ */
+export async function joinShards(bundles) {
+  const shards = existsSync(bundles)
+    ? readdirSync(bundles, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && /^\d{4}$/.test(entry.name))
+        .map((entry) => entry.name)
+        .sort()
+        .reverse()
+    : [];
+  if (shards.length === 0) {
+    try {
+      await writeBundle(bundles, [], bundles);
+    } finally {
+      await pagefind.close();
+    }
+    return shards;
+  }
+  for (const file of UI_FILES) linkSync(join(bundles, shards[0] ?? '', file), join(bundles, file));
+  writeFileSync(join(bundles, 'shards.js'), readFileSync(CLIENT));
+  writeFileSync(join(bundles, 'pagefind.js'), facadeModule(shards));
+  return shards;
 }
 
 /**

@@ -4,7 +4,7 @@ import { DEFAULT_PHOTO_SHARE } from './archive/article.mjs';
 
 /** What `node bench/run.mjs --help` prints, and a bad argument after its message. */
 export const USAGE = `usage: node bench/run.mjs [--sizes 100,1000,4000] [--with-10k] [--skip-bare] [--skip-hugo] [--incremental-at N]
-                         [--skip-incremental] [--seed N] [--photo-share 0.2] [--no-people] [--keep]
+                         [--skip-incremental] [--parts N] [--seed N] [--photo-share 0.2] [--no-people] [--keep]
                          [--no-warmup]
        sizes: whole numbers, with a "k" for thousands: --sizes 4k,20k,50k,100k,150k`;
 
@@ -16,6 +16,8 @@ export const USAGE = `usage: node bench/run.mjs [--sizes 100,1000,4000] [--with-
  * @property {boolean} skipHugo no Hugo build, even with `hugo` on the PATH
  * @property {boolean} skipIncremental no rebuild after adding one article
  * @property {number | null} incrementalAt the size the story is added to (default: the largest ≤ 4,000)
+ * @property {number | null} parts build each size in parts too: the front and this many year
+ *   slices, one after another (docs/parts.md), then the merge
  * @property {boolean} keep keep the temporary projects, corpora and build logs
  * @property {boolean} warmup one unreported small build of each kind first
  * @property {number} seed the archive's seed
@@ -37,6 +39,7 @@ export function parseArgs(argv) {
     skipHugo: false,
     skipIncremental: false,
     incrementalAt: null,
+    parts: null,
     keep: false,
     warmup: true,
     seed: 1,
@@ -72,6 +75,12 @@ export function parseArgs(argv) {
         options.incrementalAt = Number(value().replace(/k$/i, '000'));
         if (!Number.isInteger(options.incrementalAt) || options.incrementalAt < 1) {
           fail('--incremental-at takes one of the sizes, e.g. --incremental-at 150k');
+        }
+        break;
+      case '--parts':
+        options.parts = Number(value());
+        if (!Number.isInteger(options.parts) || options.parts < 1 || options.parts > 64) {
+          fail('--parts takes the number of year slices, 1 to 64, e.g. --parts 8');
         }
         break;
       case '--keep':

@@ -38,6 +38,7 @@ export function resultsOf({
   perSize,
   growth,
   incremental,
+  parts = [],
   targets,
 }) {
   const date = new Date().toISOString().slice(0, 10);
@@ -86,6 +87,7 @@ export function resultsOf({
     growth,
     incremental,
     hugoPublish,
+    parts,
     targets: targets.map(({ limitText: _l, valueText: _v, ...t }) => t),
   };
 }
@@ -209,6 +211,7 @@ function markdown(result) {
   lines.push(...peopleMarkdown(result));
   lines.push(...imagesMarkdown(result));
   lines.push(...outputMarkdown(result));
+  for (const p of result.parts ?? []) lines.push(...partsSection(p));
   lines.push('## Where the time goes');
   lines.push('');
   lines.push(
@@ -260,4 +263,27 @@ function markdown(result) {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/**
+ * The build in parts of one size (`--parts`, bench/lib/parts.mjs): each part, the merge, and the
+ * wall time projected on one machine per part.
+ * @param {import('./parts.mjs').PartsResult} p
+ */
+function partsSection(p) {
+  const row = (/** @type {import('./parts.mjs').PartFigures} */ x) =>
+    `| ${x.name} | ${x.ok ? fmtMs(x.ms) : 'failed'} | ${x.ok ? fmtRatio(round(x.ms / p.singleMs, 3)) : '–'} | ${x.peakMiB === null ? '–' : `${fmtNum(x.peakMiB)} MiB`} | ${fmtNum(x.pages)} |`;
+  return [
+    `## In parts: ${fmtNum(p.n)} articles as the front and ${p.slices} slices`,
+    '',
+    `Each part cold, in its own folder with its own caches, one after another on this machine (\`npm run build:part\`), then \`npm run merge-parts\`. ` +
+      `The single-machine cold build of the same archive: ${fmtMs(p.singleMs)}. ` +
+      `Projected on ${p.slices + 1} machines (the slowest part plus the merge): ${p.projectedMs === null ? '–' : `${fmtMs(p.projectedMs)}, ${fmtRatio(p.projectedShare)} of one machine`}.`,
+    '',
+    '| Part | Time | ÷ one machine | Peak RSS (tree) | Files |',
+    '| --- | --: | --: | --: | --: |',
+    ...p.parts.map(row),
+    row(p.merge),
+    '',
+  ];
 }

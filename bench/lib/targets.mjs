@@ -24,6 +24,16 @@ const ARCHIVE = {
   incrementalVsBare4k: 0.25, // one story added to 4,000 ÷ bare Astro's cold build
   linear: 1.1, // time per article at 150,000 ÷ at 20,000
 };
+/** Issue 17's targets for the build in parts: 150,000 articles as the front and 8 slices. */
+const PARTS = {
+  size: 150_000,
+  slices: 8,
+  front: 1 / 4, // the front ÷ the single-machine cold build
+  slice: 1 / 6, // each slice ÷ the single-machine cold build
+  mergeMs: 60 * 1000, // the merge
+  projected: 1 / 5, // the slowest part plus the merge ÷ the single-machine cold build
+};
+
 /** The sizes issue 11's targets are judged at. */
 const TARGET_SIZES = [4000, 10_000];
 /** The size issue 16 compares the site's cold build with Hugo's at. */
@@ -46,9 +56,10 @@ const HUGO_TARGET_SIZE = 20_000;
  * @param {{ n: number, full: object, bare: object | null, hugo?: object | null, ratio: number | null, hugoRatio?: number | null }[]} perSize
  *   the builds of each size, ascending
  * @param {{ n: number, ms: number, vsBare?: number, bareColdMs?: number } | null} incremental
+ * @param {import('./parts.mjs').PartsResult[]} [parts] the builds in parts (`--parts`)
  * @returns {{ growth: { from: number, to: number, full: number | null, bare: number | null, hugo: number | null, fullCpu: number | null, bareCpu: number | null, hugoCpu: number | null } | null, targets: Target[] }}
  */
-export function judge(perSize, incremental) {
+export function judge(perSize, incremental, parts = []) {
   const at = (n) => perSize.find((s) => s.n === n);
   const from = at(1000) && at(4000) ? at(1000) : perSize[0];
   const to = at(1000) && at(4000) ? at(4000) : perSize[perSize.length - 1];
@@ -221,5 +232,56 @@ export function judge(perSize, incremental) {
         : `${fmtRatio(incVsBare)} (${fmtMs(incremental.ms)} ÷ ${fmtMs(incremental.bareColdMs)})`,
     pass: check(incVsBare, TARGETS.incrementalVsBare),
   });
+  targets.push(...partsTargets(parts, check));
   return { growth, targets };
+}
+
+/**
+ * Issue 17's targets, judged on a build of 150,000 in the front and 8 slices.
+ * @param {import('./parts.mjs').PartsResult[]} parts
+ * @param {(value: number | null | undefined, limit: number) => boolean | null} check
+ * @returns {Target[]}
+ */
+function partsTargets(parts, check) {
+  const p = parts.find((x) => x.n === PARTS.size && x.slices === PARTS.slices);
+  const share = (/** @type {number} */ limit) => `≤ ${fmtRatio(round(limit, 3))} of one machine`;
+  const merge = p?.merge.ok ? p.merge.ms : null;
+  return [
+    {
+      id: 'parts-front-150000',
+      description: 'The front of 150,000 in 8 slices ÷ the single-machine cold build',
+      limit: PARTS.front,
+      limitText: share(PARTS.front),
+      value: p?.frontShare ?? null,
+      valueText: fmtRatio(p?.frontShare ?? null),
+      pass: check(p?.frontShare, PARTS.front),
+    },
+    {
+      id: 'parts-slice-150000',
+      description: 'The slowest of 8 slices of 150,000 ÷ the single-machine cold build',
+      limit: PARTS.slice,
+      limitText: share(PARTS.slice),
+      value: p?.slowestSliceShare ?? null,
+      valueText: fmtRatio(p?.slowestSliceShare ?? null),
+      pass: check(p?.slowestSliceShare, PARTS.slice),
+    },
+    {
+      id: 'parts-merge-150000',
+      description: 'Merging the 9 parts of 150,000',
+      limit: PARTS.mergeMs,
+      limitText: `≤ ${fmtMs(PARTS.mergeMs)}`,
+      value: merge,
+      valueText: fmtMs(merge),
+      pass: check(merge, PARTS.mergeMs),
+    },
+    {
+      id: 'parts-projected-150000',
+      description: 'Projected on 9 machines (slowest part + merge) ÷ the single-machine cold build',
+      limit: PARTS.projected,
+      limitText: share(PARTS.projected),
+      value: p?.projectedShare ?? null,
+      valueText: p?.projectedMs == null ? '–' : `${fmtRatio(p.projectedShare)} (${fmtMs(p.projectedMs)})`,
+      pass: check(p?.projectedShare, PARTS.projected),
+    },
+  ];
 }

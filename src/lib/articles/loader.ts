@@ -1,4 +1,4 @@
-import { globSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { checkLeadImage } from '../photos/lead-check';
 import { hasRenderedBody, readRenderedBody } from '../bodies/cache';
 import { renderKey, rendererDigests } from '../bodies/key';
 import { slugify } from '../site/slug';
+import { buildsArticle, thisPart } from '../parts/current';
 
 /** What `glob()` takes; the articles' own loader passes it on. */
 type GlobOptions = Parameters<typeof glob>[0];
@@ -59,7 +60,66 @@ export function articleLoader(options: GlobOptions): Loader {
           return data;
         },
       };
-      return inner.load(checked);
+      // A part of the site (src/lib/parts/) keeps only the bodies it renders.
+      const keeps = bodiesThisPartKeeps();
+      return inner.load(keeps ? { ...checked, ...onlyBodiesKept(checked, keeps) } : checked);
+    },
+  };
+}
+
+/** Whether a part keeps an entry's body, from its file and parsed data. */
+type KeepsBody = (entry: { filePath?: string | undefined; data: Record<string, unknown> }) => boolean;
+
+/**
+ * Which bodies this build keeps when it makes one part of the site (src/lib/parts/), or undefined
+ * for the whole site, which keeps them all:
+ * - a year slice, the bodies of its own years' articles, which it renders on their pages;
+ * - the front, the bodies its feeds carry, as scripts/front-bodies.mjs chose them from the sources
+ *   before Astro (NEWS_FRONT_BODIES: the list's file), and live pages, whose feeds it makes.
+ */
+function bodiesThisPartKeeps(): KeepsBody | undefined {
+  if (thisPart.kind === 'slice') {
+    return ({ data }) => {
+      const date = (data['published'] as { date?: unknown } | undefined)?.date;
+      return !(date instanceof Date) || buildsArticle({ data: { published: { date } } });
+    };
+  }
+  const list = process.env['NEWS_FRONT_BODIES'];
+  if (thisPart.kind !== 'front' || !list) return undefined;
+  const files = new Set(JSON.parse(readFileSync(list, 'utf8')) as string[]);
+  return ({ filePath, data }) => Boolean(data['coverage']) || filePath === undefined || files.has(filePath);
+}
+
+/**
+ * The store of a part's build (src/lib/parts/): an article whose body the part does not keep is
+ * stored with its data alone, which its pages read (an article page's neighbours, a listing, …),
+ * and without its body, which is neither bundled nor rendered here. Applied over
+ * `withRenderedBodies`' store (`context.store` is already that one when both apply).
+ *
+ * Astro does not store again an entry whose digest is unchanged, and the choice can change while
+ * the article does not (a story published since pushes an older one out of the front's feeds; the
+ * years move between slices): an entry stored with its body where the part now leaves it out, or
+ * the other way round, is handed to Astro as if it were new, and stored again.
+ */
+function onlyBodiesKept(context: GlobContext, keeps: KeepsBody): Pick<GlobContext, 'store'> {
+  const store = context.store;
+  const hasBody = (entry: {
+    body?: string | undefined;
+    rendered?: unknown;
+    deferredRender?: boolean | undefined;
+  }) => entry.body !== undefined || entry.rendered !== undefined || entry.deferredRender === true;
+  return {
+    store: {
+      ...store,
+      get: <TData extends Record<string, unknown> = Record<string, unknown>>(id: string) => {
+        const stored = store.get<TData>(id);
+        return stored && hasBody(stored) !== keeps(stored) ? undefined : stored;
+      },
+      set: (entry) => {
+        if (keeps(entry)) return store.set(entry);
+        const { deferredRender: _deferred, body: _body, rendered: _rendered, ...dataOnly } = entry;
+        return store.set(dataOnly);
+      },
     },
   };
 }

@@ -26,6 +26,16 @@ export const PIPELINE_FILES = [
   'src/lib/bodies/prepass.ts',
 ];
 
+/**
+ * Project files the pipeline imports that choose which bodies to render, not how: which articles
+ * a part of the site renders (src/lib/parts/). Left out of every closure, so that an edit there
+ * does not render the whole archive again.
+ */
+export const NOT_PIPELINE_FILES: ReadonlySet<string> = new Set([
+  'scripts/parts.mjs',
+  'scripts/front-bodies.mjs',
+]);
+
 /** The packages whose versions change how a body renders. */
 export const PIPELINE_PACKAGES = ['astro', '@astrojs/mdx', '@astrojs/markdown-satteri', 'satteri'];
 
@@ -42,7 +52,7 @@ const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type\s)(?:[^'"]*?\sfrom\s+)?['
  * @param file from the root
  */
 export function importClosure(root: string, file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
+  if (seen.has(file) || NOT_PIPELINE_FILES.has(file)) return seen;
   seen.add(file);
   const text = readFileSync(join(root, file), 'utf8');
   for (const [, specifier = ''] of text.matchAll(IMPORT)) {

@@ -6,6 +6,7 @@ import type { CardFormat } from '../site/site-paths';
 import { prepareSocialCards, socialCard } from './cache';
 import type { SocialCardInput } from './input';
 import { socialCardHash } from './key';
+import { buildsArticle } from '../parts/current';
 
 /** What a card route renders from: the card's input, worked out once per card and build. */
 export interface CardProps {
@@ -24,7 +25,10 @@ export interface CardProps {
  *   fonts, colours and renderers. Not by the article's digest: a body edit leaves the card as it is.
  */
 export async function cardPaths(format: CardFormat) {
-  const articles = (await getPublishedArticles()).filter((article) => cardFormatOf(article) === format);
+  // A year slice (src/lib/parts/) makes the cards of its years' articles.
+  const articles = (await getPublishedArticles()).filter(
+    (article) => cardFormatOf(article) === format && buildsArticle(article),
+  );
   const cards = articles.map((article) => ({ id: article.id, input: cardInput(article) }));
   if (!import.meta.env.DEV) prepareSocialCards(cards.map(({ input }) => input));
   return cards.map(({ id, input }) => ({

@@ -11,6 +11,7 @@ import { allCorrections } from '../people/corrections';
 import { groupByAuthor, groupByTag } from '../listings/groups';
 import { getAuthors } from '../people/authors';
 import { SECTIONS, SECTION_LABELS } from '../listings/sections';
+import { buildsFront } from '../parts/current';
 import { liveScope, type FeedScope, type LiveScope, type NarrowScope } from './scopes';
 
 /** Tag groups per published-articles array: every tag feed needs them, computed once per build. */
@@ -104,6 +105,8 @@ export async function feedScopePaths(): Promise<
     cacheKey: string;
   }[]
 > {
+  // The front's feeds: a year slice holds none of them (src/lib/parts/).
+  if (!buildsFront) return [];
   const paths = [];
   const authors = await getAuthors();
   for (const scope of await feedScopes()) {
@@ -128,6 +131,7 @@ export async function feedScopePaths(): Promise<
 export async function liveFeedPaths(): Promise<
   { params: { slug: string }; props: { scope: LiveScope }; cacheKey: string }[]
 > {
+  if (!buildsFront) return [];
   const authors = await getAuthors();
   return (await getPublishedArticles())
     .filter((article) => article.data.coverage)

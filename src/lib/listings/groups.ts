@@ -1,5 +1,5 @@
 import type { Article } from '../articles/query';
-import { dateTimeFormat } from '../site/dates';
+import { calendarMonth } from '../site/dates';
 import { slugify } from '../site/slug';
 
 /** What listings need of an article (tests can pass plain objects). */
@@ -78,15 +78,7 @@ export function groupByAuthor<T extends Listed>(
  * @example yearMonth(article, 'Asia/Jerusalem') // { year: '2023', month: '03' }
  */
 export function yearMonth(article: Listed, timeZone: string): { year: string; month: string } {
-  const parts = dateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(article.data.published.date);
-  return {
-    year: parts.find((p) => p.type === 'year')?.value ?? '0000',
-    month: parts.find((p) => p.type === 'month')?.value ?? '00',
-  };
+  return calendarMonth(article.data.published.date, timeZone);
 }
 
 /** Articles by year ("2023") and by year-month ("2023/03"), newest first within each. */

@@ -41,6 +41,19 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
   return format;
 }
 
+/**
+ * The calendar year and month of an instant in `timeZone`: what an article is filed under in the
+ * archive, the search shards and the year slices (src/lib/listings/groups.ts, src/lib/parts/).
+ * @example calendarMonth(new Date('2023-03-31T22:30:00Z'), 'Asia/Jerusalem') // { year: '2023', month: '04' }
+ */
+export function calendarMonth(at: Date, timeZone: string): { year: string; month: string } {
+  const parts = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
+  return {
+    year: parts.find((p) => p.type === 'year')?.value ?? '0000',
+    month: parts.find((p) => p.type === 'month')?.value ?? '00',
+  };
+}
+
 /** Minutes east of UTC that `timeZone` is at the instant `at`, e.g. 180 for Israel in summer. */
 export function zoneOffsetMinutes(at: Date, timeZone: string): number {
   const name = dateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })

@@ -116,7 +116,7 @@ export function sitePaths(base: string) {
     feedStylesheet: (): string => at('feed.xsl'),
     /** The site's icon, also the publisher logo in structured data. */
     favicon: (): string => at('favicon.svg'),
-    /** The sitemap index @astrojs/sitemap writes. */
+    /** The sitemap index (scripts/sitemaps.mjs). */
     sitemapIndex: (): string => at('sitemap-index.xml'),
     /** The Google News sitemap (exists only when something is recent). */
     newsSitemap: (): string => at('sitemaps/news.xml'),

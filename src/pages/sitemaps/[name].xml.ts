@@ -4,6 +4,7 @@ import { buildTime } from '../../lib/site/clock';
 import { recentArticles, renderNewsSitemap } from '../../lib/seo/news-sitemap';
 import { absoluteUrl, paths } from '../../lib/site/urls';
 import { siteConfig } from '../../site.config';
+import { buildsFront } from '../../lib/parts/current';
 
 /**
  * `/sitemaps/news.xml`: the Google News sitemap. It exists only when something was published in
@@ -11,6 +12,8 @@ import { siteConfig } from '../../site.config';
  * route that yields no path otherwise.
  */
 export const getStaticPaths = (async () => {
+  // The front's pages: a year slice holds none of them (src/lib/parts/).
+  if (!buildsFront) return [];
   const recent = recentArticles(await getPublishedArticles(), buildTime);
   return recent.length > 0 ? [{ params: { name: 'news' } }] : [];
 }) satisfies GetStaticPaths;

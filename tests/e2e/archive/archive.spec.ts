@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { findBrokenLinks } from '../../helpers/dist';
+import { findBrokenLinks, listFiles } from '../../helpers/dist';
 import { ARTICLE_ID, paths, siteUrl } from '../../helpers/site';
 import { axeViolations } from '../../helpers/browser';
 import { parseXml } from '../../helpers/xml';
@@ -9,7 +9,7 @@ import { parseXml } from '../../helpers/xml';
 // The example archive is built with NEWS_PAGE_SIZE=3 and NEWS_BUILD_TIME=2024-06-11T12:00:00Z
 // (package.json, build:fixtures), so pagination and time-based behaviour show up.
 const DIST = fileURLToPath(new URL('../../../dist-fixtures/', import.meta.url));
-/** The sitemap files @astrojs/sitemap wrote (it names them itself), as the sitemap index lists them. */
+/** The sitemap files the build wrote (scripts/sitemaps.mjs), as the sitemap index lists them. */
 async function sitemapFiles(request: APIRequestContext): Promise<string[]> {
   const index = parseXml(await (await request.get(paths.sitemapIndex())).text());
   const files = [...index.getElementsByTagName('loc')].map((loc) => new URL(loc.textContent ?? '').pathname);
@@ -284,6 +284,11 @@ test.describe('being found and shared', () => {
       const sitemap = parseXml(await (await request.get(file)).text());
       locs.push(...[...sitemap.getElementsByTagName('loc')].map((l) => l.textContent));
     }
+    // Every page the build made, once, and nothing else (the 404 page is not a page to index).
+    const pages = listFiles(DIST)
+      .filter((file) => file.endsWith('index.html') && !/^(pagefind|_astro)\//.test(file))
+      .map((file) => siteUrl(`/${file.replace(/index\.html$/, '')}`));
+    expect([...locs].sort()).toEqual(pages.sort());
     expect(locs).toContain(siteUrl(paths.article(ARTICLE_ID)));
     expect(locs).toContain(siteUrl(paths.article('fixture-live-election')));
     expect(locs).toContain(siteUrl(paths.article('fixture-live-summit')));
