@@ -7,7 +7,7 @@
 // build leaves Astro's cache as true as it found it (scripts/astro-cache.mjs). A finished build
 // records beside dist/ when the next one is due and what it was built from, for a scheduler
 // (scripts/schedule.mjs).
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { sitePaths } from '../src/lib/site/site-paths.ts';
 import { repairAstroCache } from './astro-cache.mjs';
 import { astroCommand, start } from './astro.mjs';
 import { takeBuildLock } from './build-lock.mjs';
+import { swapIn } from './swap.mjs';
 import { linkPreviousPages, removeStalePages, saveManifest } from './linked-output.mjs';
 import { indexShards, saveSearchRecord } from './search-shards.mjs';
 import { configDigest, PART_RECORD, planParts, sourceCommit } from './parts.mjs';
@@ -318,14 +319,9 @@ try {
 stage = 'Swap failed';
 
 timed('swap', () => {
-  rmSync(previous, { recursive: true, force: true });
-  const hadOut = existsSync(out);
-  if (hadOut) renameSync(out, previous);
   try {
-    renameSync(next, out);
+    swapIn({ next, out, previous });
   } catch (error) {
-    // dist/ must not stay missing: the last good build goes back.
-    if (hadOut) renameSync(previous, out);
     console.error(
       `\nCould not rename ${next} to ${out} (${error instanceof Error ? error.message : String(error)}): ` +
         `is ${out} in use or its folder read-only? Fix that and build again.`,

@@ -13,7 +13,7 @@
 //   named by its content, may come from several parts, with the same bytes;
 // then writes what joins the parts: the sitemap index and the search's entry point over every
 // year's bundle (scripts/sitemaps.mjs, scripts/search-shards.mjs), as a whole build writes them.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ownerOfFile } from '../src/lib/parts/parts.ts';
@@ -25,6 +25,7 @@ import { configDigest, PART_RECORD } from './parts.mjs';
 import { outFolder, recordBuild, sourcesFingerprint } from './schedule.mjs';
 import { joinShards, searchRecordPath } from './search-shards.mjs';
 import { writeSitemapIndex } from './sitemaps.mjs';
+import { swapIn } from './swap.mjs';
 
 /** A merge the parts do not allow: said as it is, nothing written. */
 export class MergeRefused extends Error {}
@@ -182,15 +183,7 @@ export async function mergeParts({ root, folders, out = outFolder(root), env = p
     const years = await joinShards(join(next, 'pagefind'));
     const at = { site: env.SITE_URL ?? siteConfig.url, base: env.BASE_PATH ?? '/' };
     const sitemaps = writeSitemapIndex({ site: next, at });
-    rmSync(previous, { recursive: true, force: true });
-    const hadOut = existsSync(out);
-    if (hadOut) renameSync(out, previous);
-    try {
-      renameSync(next, out);
-    } catch (error) {
-      if (hadOut) renameSync(previous, out);
-      throw error;
-    }
+    swapIn({ next, out, previous });
     // What `npm run build` keeps beside dist/ describes the build it made, not this one: it then
     // starts afresh, rather than hard-linking pages it did not make.
     rmSync(savedManifest(out), { force: true });

@@ -6,7 +6,7 @@ import { runCaptured } from '../../scripts/astro.mjs';
 import { PART_RECORD, planParts } from '../../scripts/parts.mjs';
 import { ownerOfFile } from '../../src/lib/parts/parts';
 import { productionBuild, ROOT, type BuildResult } from '../helpers/build';
-import { listFiles } from '../helpers/dist';
+import { differingFiles, listFiles } from '../helpers/dist';
 import { copyProject } from '../helpers/project-copy';
 
 /**
@@ -19,18 +19,6 @@ const ENV = { NEWS_FIXTURES: '1', NEWS_BUILD_TIME: '2024-06-11T12:00:00Z', NEWS_
 
 function expectDone(result: BuildResult, what: string): void {
   if (result.status !== 0) throw new Error(`${what} failed:\n${result.output.slice(-4000)}`);
-}
-
-/** The files of two folders that differ, by path (missing on one side, or other bytes). */
-function differences(a: string, b: string): string[] {
-  const files = new Set([...listFiles(a), ...listFiles(b)]);
-  return [...files].filter((file) => {
-    try {
-      return !readFileSync(join(a, file)).equals(readFileSync(join(b, file)));
-    } catch {
-      return true;
-    }
-  });
 }
 
 describe('the site built in parts', { timeout: 900_000 }, () => {
@@ -63,7 +51,7 @@ describe('the site built in parts', { timeout: 900_000 }, () => {
     const built = run('build-parts.mjs', ['--slices', '3']);
     expectDone(built, 'build:parts');
     expect(built.stdout).toMatch(/now holds the site, built in parts/);
-    expect(differences(join(outputs, 'whole'), merged())).toEqual([]);
+    expect(differingFiles(join(outputs, 'whole'), merged())).toEqual([]);
 
     // Each part was its own build, in its own folder, holding only its own files.
     const plan = planParts(project.dir, 3, true);

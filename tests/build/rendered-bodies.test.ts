@@ -2,7 +2,7 @@ import { cpSync, globSync, mkdirSync, readFileSync, rmSync, writeFileSync } from
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productionBuild, ROOT, type BuildResult } from '../helpers/build';
-import { listFiles } from '../helpers/dist';
+import { differingFiles, listFiles } from '../helpers/dist';
 import { copyProject } from '../helpers/project-copy';
 
 /**
@@ -58,18 +58,6 @@ function expectBuilt(build: BuildResult): void {
   if (build.status !== 0) throw new Error(`The build failed:\n${build.output.slice(-4000)}`);
 }
 
-/** The files of two built sites that differ, by path (missing on one side, or other bytes). */
-function differences(a: string, b: string): string[] {
-  const files = new Set([...listFiles(a), ...listFiles(b)]);
-  return [...files].filter((file) => {
-    try {
-      return !readFileSync(join(a, file)).equals(readFileSync(join(b, file)));
-    } catch {
-      return true;
-    }
-  });
-}
-
 describe('bodies rendered ahead of time', { timeout: 600_000 }, () => {
   let project: ReturnType<typeof copyProject>;
   let outputs: string;
@@ -119,7 +107,7 @@ describe('bodies rendered ahead of time', { timeout: 600_000 }, () => {
     });
     expectBuilt(astro);
     expect(astro.stdout).not.toMatch(/Bodies: /);
-    expect(differences(join(outputs, 'stored'), join(outputs, 'astro'))).toEqual([]);
+    expect(differingFiles(join(outputs, 'stored'), join(outputs, 'astro'))).toEqual([]);
     // The pictures came out as pictures: the Markdown one through astro:assets, the others as <picture>.
     const html = page(join(outputs, 'stored'), PICTURES);
     expect(html).toMatch(

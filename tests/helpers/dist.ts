@@ -18,6 +18,18 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** The files of two built sites that differ, by path (missing on one side, or other bytes). */
+export function differingFiles(a: string, b: string): string[] {
+  const files = new Set([...listFiles(a), ...listFiles(b)]);
+  return [...files].filter((file) => {
+    try {
+      return !readFileSync(join(a, file)).equals(readFileSync(join(b, file)));
+    } catch {
+      return true;
+    }
+  });
+}
+
 /**
  * Text a server compresses (HTML, CSS, scripts, feeds and other XML, XSLT, SVG, JSON, plain
  * text), by a built file's name or a URL path; a path ending in "/" is a page.
