@@ -183,11 +183,11 @@ export async function mergeParts({ root, folders, out = outFolder(root), env = p
     const years = await joinShards(join(next, 'pagefind'));
     const at = { site: env.SITE_URL ?? siteConfig.url, base: env.BASE_PATH ?? '/' };
     const sitemaps = writeSitemapIndex({ site: next, at });
-    swapIn({ next, out, previous });
-    // What `npm run build` keeps beside dist/ describes the build it made, not this one: it then
-    // starts afresh, rather than hard-linking pages it did not make.
+    // What `npm run build` keeps beside dist/ describes the build it made, not this one: gone
+    // before the swap, the next build starts afresh rather than hard-linking pages it did not make.
     rmSync(savedManifest(out), { force: true });
     rmSync(searchRecordPath(out), { force: true });
+    swapIn({ next, out, previous });
     const dues = parts.map(({ record }) => record.due).filter((due) => due !== null);
     const due = dues.sort()[0];
     recordBuild(out, { due: due ? new Date(due) : undefined, sources: sourcesFingerprint(root, out) });
